@@ -1,0 +1,16 @@
+// Sums vitest JSON reports into the closing line CI reads: "N passed, N failed".
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? '.tmp/ci-results';
+let passed = 0;
+let failed = 0;
+for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  const report = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  const suiteFailed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+  console.log(`${file.replace(/\.json$/, '').padEnd(22)} ${report.numPassedTests} passed, ${suiteFailed} failed`);
+  passed += report.numPassedTests;
+  failed += suiteFailed;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

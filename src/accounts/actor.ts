@@ -1,0 +1,19 @@
+import type { Role } from './accounts.schemas.js';
+
+/** Who is acting: built once per request from the session, passed to every service call. */
+export type Actor =
+  | { kind: 'staff'; userId: string; role: 'agency_admin' | 'agency_officer'; ip: string }
+  | { kind: 'member'; userId: string; role: 'registrant_member'; registrantId: string; ip: string };
+
+export function actorFor(user: { id: string; role: Role; registrantId: string | null }, ip: string): Actor {
+  if (user.role === 'registrant_member') {
+    if (user.registrantId === null) {
+      throw new Error(`registrant member ${user.id} has no registrant`);
+    }
+    return { kind: 'member', userId: user.id, role: user.role, registrantId: user.registrantId, ip };
+  }
+  return { kind: 'staff', userId: user.id, role: user.role, ip };
+}
+
+/** The actor for start-up tasks (first administrator, demo seed). */
+export const SYSTEM_ACTOR = null;

@@ -1,0 +1,43 @@
+import { Type } from 'typebox';
+import { ErrorResponse } from '../shared/common.schemas.js';
+import { clearSessionCookie, requireActor, requireSessionToken, requireUser, setSessionCookie } from '../http/auth.js';
+import type { AppInstance, RouteOptions } from '../http/types.js';
+import { ChangePasswordBody, LoginBody, MeResponse } from './accounts.schemas.js';
+import { changePassword, login, logout } from './auth.service.js';
+import { getMe } from './me.service.js';
+
+const tags = ['auth'];
+
+export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags, summary: 'Log in; sets the session cookie', body: LoginBody, response: { 200: MeResponse, 401: ErrorResponse, 429: ErrorResponse } },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const { token, user } = await login(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+      setSessionCookie(request, reply, token, ctx.sessionIdleMinutes * 60 * 4);
+      return getMe(ctx, user);
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags, summary: 'Log out', response: { 204: Type.Null() } } }, async (request, reply) => {
+    await logout(ctx, requireActor(request), requireSessionToken(request));
+    clearSessionCookie(reply);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, 401: ErrorResponse } } }, (request) =>
+    getMe(ctx, requireUser(request)),
+  );
+
+  app.post(
+    '/auth/password',
+    { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } } },
+    async (request, reply) => {
+      await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/types.js';
+import { withTransaction } from '../db/tx.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import { PASSWORD_MIN_LENGTH, type ChangePasswordBody, type LoginBody } from './accounts.schemas.js';
+import { actorFor, type Actor } from './actor.js';
+import { recordLoginAttempt } from './login-attempts.repo.js';
+import { assertLoginAllowed } from './login-throttle.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { deleteSession, deleteSessionsOfUser, extendSession, findLiveSession, insertSession } from './sessions.repo.js';
+import { findUserById, findUserForLogin, updateUserRow, type UserRow } from './users.repo.js';
+
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  sessionIdleMinutes: number;
+}
+
+export interface RequestOrigin {
+  ip: string;
+  userAgent: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Checks the password, throttled per account and per address, and opens a session.
+ * Returns the cookie token; the database keeps only its hash.
+ */
+export async function login(deps: AuthDeps, body: LoginBody, origin: RequestOrigin): Promise<{ token: string; user: UserRow }> {
+  const { db, clock } = deps;
+  const loginName = body.loginName.trim().toLowerCase();
+  const now = clock.now();
+  await assertLoginAllowed(db, loginName, origin.ip, now);
+  const found = await findUserForLogin(db, loginName);
+  const ok = await verifyPassword(found?.user.passwordHash ?? (await dummyPasswordHash()), body.password);
+  if (found === undefined || !ok) {
+    await recordLoginAttempt(db, loginName, origin.ip, false);
+    throw new AppError('LOGIN_FAILED');
+  }
+  const { user } = found;
+  // Only after the password is right, so suspension does not reveal that an account exists.
+  if (user.status === 'suspended' || found.registrantStatus === 'suspended') {
+    throw new AppError('ACCOUNT_SUSPENDED');
+  }
+  const token = randomBytes(32).toString('base64url');
+  await withTransaction(db, async (tx) => {
+    await recordLoginAttempt(tx, loginName, origin.ip, true);
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + deps.sessionIdleMinutes * 60_000),
+      ip: origin.ip,
+      userAgent: origin.userAgent.slice(0, 300),
+    });
+    await recordAudit(tx, actorFor(user, origin.ip), { action: 'auth.login', entityType: 'user', entityId: user.id });
+  });
+  return { token, user };
+}
+
+/** The user behind a session token, or undefined when it is unknown, expired or suspended. */
+export async function authenticate(deps: AuthDeps, token: string): Promise<UserRow | undefined> {
+  const now = deps.clock.now();
+  const tokenHash = hashToken(token);
+  const found = await findLiveSession(deps.db, tokenHash, now);
+  if (found === undefined || found.user.status === 'suspended' || found.registrantStatus === 'suspended') {
+    return undefined;
+  }
+  // Sliding expiry, written at most once per quarter of the idle time to spare the database.
+  const idleMs = deps.sessionIdleMinutes * 60_000;
+  if (found.expiresAt.getTime() - now.getTime() < idleMs * 0.75) {
+    await extendSession(deps.db, tokenHash, new Date(now.getTime() + idleMs));
+  }
+  return found.user;
+}
+
+export async function logout(deps: AuthDeps, actor: Actor, token: string): Promise<void> {
+  await withTransaction(deps.db, async (tx) => {
+    await deleteSession(tx, hashToken(token));
+    await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+export function assertPasswordPolicy(loginName: string, password: string): void {
+  if (password.length < PASSWORD_MIN_LENGTH || password.trim().toLowerCase() === loginName.toLowerCase()) {
+    throw new AppError('PASSWORD_TOO_WEAK', { minLength: PASSWORD_MIN_LENGTH });
+  }
+}
+
+/** Changes the actor's own password and ends its other sessions. */
+export async function changePassword(deps: AuthDeps, actor: Actor, body: ChangePasswordBody, currentToken: string): Promise<void> {
+  const user = await findUserById(deps.db, actor.userId);
+  if (user === undefined) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw new AppError('PASSWORD_INCORRECT');
+  }
+  assertPasswordPolicy(user.loginName, body.newPassword);
+  const passwordHash = await hashPassword(body.newPassword);
+  await withTransaction(deps.db, async (tx) => {
+    await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false });
+    await deleteSessionsOfUser(tx, user.id);
+    await insertSession(tx, {
+      tokenHash: hashToken(currentToken),
+      userId: user.id,
+      expiresAt: new Date(deps.clock.now().getTime() + deps.sessionIdleMinutes * 60_000),
+      ip: actor.ip,
+      userAgent: '',
+    });
+    await recordAudit(tx, actor, { action: 'user.password.change', entityType: 'user', entityId: user.id });
+  });
+}

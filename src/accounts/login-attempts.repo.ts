@@ -1,0 +1,39 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { loginAttempts } from '../db/schema/index.js';
+import type { Db } from '../db/types.js';
+
+export async function recordLoginAttempt(db: Db, loginName: string, ip: string, succeeded: boolean): Promise<void> {
+  await db.insert(loginAttempts).values({ loginName, ip: ip === '' ? null : ip, succeeded });
+}
+
+export interface FailureWindow {
+  count: number;
+  oldest: Date | null;
+}
+
+async function failures(db: Db, where: ReturnType<typeof and>): Promise<FailureWindow> {
+  const rows = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginAttempts.createdAt})` })
+    .from(loginAttempts)
+    .where(where);
+  const row = rows[0];
+  return { count: row?.count ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}
+
+export function failuresForLogin(db: Db, loginName: string, since: Date): Promise<FailureWindow> {
+  return failures(db, and(eq(loginAttempts.loginName, loginName), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+}
+
+export function failuresForIp(db: Db, ip: string, since: Date): Promise<FailureWindow> {
+  return failures(db, and(sql`${loginAttempts.ip} = ${ip}::inet`, eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+}
+
+/** Failures before the last successful login no longer count against the account. */
+export async function lastSuccessfulLogin(db: Db, loginName: string): Promise<Date | null> {
+  const rows = await db
+    .select({ at: sql<string | null>`max(${loginAttempts.createdAt})` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.loginName, loginName), eq(loginAttempts.succeeded, true)));
+  const at = rows[0]?.at;
+  return at ? new Date(at) : null;
+}

@@ -1,0 +1,61 @@
+import { Type, type Static } from 'typebox';
+import { Uuid } from '../shared/common.schemas.js';
+
+export const AllocateBody = Type.Object(
+  {
+    count: Type.Integer({ minimum: 1, maximum: 1000, description: 'How many consecutive codes' }),
+    registrantCode: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9]{3}$', description: 'Which of the registrant\'s codes (companies); default: the first' }),
+    ),
+    /** Agency staff allocate on behalf of a registrant. */
+    registrantId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type AllocateBody = Static<typeof AllocateBody>;
+
+export const ClaimBody = Type.Object(
+  { isrc: Type.String({ minLength: 1, maxLength: 40 }), registrantId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export type ClaimBody = Static<typeof ClaimBody>;
+
+export const AssignedIsrc = Type.Object({
+  isrc: Type.String({ description: 'Compact form, e.g. TWA012600001' }),
+  display: Type.String({ description: 'Display form, e.g. TW-A01-26-00001' }),
+  designation: Type.Integer(),
+});
+export type AssignedIsrc = Static<typeof AssignedIsrc>;
+
+export const AllocationResponse = Type.Object({ isrcs: Type.Array(AssignedIsrc) });
+export type AllocationResponse = Static<typeof AllocationResponse>;
+
+export const NextAvailableQuery = Type.Object(
+  { registrantCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{3}$' })), registrantId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export const NextAvailableResponse = Type.Object({
+  isrc: Type.String(),
+  display: Type.String(),
+  registrantCode: Type.String(),
+  yearOfReference: Type.Integer(),
+});
+export type NextAvailableResponse = Static<typeof NextAvailableResponse>;
+
+export const ValidateQuery = Type.Object(
+  {
+    code: Type.String({ maxLength: 100 }),
+    purpose: Type.Optional(Type.Union([Type.Literal('allocate'), Type.Literal('report-foreign')], { default: 'report-foreign' })),
+  },
+  { additionalProperties: false },
+);
+export type ValidateQuery = Static<typeof ValidateQuery>;
+
+export const ValidateResponse = Type.Object({
+  valid: Type.Boolean(),
+  compact: Type.Optional(Type.String()),
+  display: Type.Optional(Type.String()),
+  error: Type.Optional(Type.Object({ kind: Type.String(), message: Type.String() })),
+  warnings: Type.Optional(Type.Array(Type.Object({ kind: Type.String(), message: Type.String() }))),
+});
+export type ValidateResponse = Static<typeof ValidateResponse>;

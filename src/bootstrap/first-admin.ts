@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { createUser, hasAnyUser } from '../accounts/users.service.js';
+import type { ServiceContext } from '../shared/context.js';
+import { isAppError } from '../shared/errors.js';
+
+export const FIRST_ADMIN_LOGIN = 'admin';
+
+/**
+ * On an empty database, creates the agency administrator `admin`. Returns the generated password
+ * when none was configured, so the caller can print it once; undefined otherwise.
+ */
+export async function ensureFirstAdmin(ctx: ServiceContext, configuredPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
+  if (await hasAnyUser(ctx)) {
+    return { created: false };
+  }
+  const password = configuredPassword ?? randomBytes(12).toString('base64url');
+  try {
+    await createUser(ctx, null, { loginName: FIRST_ADMIN_LOGIN, displayName: '系統管理者', password, role: 'agency_admin', registrantId: null });
+  } catch (err) {
+    // Another process starting against the same database won the race.
+    if (isAppError(err, 'LOGIN_NAME_TAKEN')) {
+      return { created: false };
+    }
+    throw err;
+  }
+  return configuredPassword === undefined ? { created: true, generatedPassword: password } : { created: true };
+}

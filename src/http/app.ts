@@ -1,0 +1,68 @@
+import fastifyCookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { authRoutes } from '../accounts/auth.routes.js';
+import { usersRoutes } from '../accounts/users.routes.js';
+import { allocationRoutes } from '../allocation/allocation.routes.js';
+import { registrantsRoutes } from '../registrants/registrants.routes.js';
+import { settingsRoutes } from '../settings/settings.routes.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError } from '../shared/errors.js';
+import { localeFromAcceptLanguage } from '../shared/locale.js';
+import { registerAuth } from './auth.js';
+import { errorHandler, sendError } from './error-handler.js';
+import { healthRoutes } from './health.routes.js';
+import { registerOpenApi } from './openapi.js';
+import { registerWeb } from './static.js';
+import type { AppInstance } from './types.js';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  /** Directory of the built web app; omitted in API-only tests. */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: string | undefined;
+}
+
+/** JSON bodies are small; file uploads (later) get their own streaming limits. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    ajv: {
+      // Unknown fields are errors (not silently dropped), and every problem is reported at once.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  await app.register(fastifyCookie);
+  await registerOpenApi(app);
+  registerAuth(app, options.ctx);
+
+  healthRoutes(app, { ping: async () => void (await options.ctx.db.execute(sql`select 1`)) });
+  await app.register(
+    (api: AppInstance, _opts, done) => {
+      for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes]) {
+        routes(api, { ctx: options.ctx });
+      }
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWeb = options.webDir !== undefined && (await registerWeb(app, options.webDir));
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && request.url !== '/healthz';
+    if (hasWeb && wantsPage) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, new AppError('ROUTE_NOT_FOUND'), localeFromAcceptLanguage(request.headers['accept-language']));
+  });
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie';
+import { actorFor, type Actor } from '../accounts/actor.js';
+import { authenticate } from '../accounts/auth.service.js';
+import type { UserRow } from '../accounts/users.repo.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError } from '../shared/errors.js';
+import type { AppInstance } from './types.js';
+
+export const SESSION_COOKIE = 'isrc_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: UserRow | null;
+    sessionToken: string | null;
+  }
+}
+
+/** Resolves the session cookie on every API request; routes then ask for an actor. */
+export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) {
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token === undefined || token === '' || token.length > 100) {
+      return;
+    }
+    const user = await authenticate(ctx, token);
+    if (user !== undefined) {
+      request.user = user;
+      request.sessionToken = token;
+    }
+  });
+}
+
+/** The acting user, or UNAUTHENTICATED. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (request.user === null) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  return actorFor(request.user, request.ip);
+}
+
+export function requireUser(request: FastifyRequest): UserRow {
+  if (request.user === null) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  return request.user;
+}
+
+export function requireSessionToken(request: FastifyRequest): string {
+  if (request.sessionToken === null) {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  return request.sessionToken;
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,106 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isrcErrorMessage } from '../isrc/messages.js';
+import type { IsrcError } from '../isrc/isrc.js';
+import { AppError, type ErrorCode } from '../shared/errors.js';
+import { interpolate, localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
+import { ERROR_MESSAGES } from '../shared/messages.js';
+import { fieldErrorsFromAjv, translateFieldErrors } from './validation.js';
+
+const STATUS: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  BODY_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  LOGIN_FAILED: 401,
+  LOGIN_THROTTLED: 429,
+  ACCOUNT_SUSPENDED: 403,
+  PASSWORD_INCORRECT: 400,
+  PASSWORD_TOO_WEAK: 400,
+  LOGIN_NAME_TAKEN: 409,
+  REGISTRANT_CODE_TAKEN: 409,
+  REGISTRANT_CODE_NOT_ALLOWED: 409,
+  NO_REGISTRANT_CODE: 409,
+  REGISTRANT_CODES_EXHAUSTED: 409,
+  ISRC_INVALID: 400,
+  ISRC_TAKEN: 409,
+  ISRC_NOT_OWN_CODE: 400,
+  ISRC_YEAR_IN_FUTURE: 400,
+  DESIGNATION_EXHAUSTED: 409,
+  SETTING_INVALID: 400,
+  INTERNAL: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+function isIsrcError(value: unknown): value is IsrcError {
+  return typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string';
+}
+
+/** Message values: the details, plus translations of nested domain errors. */
+function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...err.details };
+  const isrcError = err.details?.isrcError;
+  if (isIsrcError(isrcError)) {
+    values.reason = isrcErrorMessage(isrcError, locale === 'zh-TW' ? 'zh-TW' : 'en');
+  }
+  if (err.code === 'BODY_TOO_LARGE' && typeof values.limit === 'number') {
+    values.limit = `${Math.round(values.limit / 1024)} KB`;
+  }
+  return values;
+}
+
+export function errorBody(err: AppError, locale: Locale) {
+  const message = interpolate(ERROR_MESSAGES[err.code][locale], messageValues(err, locale));
+  const details: Record<string, unknown> = { ...err.details };
+  if (details.fields !== undefined) {
+    details.fields = translateFieldErrors(details.fields, locale);
+  }
+  return { error: { code: err.code, message, ...(Object.keys(details).length > 0 ? { details } : {}) } };
+}
+
+/** Maps Fastify's own errors (validation, body parsing, limits) to our codes. */
+function fromFastifyError(err: FastifyError, locale: Locale): AppError | undefined {
+  if (err.validation !== undefined) {
+    return new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromAjv(err.validation, locale), location: err.validationContext });
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('BODY_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    default:
+      break;
+  }
+  if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+    return new AppError('MALFORMED_REQUEST');
+  }
+  return undefined;
+}
+
+export function sendError(reply: FastifyReply, err: AppError, locale: Locale): FastifyReply {
+  const body = errorBody(err, locale);
+  if (err.code === 'LOGIN_THROTTLED' && typeof err.details?.retryAfterSeconds === 'number') {
+    void reply.header('retry-after', String(err.details.retryAfterSeconds));
+  }
+  return reply.code(statusOf(err.code)).send(body);
+}
+
+export function errorHandler(this: unknown, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+  if (err instanceof AppError) {
+    return sendError(reply, err, locale);
+  }
+  const mapped = fromFastifyError(err, locale);
+  if (mapped !== undefined) {
+    return sendError(reply, mapped, locale);
+  }
+  // Unexpected: log everything, tell the client nothing but the request id.
+  request.log.error({ err }, 'unhandled error');
+  return sendError(reply, new AppError('INTERNAL', { requestId: request.id }), locale);
+}

@@ -1,0 +1,24 @@
+import type { Locale } from '../shared/locale.js';
+import { interpolate } from '../shared/locale.js';
+
+/** Messages for one field's rule, by the validation keyword (ajv) or our own rule name. */
+const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  required: { 'zh-TW': '此欄位為必填。', en: 'This field is required.' },
+  minLength: { 'zh-TW': '至少需 {limit} 個字元。', en: 'Needs at least {limit} characters.' },
+  maxLength: { 'zh-TW': '最多 {limit} 個字元。', en: 'At most {limit} characters.' },
+  pattern: { 'zh-TW': '格式不正確。', en: 'The format is not valid.' },
+  format: { 'zh-TW': '格式不正確（應為 {format}）。', en: 'The format is not valid (expected {format}).' },
+  type: { 'zh-TW': '資料型態不正確（應為 {type}）。', en: 'Wrong type (expected {type}).' },
+  enum: { 'zh-TW': '請從允許的選項中選擇：{allowed}。', en: 'Choose one of: {allowed}.' },
+  minimum: { 'zh-TW': '不可小於 {limit}。', en: 'May not be less than {limit}.' },
+  maximum: { 'zh-TW': '不可大於 {limit}。', en: 'May not be more than {limit}.' },
+  unknownField: { 'zh-TW': '不認得的欄位「{name}」。', en: 'Unknown field "{name}".' },
+  minProperties: { 'zh-TW': '請至少提供一個要修改的欄位。', en: 'Provide at least one field to change.' },
+  registrantCode: { 'zh-TW': '登記者代碼應為 3 個英文字母或數字。', en: 'A registrant code is 3 letters or digits.' },
+  invalid: { 'zh-TW': '內容不正確。', en: 'This value is not valid.' },
+};
+
+export function fieldMessage(code: string, locale: Locale, params: Readonly<Record<string, unknown>> = {}): string {
+  const entry = FIELD_MESSAGES[code] ?? FIELD_MESSAGES.invalid;
+  return interpolate(entry?.[locale] ?? code, params);
+}

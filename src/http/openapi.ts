@@ -1,0 +1,25 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { AppInstance } from './types.js';
+
+export const API_INFO = {
+  title: 'ISRC Registry API',
+  version: '1',
+  description:
+    'JSON API of the ISRC registry. Sign in with POST /api/v1/auth/login (session cookie). Errors have the shape ' +
+    '`{ error: { code, message, details? } }`; `message` follows Accept-Language (zh-TW default, en).',
+};
+
+/** OpenAPI document at /api/openapi.json and the interactive reference at /api/docs. */
+export async function registerOpenApi(app: AppInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: API_INFO,
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'isrc_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+}

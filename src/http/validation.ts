@@ -1,0 +1,75 @@
+import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
+import type { FieldError } from '../shared/common.schemas.js';
+import type { Locale } from '../shared/locale.js';
+import { fieldMessage } from './field-messages.js';
+
+function pathOf(instancePath: string): string {
+  return instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+}
+
+function join(base: string, name: string): string {
+  return base === '' ? name : `${base}.${name}`;
+}
+
+function paramString(params: Record<string, unknown>, key: string): string {
+  const value = params[key];
+  if (Array.isArray(value)) {
+    return value.map(String).join(', ');
+  }
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** Turns ajv's errors into one translated entry per field (first problem per field wins). */
+export function fieldErrorsFromAjv(errors: readonly FastifySchemaValidationError[], locale: Locale): FieldError[] {
+  const out = new Map<string, FieldError>();
+  for (const e of errors) {
+    const params = e.params;
+    const base = pathOf(e.instancePath);
+    let field = base;
+    let code = e.keyword;
+    const values: Record<string, unknown> = {};
+    switch (e.keyword) {
+      case 'required':
+        field = join(base, paramString(params, 'missingProperty'));
+        break;
+      case 'additionalProperties':
+        field = join(base, paramString(params, 'additionalProperty'));
+        code = 'unknownField';
+        values.name = paramString(params, 'additionalProperty');
+        break;
+      case 'enum':
+        values.allowed = paramString(params, 'allowedValues');
+        break;
+      default:
+        values.limit = paramString(params, 'limit');
+        values.format = paramString(params, 'format');
+        values.type = paramString(params, 'type');
+    }
+    if (e.keyword === 'anyOf' && out.size > 0) {
+      continue;
+    }
+    if (!out.has(field)) {
+      out.set(field, { field: field === '' ? '(body)' : field, code, message: fieldMessage(code, locale, values) });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Adds translated messages to field errors raised by services (which carry only codes). */
+export function translateFieldErrors(fields: unknown, locale: Locale): FieldError[] {
+  if (!Array.isArray(fields)) {
+    return [];
+  }
+  return fields.flatMap((f: unknown): FieldError[] => {
+    if (typeof f !== 'object' || f === null || !('field' in f) || !('code' in f)) {
+      return [];
+    }
+    const field = String(f.field);
+    const code = String(f.code);
+    if ('message' in f && typeof f.message === 'string') {
+      return [{ field, code, message: f.message }];
+    }
+    const params = 'params' in f && typeof f.params === 'object' && f.params !== null ? (f.params as Record<string, unknown>) : {};
+    return [{ field, code, message: fieldMessage(code, locale, params) }];
+  });
+}

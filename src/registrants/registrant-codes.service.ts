@@ -1,0 +1,98 @@
+import type { Actor } from '../accounts/actor.js';
+import { canManageSettings } from '../accounts/accounts.policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { withTransaction, pgErrorCode, PG_UNIQUE_VIOLATION } from '../db/tx.js';
+import { parseRegistrantCode, suggestRegistrantCode } from '../isrc/registrant-code.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError } from '../shared/errors.js';
+import { toRegistrantCodeResponse } from './registrant-view.js';
+import { allCodesInCountry, codesOfRegistrant, findRegistrantForUpdate, insertRegistrantCode, poolCodes } from './registrants.repo.js';
+import type { CodeSuggestionResponse, RegistrantCodeResponse } from './registrants.schemas.js';
+import { assertCanManage, getVisibleRegistrant } from './registrants.service.js';
+
+/** The next free registrant code in the agency's order (A01, A02, …). */
+export async function suggestCode(ctx: ServiceContext, actor: Actor): Promise<CodeSuggestionResponse> {
+  assertCanManage(actor);
+  const code = suggestRegistrantCode(await allCodesInCountry(ctx.db, ctx.countryCode));
+  if (code === undefined) {
+    throw new AppError('REGISTRANT_CODES_EXHAUSTED');
+  }
+  return { countryCode: ctx.countryCode, code };
+}
+
+function parseCode(input: string): string {
+  const parsed = parseRegistrantCode(input);
+  if (!parsed.ok) {
+    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'code', code: 'registrantCode' }] });
+  }
+  return parsed.value;
+}
+
+/** Inserts a code; the unique index on (country, code) is what guarantees no code is allocated twice. */
+async function insertCode(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  requested: string | undefined,
+  owner: { registrantId: string | null; isPool: boolean },
+): Promise<RegistrantCodeResponse> {
+  try {
+    return await withTransaction(ctx.db, async (tx) => {
+      if (owner.registrantId !== null) {
+        const registrant = await findRegistrantForUpdate(tx, owner.registrantId);
+        if (registrant === undefined) {
+          throw new AppError('NOT_FOUND');
+        }
+        if (registrant.kind === 'individual') {
+          throw new AppError('REGISTRANT_CODE_NOT_ALLOWED');
+        }
+      }
+      const code = requested === undefined ? suggestRegistrantCode(await allCodesInCountry(tx, ctx.countryCode)) : parseCode(requested);
+      if (code === undefined) {
+        throw new AppError('REGISTRANT_CODES_EXHAUSTED');
+      }
+      const row = await insertRegistrantCode(tx, { countryCode: ctx.countryCode, code, ...owner });
+      await recordAudit(tx, actor, {
+        action: owner.isPool ? 'pool-code.create' : 'registrant-code.create',
+        entityType: 'registrant_code',
+        entityId: row.id,
+        after: row,
+      });
+      return toRegistrantCodeResponse(row);
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
+      throw new AppError('REGISTRANT_CODE_TAKEN', { code: requested?.toUpperCase() ?? '' });
+    }
+    throw err;
+  }
+}
+
+/** Allocates a registrant code to a company or government body (individuals use the pool). */
+export async function addRegistrantCode(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  registrantId: string,
+  code: string | undefined,
+): Promise<RegistrantCodeResponse> {
+  if (actor !== null) {
+    assertCanManage(actor);
+  }
+  return insertCode(ctx, actor, code, { registrantId, isPool: false });
+}
+
+export async function listRegistrantCodes(ctx: ServiceContext, actor: Actor, registrantId: string): Promise<RegistrantCodeResponse[]> {
+  await getVisibleRegistrant(ctx, actor, registrantId);
+  return (await codesOfRegistrant(ctx.db, registrantId)).map(toRegistrantCodeResponse);
+}
+
+/** Adds one of the agency's pool codes, under which individuals' recordings are assigned. */
+export async function addPoolCode(ctx: ServiceContext, actor: Actor | null, code: string | undefined): Promise<RegistrantCodeResponse> {
+  if (actor !== null && !canManageSettings(actor)) {
+    throw new AppError('FORBIDDEN');
+  }
+  return insertCode(ctx, actor, code, { registrantId: null, isPool: true });
+}
+
+export async function listPoolCodes(ctx: ServiceContext): Promise<RegistrantCodeResponse[]> {
+  return (await poolCodes(ctx.db, ctx.countryCode)).map(toRegistrantCodeResponse);
+}

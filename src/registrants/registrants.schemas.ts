@@ -1,0 +1,75 @@
+import { Type, type Static } from 'typebox';
+import { PageOf, PageQuery, Text, Uuid } from '../shared/common.schemas.js';
+import { ActiveStatus } from '../accounts/accounts.schemas.js';
+
+export const REGISTRANT_KINDS = ['company', 'individual', 'government'] as const;
+export type RegistrantKind = (typeof REGISTRANT_KINDS)[number];
+export const RegistrantKind = Type.Enum(REGISTRANT_KINDS);
+
+/** Three characters A–Z / 0–9 (lower case is accepted and upper-cased). */
+export const RegistrantCodeInput = Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Za-z0-9]{3}$' });
+
+const contactFields = {
+  contactPerson: Type.Optional(Type.String({ maxLength: 100 })),
+  address: Type.Optional(Type.String({ maxLength: 300 })),
+  phone: Type.Optional(Type.String({ maxLength: 50, pattern: '^[0-9+()#\\- ]*$' })),
+  email: Type.Optional(Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Literal('')])),
+};
+
+export const CreateRegistrantBody = Type.Object(
+  { kind: RegistrantKind, name: Text(200), ...contactFields },
+  { additionalProperties: false },
+);
+export type CreateRegistrantBody = Static<typeof CreateRegistrantBody>;
+
+export const UpdateRegistrantBody = Type.Object(
+  { name: Type.Optional(Text(200)), ...contactFields, status: Type.Optional(ActiveStatus) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateRegistrantBody = Static<typeof UpdateRegistrantBody>;
+
+export const RegistrantCodeResponse = Type.Object({
+  id: Uuid,
+  countryCode: Type.String(),
+  code: Type.String(),
+  registrantId: Type.Union([Uuid, Type.Null()]),
+  isPool: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type RegistrantCodeResponse = Static<typeof RegistrantCodeResponse>;
+
+export const RegistrantResponse = Type.Object({
+  id: Uuid,
+  kind: RegistrantKind,
+  name: Type.String(),
+  contactPerson: Type.String(),
+  address: Type.String(),
+  phone: Type.String(),
+  email: Type.String(),
+  status: ActiveStatus,
+  isDemo: Type.Boolean(),
+  codes: Type.Array(Type.String({ description: 'Registrant codes (company/government); empty for individuals' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type RegistrantResponse = Static<typeof RegistrantResponse>;
+
+export const RegistrantListQuery = Type.Object(
+  { ...PageQuery, kind: Type.Optional(RegistrantKind), status: Type.Optional(ActiveStatus) },
+  { additionalProperties: false },
+);
+export type RegistrantListQuery = Static<typeof RegistrantListQuery>;
+export const RegistrantPage = PageOf(RegistrantResponse);
+export type RegistrantPage = Static<typeof RegistrantPage>;
+
+/** Omit `code` to take the suggested next free code. */
+export const AddRegistrantCodeBody = Type.Object(
+  { code: Type.Optional(RegistrantCodeInput) },
+  { additionalProperties: false },
+);
+export type AddRegistrantCodeBody = Static<typeof AddRegistrantCodeBody>;
+
+export const CodeSuggestionResponse = Type.Object({ countryCode: Type.String(), code: Type.String() });
+export type CodeSuggestionResponse = Static<typeof CodeSuggestionResponse>;
+
+export const RegistrantCodeList = Type.Array(RegistrantCodeResponse);

@@ -1,0 +1,131 @@
+import type { Actor } from '../accounts/actor.js';
+import { canManageRegistrants, canSeeRegistrant } from '../accounts/accounts.policy.js';
+import { endSessionsOfRegistrant } from '../accounts/users.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { withTransaction } from '../db/tx.js';
+import type { Page } from '../shared/common.schemas.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError } from '../shared/errors.js';
+import { cleanFields, pageWindow } from '../shared/text.js';
+import { toRegistrantResponse } from './registrant-view.js';
+import {
+  codesOfRegistrant,
+  codesOfRegistrants,
+  findRegistrant,
+  findRegistrantForUpdate,
+  insertRegistrant,
+  listRegistrants,
+  updateRegistrantRow,
+  type RegistrantRow,
+} from './registrants.repo.js';
+import type { CreateRegistrantBody, RegistrantListQuery, RegistrantResponse, UpdateRegistrantBody } from './registrants.schemas.js';
+
+export function assertCanManage(actor: Actor): void {
+  if (!canManageRegistrants(actor)) {
+    throw new AppError('FORBIDDEN');
+  }
+}
+
+/** A registrant the actor may see; others' are NOT_FOUND, so their existence is not revealed. */
+export async function getVisibleRegistrant(ctx: ServiceContext, actor: Actor, id: string): Promise<RegistrantRow> {
+  if (!canSeeRegistrant(actor, id)) {
+    throw new AppError('NOT_FOUND');
+  }
+  const row = await findRegistrant(ctx.db, id);
+  if (row === undefined) {
+    throw new AppError('NOT_FOUND');
+  }
+  return row;
+}
+
+export async function searchRegistrants(ctx: ServiceContext, actor: Actor, query: RegistrantListQuery): Promise<Page<RegistrantResponse>> {
+  assertCanManage(actor);
+  const { page, pageSize, offset } = pageWindow(query.page, query.pageSize);
+  const { rows, total } = await listRegistrants(ctx.db, { q: query.q, kind: query.kind, status: query.status }, { offset, limit: pageSize });
+  const codes = await codesOfRegistrants(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => toRegistrantResponse(r, codes)), total, page, pageSize };
+}
+
+export async function getRegistrant(ctx: ServiceContext, actor: Actor, id: string): Promise<RegistrantResponse> {
+  const row = await getVisibleRegistrant(ctx, actor, id);
+  return toRegistrantResponse(row, await codesOfRegistrant(ctx.db, id));
+}
+
+/** Creates a registrant (codes and users are added separately). */
+export async function createRegistrant(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  body: CreateRegistrantBody,
+  options: { isDemo?: boolean } = {},
+): Promise<RegistrantResponse> {
+  if (actor !== null) {
+    assertCanManage(actor);
+  }
+  const input = cleanFields(body);
+  return withTransaction(ctx.db, async (tx) => {
+    const row = await insertRegistrant(tx, {
+      kind: input.kind,
+      name: input.name,
+      contactPerson: input.contactPerson ?? '',
+      address: input.address ?? '',
+      phone: input.phone ?? '',
+      email: input.email ?? '',
+      isDemo: options.isDemo ?? false,
+    });
+    await recordAudit(tx, actor, { action: 'registrant.create', entityType: 'registrant', entityId: row.id, after: row });
+    return toRegistrantResponse(row, []);
+  });
+}
+
+/** Updates contact data or status; suspending ends the sessions of all its users. */
+export async function updateRegistrant(ctx: ServiceContext, actor: Actor, id: string, body: UpdateRegistrantBody): Promise<RegistrantResponse> {
+  assertCanManage(actor);
+  const patch = cleanFields(body);
+  return withTransaction(ctx.db, async (tx) => {
+    const before = await findRegistrantForUpdate(tx, id);
+    if (before === undefined) {
+      throw new AppError('NOT_FOUND');
+    }
+    const after = await updateRegistrantRow(tx, id, patch);
+    if (after === undefined) {
+      throw new AppError('NOT_FOUND');
+    }
+    if (before.status === 'active' && after.status === 'suspended') {
+      await endSessionsOfRegistrant(tx, id);
+    }
+    await recordAudit(tx, actor, { action: 'registrant.update', entityType: 'registrant', entityId: id, before, after });
+    return toRegistrantResponse(after, await codesOfRegistrant(tx, id));
+  });
+}
+
+export interface AllocationProfile {
+  id: string;
+  kind: RegistrantRow['kind'];
+  status: RegistrantRow['status'];
+  /** The registrant's own codes, oldest first (empty for individuals). */
+  codes: string[];
+}
+
+/** What allocation needs to know about a registrant; undefined when it does not exist. */
+export async function getAllocationProfile(ctx: ServiceContext, registrantId: string): Promise<AllocationProfile | undefined> {
+  const row = await findRegistrant(ctx.db, registrantId);
+  if (row === undefined) {
+    return undefined;
+  }
+  const codes = await codesOfRegistrant(ctx.db, registrantId);
+  return { id: row.id, kind: row.kind, status: row.status, codes: codes.map((c) => c.code) };
+}
+
+/** Name and kind for the header of a member's pages. */
+export async function getRegistrantSummary(ctx: ServiceContext, registrantId: string) {
+  const row = await findRegistrant(ctx.db, registrantId);
+  return row === undefined ? undefined : { id: row.id, name: row.name, kind: row.kind, isDemo: row.isDemo };
+}
+
+export async function hasDemoRegistrants(ctx: ServiceContext): Promise<boolean> {
+  const { rows } = await listRegistrants(ctx.db, { demo: true }, { offset: 0, limit: 1 });
+  return rows.length > 0;
+}

@@ -1,0 +1,28 @@
+import { AddRegistrantCodeBody, RegistrantCodeResponse } from '../registrants/registrants.schemas.js';
+import { addPoolCode } from '../registrants/registrant-codes.service.js';
+import { ErrorResponse } from '../shared/common.schemas.js';
+import { requireActor } from '../http/auth.js';
+import type { AppInstance, RouteOptions } from '../http/types.js';
+import { SettingsResponse } from './settings.schemas.js';
+import { getSettings } from './settings.service.js';
+
+const tags = ['settings'];
+
+export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
+  app.get('/settings', { schema: { tags, summary: 'Agency settings (staff)', response: { 200: SettingsResponse, 403: ErrorResponse } } }, (request) =>
+    getSettings(ctx, requireActor(request)),
+  );
+
+  app.post(
+    '/settings/pool-codes',
+    {
+      schema: {
+        tags,
+        summary: "Add one of the agency's pool codes for individuals (administrator)",
+        body: AddRegistrantCodeBody,
+        response: { 201: RegistrantCodeResponse, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addPoolCode(ctx, requireActor(request), request.body.code)),
+  );
+}

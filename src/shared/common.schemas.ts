@@ -1,0 +1,54 @@
+import { Type, type Static, type TSchema } from 'typebox';
+
+/** Browser-safe: shared by the API (validation, OpenAPI) and the web app (types). */
+
+export const Uuid = Type.String({ format: 'uuid' });
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+export type IdParams = Static<typeof IdParams>;
+
+export const FieldError = Type.Object({
+  field: Type.String({ description: 'Path of the field, e.g. `email` or `tracks.2.title`' }),
+  code: Type.String({ description: 'Machine code of the rule, e.g. `required`, `maxLength`' }),
+  message: Type.String(),
+});
+export type FieldError = Static<typeof FieldError>;
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine code, e.g. `ISRC_TAKEN`' }),
+      message: Type.String({ description: 'Human message in the language asked for by Accept-Language' }),
+      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+};
+
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Trimmed, non-empty display text of bounded length. */
+export function Text(maxLength: number, options: { minLength?: number; description?: string } = {}) {
+  return Type.String({ minLength: options.minLength ?? 1, maxLength, ...(options.description ? { description: options.description } : {}) });
+}

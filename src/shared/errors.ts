@@ -1,0 +1,76 @@
+/**
+ * Stable machine codes for every failure a client can see. Services throw `AppError`; only
+ * `http/error-handler.ts` turns a code into an HTTP status and a translated message.
+ */
+export const ERROR_CODES = [
+  /** Input failed schema or rule validation; `details.fields` names each field. */
+  'VALIDATION_FAILED',
+  /** The body is not parseable (bad JSON, wrong content length). */
+  'MALFORMED_REQUEST',
+  /** The body's content type is not accepted by this route. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** Request body larger than the route allows. */
+  'BODY_TOO_LARGE',
+  /** The object does not exist or belongs to another registrant (never tell which). */
+  'NOT_FOUND',
+  /** No route for this method and URL. */
+  'ROUTE_NOT_FOUND',
+  /** No valid session. */
+  'UNAUTHENTICATED',
+  /** Signed in, but the role may not do this. */
+  'FORBIDDEN',
+  /** Wrong login name or password (never says which). */
+  'LOGIN_FAILED',
+  /** Too many failed logins for this account or address; `details.retryAfterSeconds`. */
+  'LOGIN_THROTTLED',
+  /** The user or its registrant is suspended. */
+  'ACCOUNT_SUSPENDED',
+  /** Change password: the current password is wrong. */
+  'PASSWORD_INCORRECT',
+  /** New password does not meet the policy. */
+  'PASSWORD_TOO_WEAK',
+  /** A user with this login name exists. */
+  'LOGIN_NAME_TAKEN',
+  /** Registrant code already allocated in this country. */
+  'REGISTRANT_CODE_TAKEN',
+  /** The registrant's kind cannot hold codes (individuals use the agency pool). */
+  'REGISTRANT_CODE_NOT_ALLOWED',
+  /** No registrant code to allocate under (company without codes, or no pool code configured). */
+  'NO_REGISTRANT_CODE',
+  /** No free registrant code left to suggest. */
+  'REGISTRANT_CODES_EXHAUSTED',
+  /** The ISRC is malformed; `details.isrcError`. */
+  'ISRC_INVALID',
+  /** The ISRC is already assigned; `details.isrc`, and where known the album holding it. */
+  'ISRC_TAKEN',
+  /** The ISRC uses a registrant code that is not the registrant's own. */
+  'ISRC_NOT_OWN_CODE',
+  /** The ISRC's year of reference is after the current year. */
+  'ISRC_YEAR_IN_FUTURE',
+  /** Designation 99999 reached for this registrant code and year; `details.available`. */
+  'DESIGNATION_EXHAUSTED',
+  /** The setting cannot be changed this way. */
+  'SETTING_INVALID',
+  /** Unexpected failure; details are only in the log. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, details?: ErrorDetails) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(err: unknown, code?: ErrorCode): err is AppError {
+  return err instanceof AppError && (code === undefined || err.code === code);
+}

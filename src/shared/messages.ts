@@ -1,0 +1,49 @@
+import type { ErrorCode } from './errors.js';
+import type { Locale } from './locale.js';
+
+/** Human messages per error code; `{placeholders}` come from the error's details. */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, string>>>> = {
+  VALIDATION_FAILED: { 'zh-TW': '資料有誤，請依各欄位的說明修正。', en: 'Some fields are invalid; please correct them as described.' },
+  MALFORMED_REQUEST: { 'zh-TW': '送出的資料格式無法解析。', en: 'The request body could not be read.' },
+  UNSUPPORTED_MEDIA_TYPE: { 'zh-TW': '不支援這種資料格式。', en: 'This content type is not supported.' },
+  BODY_TOO_LARGE: { 'zh-TW': '送出的資料過大（上限 {limit}）。', en: 'The request is too large (limit {limit}).' },
+  NOT_FOUND: { 'zh-TW': '找不到這筆資料。', en: 'This item was not found.' },
+  ROUTE_NOT_FOUND: { 'zh-TW': '找不到這個網址。', en: 'There is nothing at this address.' },
+  UNAUTHENTICATED: { 'zh-TW': '請先登入。', en: 'Please log in.' },
+  FORBIDDEN: { 'zh-TW': '您的帳號沒有執行這項操作的權限。', en: 'Your account may not do this.' },
+  LOGIN_FAILED: { 'zh-TW': '帳號或密碼錯誤，請再試一次。', en: 'Wrong login name or password; please try again.' },
+  LOGIN_THROTTLED: {
+    'zh-TW': '登入失敗次數過多，請於 {retryAfterMinutes} 分鐘後再試。',
+    en: 'Too many failed logins; please try again in {retryAfterMinutes} minutes.',
+  },
+  ACCOUNT_SUSPENDED: { 'zh-TW': '此帳號已停用，請洽 ISRC 管理中心。', en: 'This account is suspended; please contact the ISRC centre.' },
+  PASSWORD_INCORRECT: { 'zh-TW': '目前的密碼不正確。', en: 'The current password is wrong.' },
+  PASSWORD_TOO_WEAK: {
+    'zh-TW': '新密碼至少需 {minLength} 個字元，且不可與帳號相同。',
+    en: 'The new password needs at least {minLength} characters and must differ from the login name.',
+  },
+  LOGIN_NAME_TAKEN: { 'zh-TW': '帳號「{loginName}」已有人使用。', en: 'The login name "{loginName}" is taken.' },
+  REGISTRANT_CODE_TAKEN: { 'zh-TW': '登記者代碼 {code} 已配發給其他登記者。', en: 'Registrant code {code} is already allocated.' },
+  REGISTRANT_CODE_NOT_ALLOWED: {
+    'zh-TW': '個人登記者使用管理中心的代碼，不另配發登記者代碼。',
+    en: 'Individuals use the agency pool codes and get no registrant code of their own.',
+  },
+  NO_REGISTRANT_CODE: {
+    'zh-TW': '尚無可用的登記者代碼，請洽 ISRC 管理中心。',
+    en: 'There is no registrant code to assign under; please contact the ISRC centre.',
+  },
+  REGISTRANT_CODES_EXHAUSTED: { 'zh-TW': '已無可配發的登記者代碼。', en: 'No registrant code is left to allocate.' },
+  ISRC_INVALID: { 'zh-TW': 'ISRC 編號格式錯誤：{reason}', en: 'Malformed ISRC: {reason}' },
+  ISRC_TAKEN: { 'zh-TW': 'ISRC {isrc} 已被使用{where}。', en: 'ISRC {isrc} is already in use{where}.' },
+  ISRC_NOT_OWN_CODE: {
+    'zh-TW': 'ISRC {isrc} 的登記者代碼 {registrantCode} 不屬於您的單位。',
+    en: 'The registrant code {registrantCode} of ISRC {isrc} is not yours.',
+  },
+  ISRC_YEAR_IN_FUTURE: { 'zh-TW': 'ISRC 年份不可晚於今年（{currentYear}）。', en: 'The ISRC year may not be after this year ({currentYear}).' },
+  DESIGNATION_EXHAUSTED: {
+    'zh-TW': '登記者代碼 {registrantCode} 在 {year} 年的資料代碼已用盡（尚餘 {available} 個）。',
+    en: 'Designation codes for {registrantCode} in {year} are used up ({available} left).',
+  },
+  SETTING_INVALID: { 'zh-TW': '設定值無效：{reason}', en: 'Invalid setting: {reason}' },
+  INTERNAL: { 'zh-TW': '系統發生錯誤，請稍後再試。', en: 'Something went wrong; please try again later.' },
+};
