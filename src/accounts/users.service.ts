@@ -62,6 +62,9 @@ export async function createStaffUser(ctx: ServiceContext, actor: Actor, body: C
 
 /** Adds a login for a registrant (an unknown registrant is NOT_FOUND via its foreign key). */
 export async function createMemberUser(ctx: ServiceContext, actor: Actor, registrantId: string, body: CreateMemberUserBody): Promise<UserResponse> {
+  if (!canSeeRegistrant(actor, registrantId)) {
+    throw new AppError('NOT_FOUND');
+  }
   if (!canManageRegistrants(actor)) {
     throw new AppError('FORBIDDEN');
   }
@@ -87,6 +90,11 @@ export async function listMembers(ctx: ServiceContext, actor: Actor, registrantI
  * Suspending ends the user's sessions at once. The last active administrator cannot be suspended.
  */
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, body: UpdateUserBody): Promise<UserResponse> {
+  const target = await findUserById(ctx.db, id);
+  // Another registrant's user is "not found" to a member, whatever the role rules say.
+  if (target === undefined || (actor.kind === 'member' && target.registrantId !== actor.registrantId)) {
+    throw new AppError('NOT_FOUND');
+  }
   if (!canManageRegistrants(actor)) {
     throw new AppError('FORBIDDEN');
   }

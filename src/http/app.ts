@@ -45,7 +45,11 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await registerOpenApi(app);
   registerAuth(app, options.ctx);
 
-  healthRoutes(app, { ping: async () => void (await options.ctx.db.execute(sql`select 1`)) });
+  healthRoutes(app, {
+    ping: async () => {
+      await options.ctx.db.execute(sql`select 1`);
+    },
+  });
   await app.register(
     (api: AppInstance, _opts, done) => {
       for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes]) {

@@ -10,6 +10,10 @@ import type { AppInstance } from './types.js';
 export const SESSION_COOKIE = 'isrc_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers without a session (login, the ISRC check). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     user: UserRow | null;
     sessionToken: string | null;
@@ -33,6 +37,11 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
       request.user = user;
       request.sessionToken = token;
     }
+  });
+  // Before validation, so an anonymous caller learns nothing about a route's body rules.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const anonymous = !request.is404 && request.url.startsWith('/api/v1/') && request.routeOptions.config.public !== true && request.user === null;
+    done(anonymous ? new AppError('UNAUTHENTICATED') : undefined);
   });
 }
 

@@ -65,13 +65,13 @@ export function errorBody(err: AppError, locale: Locale) {
 }
 
 /** Maps Fastify's own errors (validation, body parsing, limits) to our codes. */
-function fromFastifyError(err: FastifyError, locale: Locale): AppError | undefined {
+function fromFastifyError(err: FastifyError, locale: Locale, bodyLimit: number | undefined): AppError | undefined {
   if (err.validation !== undefined) {
     return new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromAjv(err.validation, locale), location: err.validationContext });
   }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('BODY_TOO_LARGE');
+      return new AppError('BODY_TOO_LARGE', bodyLimit === undefined ? {} : { limit: bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
     default:
@@ -96,7 +96,7 @@ export function errorHandler(this: unknown, err: FastifyError | AppError, reques
   if (err instanceof AppError) {
     return sendError(reply, err, locale);
   }
-  const mapped = fromFastifyError(err, locale);
+  const mapped = fromFastifyError(err, locale, request.routeOptions.bodyLimit);
   if (mapped !== undefined) {
     return sendError(reply, mapped, locale);
   }

@@ -6,7 +6,7 @@ import { withTransaction } from '../db/tx.js';
 import type { Page } from '../shared/common.schemas.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError } from '../shared/errors.js';
-import { cleanFields, pageWindow } from '../shared/text.js';
+import { cleanFields, cleanText, pageWindow } from '../shared/text.js';
 import { toRegistrantResponse } from './registrant-view.js';
 import {
   codesOfRegistrant,
@@ -41,7 +41,7 @@ export async function getVisibleRegistrant(ctx: ServiceContext, actor: Actor, id
 export async function searchRegistrants(ctx: ServiceContext, actor: Actor, query: RegistrantListQuery): Promise<Page<RegistrantResponse>> {
   assertCanManage(actor);
   const { page, pageSize, offset } = pageWindow(query.page, query.pageSize);
-  const { rows, total } = await listRegistrants(ctx.db, { q: query.q, kind: query.kind, status: query.status }, { offset, limit: pageSize });
+  const { rows, total } = await listRegistrants(ctx.db, { q: query.q === undefined ? undefined : cleanText(query.q), kind: query.kind, status: query.status }, { offset, limit: pageSize });
   const codes = await codesOfRegistrants(
     ctx.db,
     rows.map((r) => r.id),
@@ -82,6 +82,9 @@ export async function createRegistrant(
 
 /** Updates contact data or status; suspending ends the sessions of all its users. */
 export async function updateRegistrant(ctx: ServiceContext, actor: Actor, id: string, body: UpdateRegistrantBody): Promise<RegistrantResponse> {
+  if (!canSeeRegistrant(actor, id)) {
+    throw new AppError('NOT_FOUND');
+  }
   assertCanManage(actor);
   const patch = cleanFields(body);
   return withTransaction(ctx.db, async (tx) => {

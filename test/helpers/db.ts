@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
@@ -41,4 +42,13 @@ export async function adminQuery(url: string, text: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Raw rows of a query, the same on PGlite and node-postgres (both answer `{ rows }`). */
+export async function queryRows(handle: DatabaseHandle, query: SQL): Promise<Record<string, unknown>[]> {
+  const result: unknown = await handle.db.execute(query);
+  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) {
+    return result.rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
+  }
+  throw new Error('unexpected result shape from execute()');
 }

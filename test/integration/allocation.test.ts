@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import type { AppInstance } from '../../src/http/types.js';
+import type { ServiceContext } from '../../src/shared/context.js';
+import { allocateIsrcs } from '../../src/allocation/allocation.service.js';
+import { isAppError } from '../../src/shared/errors.js';
+import { withTransaction } from '../../src/db/tx.js';
+import { raiseCounter } from '../../src/allocation/allocation.repo.js';
+import { loginCookie, testApp } from '../helpers/app.js';
+import { testContext } from '../helpers/context.js';
+import { openTestDatabase } from '../helpers/db.js';
+import { ensurePoolCode, newRegistrant, newStaff, TEST_PASSWORD } from '../helpers/factories.js';
+
+let handle: DatabaseHandle;
+let ctx: ServiceContext;
+let app: AppInstance;
+
+interface Assigned {
+  isrc: string;
+  display: string;
+  designation: number;
+}
+interface ErrorJson {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  ctx = testContext(handle); // pinned to 2026-06-15
+  app = await testApp(ctx);
+});
+
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+async function allocate(cookie: string, payload: Record<string, unknown>) {
+  return app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie }, payload });
+}
+async function claim(cookie: string, isrc: string, lang = 'zh-TW') {
+  return app.inject({ method: 'POST', url: '/api/v1/allocations/claim', headers: { cookie, 'accept-language': lang }, payload: { isrc } });
+}
+
+describe('system allocation', () => {
+  it('gives a company consecutive codes under its own registrant code for the current year', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const first = await allocate(cookie, { count: 3 });
+    expect(first.statusCode).toBe(201);
+    const code = company.codes[0] ?? '';
+    expect(first.json<{ isrcs: Assigned[] }>().isrcs).toEqual([
+      { isrc: `TW${code}2600001`, display: `TW-${code}-26-00001`, designation: 1 },
+      { isrc: `TW${code}2600002`, display: `TW-${code}-26-00002`, designation: 2 },
+      { isrc: `TW${code}2600003`, display: `TW-${code}-26-00003`, designation: 3 },
+    ]);
+    const next = await app.inject({ method: 'GET', url: '/api/v1/allocations/next', headers: { cookie } });
+    expect(next.json<{ display: string }>().display).toBe(`TW-${code}-26-00004`);
+  });
+
+  it('gives individuals codes from the agency pool', async () => {
+    const [pool] = await ensurePoolCode(ctx);
+    const person = await newRegistrant(ctx, 'individual');
+    const cookie = await loginCookie(app, person.loginName, TEST_PASSWORD);
+    const res = await allocate(cookie, { count: 2 });
+    expect(res.statusCode).toBe(201);
+    const isrcs = res.json<{ isrcs: Assigned[] }>().isrcs;
+    expect(isrcs.map((a) => a.isrc.slice(2, 5))).toEqual([pool, pool]);
+    expect((isrcs[1]?.designation ?? 0) - (isrcs[0]?.designation ?? 0)).toBe(1);
+  });
+
+  it('uses only the company\'s own codes', async () => {
+    const company = await newRegistrant(ctx, 'company', { codes: 2 });
+    const other = await newRegistrant(ctx, 'company');
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const second = await allocate(cookie, { count: 1, registrantCode: company.codes[1]?.toLowerCase() });
+    expect(second.json<{ isrcs: Assigned[] }>().isrcs[0]?.isrc.slice(2, 5)).toBe(company.codes[1]);
+    const foreign = await allocate(cookie, { count: 1, registrantCode: other.codes[0] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
+  });
+
+  it('never wraps past 99999 and says how many are left', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const code = company.codes[0] ?? '';
+    await withTransaction(handle.db, (tx) => raiseCounter(tx, { countryCode: 'TW', registrantCode: code, yearOfReference: 26 }, 99_998));
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const tooMany = await allocate(cookie, { count: 2 });
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json<ErrorJson>().error).toMatchObject({ code: 'DESIGNATION_EXHAUSTED', details: { available: 1 } });
+    const last = await allocate(cookie, { count: 1 });
+    expect(last.json<{ isrcs: Assigned[] }>().isrcs[0]?.display).toBe(`TW-${code}-26-99999`);
+    const none = await allocate(cookie, { count: 1 });
+    expect(none.json<ErrorJson>().error.message).toContain('已用盡');
+  });
+
+  it('refuses a company without a code and staff who do not name a registrant', async () => {
+    const bare = await newRegistrant(ctx, 'government', { codes: 0 });
+    await expect(allocateIsrcs(ctx, bare.actor, { count: 1 })).rejects.toSatisfy((e) => isAppError(e, 'NO_REGISTRANT_CODE'));
+    const staff = await newStaff(ctx, 'agency_officer');
+    await expect(allocateIsrcs(ctx, staff.actor, { count: 1 })).rejects.toSatisfy((e) => isAppError(e, 'VALIDATION_FAILED'));
+    const company = await newRegistrant(ctx, 'company');
+    const onBehalf = await allocateIsrcs(ctx, staff.actor, { count: 1, registrantId: company.registrantId });
+    expect(onBehalf[0]?.isrc.slice(2, 5)).toBe(company.codes[0]);
+  });
+
+  it('refuses counts outside 1..1000', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    expect((await allocate(cookie, { count: 0 })).statusCode).toBe(400);
+    expect((await allocate(cookie, { count: 1001 })).statusCode).toBe(400);
+  });
+});
+
+describe('a company entering its own code', () => {
+  it('accepts any spelling of a free code under its own registrant code, and moves "next available" past it', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const code = company.codes[0] ?? '';
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const res = await claim(cookie, `isrc: tw-${code.toLowerCase()}-25-00042`);
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ isrcs: Assigned[] }>().isrcs[0]).toEqual({ isrc: `TW${code}2500042`, display: `TW-${code}-25-00042`, designation: 42 });
+    const at26 = await claim(cookie, `TW${code}2600010`);
+    expect(at26.statusCode).toBe(201);
+    const next = await allocate(cookie, { count: 1 });
+    expect(next.json<{ isrcs: Assigned[] }>().isrcs[0]?.designation).toBe(11);
+  });
+
+  it('refuses the same code twice, naming it', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const code = company.codes[0] ?? '';
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    expect((await claim(cookie, `TW${code}2600100`)).statusCode).toBe(201);
+    const again = await claim(cookie, `TW-${code}-26-00100`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_TAKEN', message: `ISRC TW-${code}-26-00100 已被使用。` });
+  });
+
+  it('refuses a code under another registrant\'s code, or another country', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const other = await newRegistrant(ctx, 'company');
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const res = await claim(cookie, `TW${other.codes[0] ?? ''}2600001`);
+    expect(res.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
+    const us = await claim(cookie, `US${company.codes[0] ?? ''}2600001`);
+    expect(us.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
+  });
+
+  it('refuses a year after the current year, in the user\'s language', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const zh = await claim(cookie, `TW${company.codes[0] ?? ''}2700001`);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_YEAR_IN_FUTURE', message: 'ISRC 年份不可晚於今年（2026）。' });
+    const en = await claim(cookie, `TW${company.codes[0] ?? ''}2700001`, 'en');
+    expect(en.json<ErrorJson>().error.message).toBe('The ISRC year may not be after this year (2026).');
+  });
+
+  it('refuses malformed codes without truncating or padding, saying what is wrong', async () => {
+    const company = await newRegistrant(ctx, 'company');
+    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const long = await claim(cookie, `TW${company.codes[0] ?? ''}26000011`);
+    expect(long.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_INVALID', details: { isrcError: { kind: 'length', length: 13 } } });
+    expect(long.json<ErrorJson>().error.message).toContain('13');
+    const short = await claim(cookie, `TW${company.codes[0] ?? ''}260001`);
+    expect(short.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_INVALID', details: { isrcError: { kind: 'length', length: 11 } } });
+  });
+
+  it('does not let individuals enter codes (they have no registrant code)', async () => {
+    const [pool] = await ensurePoolCode(ctx);
+    const person = await newRegistrant(ctx, 'individual');
+    const cookie = await loginCookie(app, person.loginName, TEST_PASSWORD);
+    const res = await claim(cookie, `TW${pool ?? ''}2600777`);
+    expect(res.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
+  });
+});
+
+describe('public validation endpoint', () => {
+  it('answers valid, compact and display forms without a session', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/isrc/validate?code=${encodeURIComponent('ISRC TW-A01-18-00001')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ valid: true, compact: 'TWA011800001', display: 'TW-A01-18-00001', warnings: [] });
+  });
+
+  it('warns about an unknown country prefix for a foreign recording, and errs when allocating', async () => {
+    const foreign = await app.inject({ method: 'GET', url: '/api/v1/isrc/validate?code=XXA011800001', headers: { 'accept-language': 'en' } });
+    const body = foreign.json<{ valid: boolean; warnings: { kind: string; message: string }[] }>();
+    expect(body.valid).toBe(true);
+    expect(body.warnings[0]?.kind).toBe('unknown-country-prefix');
+    const allocate = await app.inject({ method: 'GET', url: '/api/v1/isrc/validate?code=XXA011800001&purpose=allocate' });
+    expect(allocate.json<{ valid: boolean; error: { kind: string } }>()).toMatchObject({ valid: false, error: { kind: 'country' } });
+  });
+});

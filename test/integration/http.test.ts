@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import type { AppInstance } from '../../src/http/types.js';
+import type { ServiceContext } from '../../src/shared/context.js';
+import { BODY_LIMIT_BYTES } from '../../src/http/app.js';
+import { loginCookie, testApp } from '../helpers/app.js';
+import { testContext } from '../helpers/context.js';
+import { openTestDatabase } from '../helpers/db.js';
+import { newStaff, TEST_PASSWORD } from '../helpers/factories.js';
+
+let handle: DatabaseHandle;
+let ctx: ServiceContext;
+let app: AppInstance;
+let cookie: string;
+
+interface ErrorJson {
+  error: { code: string; message: string; details?: { fields?: { field: string; code: string; message: string }[] } };
+}
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  ctx = testContext(handle, { now: () => new Date() });
+  app = await testApp(ctx);
+  const staff = await newStaff(ctx, 'agency_officer');
+  cookie = await loginCookie(app, staff.loginName, TEST_PASSWORD);
+});
+
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+describe('errors', () => {
+  it('names every invalid field, with messages in the asked language', async () => {
+    const body = { kind: 'label', name: '', email: 'not-an-email', colour: 'red' };
+    const zh = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie }, payload: body });
+    expect(zh.statusCode).toBe(400);
+    const err = zh.json<ErrorJson>().error;
+    expect(err.code).toBe('VALIDATION_FAILED');
+    expect(err.message).toBe('資料有誤，請依各欄位的說明修正。');
+    const byField = Object.fromEntries((err.details?.fields ?? []).map((f) => [f.field, f]));
+    expect(Object.keys(byField).sort()).toEqual(['colour', 'email', 'kind', 'name']);
+    expect(byField.colour).toMatchObject({ code: 'unknownField', message: '不認得的欄位「colour」。' });
+    expect(byField.name?.message).toBe('至少需 1 個字元。');
+    const en = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie, 'accept-language': 'en-US' }, payload: body });
+    const enFields = en.json<ErrorJson>().error.details?.fields ?? [];
+    expect(enFields.find((f) => f.field === 'colour')?.message).toBe('Unknown field "colour".');
+  });
+
+  it('reports a missing required field by name', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie }, payload: { kind: 'company' } });
+    expect(res.json<ErrorJson>().error.details?.fields).toEqual([{ field: 'name', code: 'required', message: '此欄位為必填。' }]);
+  });
+
+  it('limits the body size', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/registrants',
+      headers: { cookie, 'content-type': 'application/json' },
+      payload: JSON.stringify({ kind: 'company', name: 'x'.repeat(BODY_LIMIT_BYTES + 10) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json<ErrorJson>().error).toMatchObject({ code: 'BODY_TOO_LARGE', message: '送出的資料過大（上限 1024 KB）。' });
+  });
+
+  it('answers malformed JSON with 400 and no stack trace', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie, 'content-type': 'application/json' }, payload: '{"kind": "company",' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ErrorJson>().error.code).toBe('MALFORMED_REQUEST');
+    expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('answers unknown API routes and bad ids with JSON 404/400', async () => {
+    const missing = await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/application\/json/);
+    expect(missing.json<ErrorJson>().error.code).toBe('ROUTE_NOT_FOUND');
+    const badId = await app.inject({ method: 'GET', url: '/api/v1/registrants/not-a-uuid', headers: { cookie } });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json<ErrorJson>().error.details?.fields?.[0]?.field).toBe('id');
+    const unknownId = await app.inject({ method: 'GET', url: '/api/v1/registrants/00000000-0000-4000-8000-000000000000', headers: { cookie } });
+    expect(unknownId.statusCode).toBe(404);
+    expect(unknownId.json<ErrorJson>().error).toEqual({ code: 'NOT_FOUND', message: '找不到這筆資料。' });
+  });
+});
+
+describe('operations', () => {
+  it('checks the database in /healthz', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('serves the OpenAPI document and the API reference', async () => {
+    const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(doc.statusCode).toBe(200);
+    const json = doc.json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(json.openapi).toBe('3.1.0');
+    expect(Object.keys(json.paths)).toEqual(expect.arrayContaining(['/api/v1/isrc/validate', '/api/v1/registrants', '/api/v1/allocations']));
+    const ui = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.body).toContain('swagger');
+  });
+});

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import type { AppInstance } from '../../src/http/types.js';
+import type { ServiceContext } from '../../src/shared/context.js';
+import { loginCookie, testApp } from '../helpers/app.js';
+import { testContext } from '../helpers/context.js';
+import { openTestDatabase } from '../helpers/db.js';
+import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
+
+/**
+ * Every API route with an object id, called by registrant A's member with registrant B's ids,
+ * must answer 404 — never B's data, never "forbidden" (which would confirm B's object exists).
+ * The routes come from the OpenAPI document, so a new route fails here until it is covered.
+ */
+
+let handle: DatabaseHandle;
+let ctx: ServiceContext;
+let app: AppInstance;
+let a: TestMember;
+let b: TestMember;
+let cookieA: string;
+
+/** A valid body per route, so the call reaches the handler (else validation answers 400 first). */
+const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
+  'PATCH /api/v1/registrants/{id}': { name: 'renamed' },
+  'POST /api/v1/registrants/{id}/codes': {},
+  'POST /api/v1/registrants/{id}/users': { loginName: 'intruder-user', displayName: 'x', password: 'long enough password' },
+  'PATCH /api/v1/users/{id}': { displayName: 'renamed' },
+};
+
+/** Which of B's ids a path's `{id}` stands for. */
+function idFor(path: string, owner: TestMember): string {
+  if (path.startsWith('/api/v1/registrants/{id}')) {
+    return owner.registrantId;
+  }
+  if (path.startsWith('/api/v1/users/{id}')) {
+    return owner.userId;
+  }
+  throw new Error(`isolation test: say which id ${path} takes (idFor) and add a sample body if it has one`);
+}
+
+interface OpenApi {
+  paths: Record<string, Record<string, { requestBody?: unknown }>>;
+}
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  ctx = testContext(handle, { now: () => new Date() });
+  app = await testApp(ctx);
+  a = await newRegistrant(ctx, 'company');
+  b = await newRegistrant(ctx, 'company');
+  cookieA = await loginCookie(app, a.loginName, TEST_PASSWORD);
+});
+
+afterAll(async () => {
+  await app.close();
+  await handle.close();
+});
+
+function routesWithId(): { method: string; path: string }[] {
+  const doc = app.swagger() as unknown as OpenApi;
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    path.includes('{id}') ? Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })) : [],
+  );
+}
+
+describe('registrant isolation', () => {
+  it('covers at least the registrant and user routes', () => {
+    const routes = routesWithId().map((r) => `${r.method} ${r.path}`);
+    expect(routes).toEqual(expect.arrayContaining(['GET /api/v1/registrants/{id}', 'GET /api/v1/registrants/{id}/codes', 'GET /api/v1/registrants/{id}/users', 'PATCH /api/v1/users/{id}']));
+  });
+
+  it("answers 404 on every id route for another registrant's objects", async () => {
+    const results: string[] = [];
+    for (const { method, path } of routesWithId()) {
+      const key = `${method} ${path}`;
+      const url = path.replace('{id}', idFor(path, b));
+      const hasBody = method === 'POST' || method === 'PATCH' || method === 'PUT';
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { cookie: cookieA },
+        ...(hasBody ? { payload: (SAMPLE_BODIES[key] ?? {}) as Record<string, unknown> } : {}),
+      });
+      results.push(`${key} → ${res.statusCode}`);
+      expect(res.body).not.toContain(b.loginName);
+      expect(res.body).not.toContain(b.codes[0] ?? '#none#');
+    }
+    expect(results.filter((line) => !line.endsWith('→ 404'))).toEqual([]);
+  });
+
+  it('still lets A read its own registrant, codes and users', async () => {
+    const own = await app.inject({ method: 'GET', url: `/api/v1/registrants/${a.registrantId}`, headers: { cookie: cookieA } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json<{ codes: string[] }>().codes).toEqual(a.codes);
+    const users = await app.inject({ method: 'GET', url: `/api/v1/registrants/${a.registrantId}/users`, headers: { cookie: cookieA } });
+    expect(users.json<{ loginName: string }[]>().map((u) => u.loginName)).toEqual([a.loginName]);
+  });
+
+  it('keeps members out of staff lists and allocation for others', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/registrants', headers: { cookie: cookieA } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: cookieA } })).statusCode).toBe(403);
+    const other = await app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie: cookieA }, payload: { count: 1, registrantId: b.registrantId } });
+    expect(other.statusCode).toBe(404);
+    const next = await app.inject({ method: 'GET', url: `/api/v1/allocations/next?registrantId=${b.registrantId}`, headers: { cookie: cookieA } });
+    expect(next.statusCode).toBe(404);
+  });
+
+  it('needs a session for every non-public API route', async () => {
+    const doc = app.swagger() as unknown as OpenApi;
+    const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/isrc/validate', 'GET /healthz']);
+    const failures: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        if (open.has(`${method} ${path}`)) {
+          continue;
+        }
+        const res = await app.inject({ method: method as 'GET', url: path.replace('{id}', a.registrantId), ...(method === 'GET' ? {} : { payload: {} }) });
+        if (res.statusCode !== 401) {
+          failures.push(`${method} ${path} → ${res.statusCode}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
