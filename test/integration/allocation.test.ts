@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.js';
-import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import { describe, expect, it } from 'vitest';
 import { allocateIsrcs } from '../../src/allocation/allocation.service.js';
 import { isAppError } from '../../src/shared/errors.js';
 import { withTransaction } from '../../src/db/tx.js';
 import { raiseCounter } from '../../src/allocation/allocation.repo.js';
-import { loginCookie, testApp } from '../helpers/app.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase } from '../helpers/db.js';
+import { loginCookie } from '../helpers/app.js';
+import { useTestApp } from '../helpers/setup.js';
 import { ensurePoolCode, newRegistrant, newStaff, TEST_PASSWORD } from '../helpers/factories.js';
 
-let handle: DatabaseHandle;
-let ctx: ServiceContext;
-let app: AppInstance;
+const env = useTestApp();
 
 interface Assigned {
   isrc: string;
@@ -24,28 +18,17 @@ interface ErrorJson {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  ctx = testContext(handle); // pinned to 2026-06-15
-  app = await testApp(ctx);
-});
-
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
 async function allocate(cookie: string, payload: Record<string, unknown>) {
-  return app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie }, payload });
+  return env.app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie }, payload });
 }
 async function claim(cookie: string, isrc: string, lang = 'zh-TW') {
-  return app.inject({ method: 'POST', url: '/api/v1/allocations/claim', headers: { cookie, 'accept-language': lang }, payload: { isrc } });
+  return env.app.inject({ method: 'POST', url: '/api/v1/allocations/claim', headers: { cookie, 'accept-language': lang }, payload: { isrc } });
 }
 
 describe('system allocation', () => {
   it('gives a company consecutive codes under its own registrant code for the current year', async () => {
-    const company = await newRegistrant(ctx, 'company');
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const company = await newRegistrant(env.ctx, 'company');
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const first = await allocate(cookie, { count: 3 });
     expect(first.statusCode).toBe(201);
     const code = company.codes[0] ?? '';
@@ -54,14 +37,14 @@ describe('system allocation', () => {
       { isrc: `TW${code}2600002`, display: `TW-${code}-26-00002`, designation: 2 },
       { isrc: `TW${code}2600003`, display: `TW-${code}-26-00003`, designation: 3 },
     ]);
-    const next = await app.inject({ method: 'GET', url: '/api/v1/allocations/next', headers: { cookie } });
+    const next = await env.app.inject({ method: 'GET', url: '/api/v1/allocations/next', headers: { cookie } });
     expect(next.json<{ display: string }>().display).toBe(`TW-${code}-26-00004`);
   });
 
   it('gives individuals codes from the agency pool', async () => {
-    const [pool] = await ensurePoolCode(ctx);
-    const person = await newRegistrant(ctx, 'individual');
-    const cookie = await loginCookie(app, person.loginName, TEST_PASSWORD);
+    const [pool] = await ensurePoolCode(env.ctx);
+    const person = await newRegistrant(env.ctx, 'individual');
+    const cookie = await loginCookie(env.app, person.loginName, TEST_PASSWORD);
     const res = await allocate(cookie, { count: 2 });
     expect(res.statusCode).toBe(201);
     const isrcs = res.json<{ isrcs: Assigned[] }>().isrcs;
@@ -70,9 +53,9 @@ describe('system allocation', () => {
   });
 
   it('uses only the company\'s own codes', async () => {
-    const company = await newRegistrant(ctx, 'company', { codes: 2 });
-    const other = await newRegistrant(ctx, 'company');
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const company = await newRegistrant(env.ctx, 'company', { codes: 2 });
+    const other = await newRegistrant(env.ctx, 'company');
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const second = await allocate(cookie, { count: 1, registrantCode: company.codes[1]?.toLowerCase() });
     expect(second.json<{ isrcs: Assigned[] }>().isrcs[0]?.isrc.slice(2, 5)).toBe(company.codes[1]);
     const foreign = await allocate(cookie, { count: 1, registrantCode: other.codes[0] });
@@ -81,10 +64,10 @@ describe('system allocation', () => {
   });
 
   it('never wraps past 99999 and says how many are left', async () => {
-    const company = await newRegistrant(ctx, 'company');
+    const company = await newRegistrant(env.ctx, 'company');
     const code = company.codes[0] ?? '';
-    await withTransaction(handle.db, (tx) => raiseCounter(tx, { countryCode: 'TW', registrantCode: code, yearOfReference: 26 }, 99_998));
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    await withTransaction(env.handle.db, (tx) => raiseCounter(tx, { countryCode: 'TW', registrantCode: code, yearOfReference: 26 }, 99_998));
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const tooMany = await allocate(cookie, { count: 2 });
     expect(tooMany.statusCode).toBe(409);
     expect(tooMany.json<ErrorJson>().error).toMatchObject({ code: 'DESIGNATION_EXHAUSTED', details: { available: 1 } });
@@ -95,18 +78,18 @@ describe('system allocation', () => {
   });
 
   it('refuses a company without a code and staff who do not name a registrant', async () => {
-    const bare = await newRegistrant(ctx, 'government', { codes: 0 });
-    await expect(allocateIsrcs(ctx, bare.actor, { count: 1 })).rejects.toSatisfy((e) => isAppError(e, 'NO_REGISTRANT_CODE'));
-    const staff = await newStaff(ctx, 'agency_officer');
-    await expect(allocateIsrcs(ctx, staff.actor, { count: 1 })).rejects.toSatisfy((e) => isAppError(e, 'VALIDATION_FAILED'));
-    const company = await newRegistrant(ctx, 'company');
-    const onBehalf = await allocateIsrcs(ctx, staff.actor, { count: 1, registrantId: company.registrantId });
+    const bare = await newRegistrant(env.ctx, 'government', { codes: 0 });
+    await expect(allocateIsrcs(env.ctx, bare.actor, { count: 1 })).rejects.toSatisfy((e) => isAppError(e, 'NO_REGISTRANT_CODE'));
+    const staff = await newStaff(env.ctx, 'agency_officer');
+    await expect(allocateIsrcs(env.ctx, staff.actor, { count: 1 })).rejects.toSatisfy((e) => isAppError(e, 'VALIDATION_FAILED'));
+    const company = await newRegistrant(env.ctx, 'company');
+    const onBehalf = await allocateIsrcs(env.ctx, staff.actor, { count: 1, registrantId: company.registrantId });
     expect(onBehalf[0]?.isrc.slice(2, 5)).toBe(company.codes[0]);
   });
 
   it('refuses counts outside 1..1000', async () => {
-    const company = await newRegistrant(ctx, 'company');
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const company = await newRegistrant(env.ctx, 'company');
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     expect((await allocate(cookie, { count: 0 })).statusCode).toBe(400);
     expect((await allocate(cookie, { count: 1001 })).statusCode).toBe(400);
   });
@@ -114,9 +97,9 @@ describe('system allocation', () => {
 
 describe('a company entering its own code', () => {
   it('accepts any spelling of a free code under its own registrant code, and moves "next available" past it', async () => {
-    const company = await newRegistrant(ctx, 'company');
+    const company = await newRegistrant(env.ctx, 'company');
     const code = company.codes[0] ?? '';
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const res = await claim(cookie, `isrc: tw-${code.toLowerCase()}-25-00042`);
     expect(res.statusCode).toBe(201);
     expect(res.json<{ isrcs: Assigned[] }>().isrcs[0]).toEqual({ isrc: `TW${code}2500042`, display: `TW-${code}-25-00042`, designation: 42 });
@@ -127,9 +110,9 @@ describe('a company entering its own code', () => {
   });
 
   it('refuses the same code twice, naming it', async () => {
-    const company = await newRegistrant(ctx, 'company');
+    const company = await newRegistrant(env.ctx, 'company');
     const code = company.codes[0] ?? '';
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     expect((await claim(cookie, `TW${code}2600100`)).statusCode).toBe(201);
     const again = await claim(cookie, `TW-${code}-26-00100`);
     expect(again.statusCode).toBe(409);
@@ -137,9 +120,9 @@ describe('a company entering its own code', () => {
   });
 
   it('refuses a code under another registrant\'s code, or another country', async () => {
-    const company = await newRegistrant(ctx, 'company');
-    const other = await newRegistrant(ctx, 'company');
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const company = await newRegistrant(env.ctx, 'company');
+    const other = await newRegistrant(env.ctx, 'company');
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const res = await claim(cookie, `TW${other.codes[0] ?? ''}2600001`);
     expect(res.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
     const us = await claim(cookie, `US${company.codes[0] ?? ''}2600001`);
@@ -147,8 +130,8 @@ describe('a company entering its own code', () => {
   });
 
   it('refuses a year after the current year, in the user\'s language', async () => {
-    const company = await newRegistrant(ctx, 'company');
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const company = await newRegistrant(env.ctx, 'company');
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const zh = await claim(cookie, `TW${company.codes[0] ?? ''}2700001`);
     expect(zh.statusCode).toBe(400);
     expect(zh.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_YEAR_IN_FUTURE', message: 'ISRC 年份不可晚於今年（2026）。' });
@@ -157,8 +140,8 @@ describe('a company entering its own code', () => {
   });
 
   it('refuses malformed codes without truncating or padding, saying what is wrong', async () => {
-    const company = await newRegistrant(ctx, 'company');
-    const cookie = await loginCookie(app, company.loginName, TEST_PASSWORD);
+    const company = await newRegistrant(env.ctx, 'company');
+    const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const long = await claim(cookie, `TW${company.codes[0] ?? ''}26000011`);
     expect(long.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_INVALID', details: { isrcError: { kind: 'length', length: 13 } } });
     expect(long.json<ErrorJson>().error.message).toContain('13');
@@ -167,9 +150,9 @@ describe('a company entering its own code', () => {
   });
 
   it('does not let individuals enter codes (they have no registrant code)', async () => {
-    const [pool] = await ensurePoolCode(ctx);
-    const person = await newRegistrant(ctx, 'individual');
-    const cookie = await loginCookie(app, person.loginName, TEST_PASSWORD);
+    const [pool] = await ensurePoolCode(env.ctx);
+    const person = await newRegistrant(env.ctx, 'individual');
+    const cookie = await loginCookie(env.app, person.loginName, TEST_PASSWORD);
     const res = await claim(cookie, `TW${pool ?? ''}2600777`);
     expect(res.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
   });
@@ -177,17 +160,17 @@ describe('a company entering its own code', () => {
 
 describe('public validation endpoint', () => {
   it('answers valid, compact and display forms without a session', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/isrc/validate?code=${encodeURIComponent('ISRC TW-A01-18-00001')}` });
+    const res = await env.app.inject({ method: 'GET', url: `/api/v1/isrc/validate?code=${encodeURIComponent('ISRC TW-A01-18-00001')}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ valid: true, compact: 'TWA011800001', display: 'TW-A01-18-00001', warnings: [] });
   });
 
   it('warns about an unknown country prefix for a foreign recording, and errs when allocating', async () => {
-    const foreign = await app.inject({ method: 'GET', url: '/api/v1/isrc/validate?code=XXA011800001', headers: { 'accept-language': 'en' } });
+    const foreign = await env.app.inject({ method: 'GET', url: '/api/v1/isrc/validate?code=XXA011800001', headers: { 'accept-language': 'en' } });
     const body = foreign.json<{ valid: boolean; warnings: { kind: string; message: string }[] }>();
     expect(body.valid).toBe(true);
     expect(body.warnings[0]?.kind).toBe('unknown-country-prefix');
-    const allocate = await app.inject({ method: 'GET', url: '/api/v1/isrc/validate?code=XXA011800001&purpose=allocate' });
+    const allocate = await env.app.inject({ method: 'GET', url: '/api/v1/isrc/validate?code=XXA011800001&purpose=allocate' });
     expect(allocate.json<{ valid: boolean; error: { kind: string } }>()).toMatchObject({ valid: false, error: { kind: 'country' } });
   });
 });

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.js';
-import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/http/app.js';
-import { loginCookie, testApp } from '../helpers/app.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase } from '../helpers/db.js';
+import { loginCookie } from '../helpers/app.js';
+import { realClock, useTestApp } from '../helpers/setup.js';
 import { newStaff, TEST_PASSWORD } from '../helpers/factories.js';
 
-let handle: DatabaseHandle;
-let ctx: ServiceContext;
-let app: AppInstance;
+const env = useTestApp(realClock);
 let cookie: string;
 
 interface ErrorJson {
@@ -18,22 +12,14 @@ interface ErrorJson {
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  ctx = testContext(handle, { now: () => new Date() });
-  app = await testApp(ctx);
-  const staff = await newStaff(ctx, 'agency_officer');
-  cookie = await loginCookie(app, staff.loginName, TEST_PASSWORD);
-});
-
-afterAll(async () => {
-  await app.close();
-  await handle.close();
+  const staff = await newStaff(env.ctx, 'agency_officer');
+  cookie = await loginCookie(env.app, staff.loginName, TEST_PASSWORD);
 });
 
 describe('errors', () => {
   it('names every invalid field, with messages in the asked language', async () => {
     const body = { kind: 'label', name: '', email: 'not-an-email', colour: 'red' };
-    const zh = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie }, payload: body });
+    const zh = await env.app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie }, payload: body });
     expect(zh.statusCode).toBe(400);
     const err = zh.json<ErrorJson>().error;
     expect(err.code).toBe('VALIDATION_FAILED');
@@ -42,18 +28,18 @@ describe('errors', () => {
     expect(Object.keys(byField).sort()).toEqual(['colour', 'email', 'kind', 'name']);
     expect(byField.colour).toMatchObject({ code: 'unknownField', message: '不認得的欄位「colour」。' });
     expect(byField.name?.message).toBe('至少需 1 個字元。');
-    const en = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie, 'accept-language': 'en-US' }, payload: body });
+    const en = await env.app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie, 'accept-language': 'en-US' }, payload: body });
     const enFields = en.json<ErrorJson>().error.details?.fields ?? [];
     expect(enFields.find((f) => f.field === 'colour')?.message).toBe('Unknown field "colour".');
   });
 
   it('reports a missing required field by name', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie }, payload: { kind: 'company' } });
+    const res = await env.app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie }, payload: { kind: 'company' } });
     expect(res.json<ErrorJson>().error.details?.fields).toEqual([{ field: 'name', code: 'required', message: '此欄位為必填。' }]);
   });
 
   it('limits the body size', async () => {
-    const res = await app.inject({
+    const res = await env.app.inject({
       method: 'POST',
       url: '/api/v1/registrants',
       headers: { cookie, 'content-type': 'application/json' },
@@ -64,21 +50,21 @@ describe('errors', () => {
   });
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie, 'content-type': 'application/json' }, payload: '{"kind": "company",' });
+    const res = await env.app.inject({ method: 'POST', url: '/api/v1/registrants', headers: { cookie, 'content-type': 'application/json' }, payload: '{"kind": "company",' });
     expect(res.statusCode).toBe(400);
     expect(res.json<ErrorJson>().error.code).toBe('MALFORMED_REQUEST');
     expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
   it('answers unknown API routes and bad ids with JSON 404/400', async () => {
-    const missing = await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    const missing = await env.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toMatch(/application\/json/);
     expect(missing.json<ErrorJson>().error.code).toBe('ROUTE_NOT_FOUND');
-    const badId = await app.inject({ method: 'GET', url: '/api/v1/registrants/not-a-uuid', headers: { cookie } });
+    const badId = await env.app.inject({ method: 'GET', url: '/api/v1/registrants/not-a-uuid', headers: { cookie } });
     expect(badId.statusCode).toBe(400);
     expect(badId.json<ErrorJson>().error.details?.fields?.[0]?.field).toBe('id');
-    const unknownId = await app.inject({ method: 'GET', url: '/api/v1/registrants/00000000-0000-4000-8000-000000000000', headers: { cookie } });
+    const unknownId = await env.app.inject({ method: 'GET', url: '/api/v1/registrants/00000000-0000-4000-8000-000000000000', headers: { cookie } });
     expect(unknownId.statusCode).toBe(404);
     expect(unknownId.json<ErrorJson>().error).toEqual({ code: 'NOT_FOUND', message: '找不到這筆資料。' });
   });
@@ -86,17 +72,17 @@ describe('errors', () => {
 
 describe('operations', () => {
   it('checks the database in /healthz', async () => {
-    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    const res = await env.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
   it('serves the OpenAPI document and the API reference', async () => {
-    const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = await env.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);
     const json = doc.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(json.openapi).toBe('3.1.0');
     expect(Object.keys(json.paths)).toEqual(expect.arrayContaining(['/api/v1/isrc/validate', '/api/v1/registrants', '/api/v1/allocations']));
-    const ui = await app.inject({ method: 'GET', url: '/api/docs/' });
+    const ui = await env.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');
   });

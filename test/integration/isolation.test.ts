@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/db/client.js';
-import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
-import { loginCookie, testApp } from '../helpers/app.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase } from '../helpers/db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginCookie } from '../helpers/app.js';
+import { realClock, useTestApp } from '../helpers/setup.js';
 import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
 
 /**
@@ -13,9 +9,7 @@ import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factor
  * The routes come from the OpenAPI document, so a new route fails here until it is covered.
  */
 
-let handle: DatabaseHandle;
-let ctx: ServiceContext;
-let app: AppInstance;
+const env = useTestApp(realClock);
 let a: TestMember;
 let b: TestMember;
 let cookieA: string;
@@ -44,21 +38,13 @@ interface OpenApi {
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  ctx = testContext(handle, { now: () => new Date() });
-  app = await testApp(ctx);
-  a = await newRegistrant(ctx, 'company');
-  b = await newRegistrant(ctx, 'company');
-  cookieA = await loginCookie(app, a.loginName, TEST_PASSWORD);
-});
-
-afterAll(async () => {
-  await app.close();
-  await handle.close();
+  a = await newRegistrant(env.ctx, 'company');
+  b = await newRegistrant(env.ctx, 'company');
+  cookieA = await loginCookie(env.app, a.loginName, TEST_PASSWORD);
 });
 
 function routesWithId(): { method: string; path: string }[] {
-  const doc = app.swagger() as unknown as OpenApi;
+  const doc = env.app.swagger() as unknown as OpenApi;
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     path.includes('{id}') ? Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })) : [],
   );
@@ -76,7 +62,7 @@ describe('registrant isolation', () => {
       const key = `${method} ${path}`;
       const url = path.replace('{id}', idFor(path, b));
       const hasBody = method === 'POST' || method === 'PATCH' || method === 'PUT';
-      const res = await app.inject({
+      const res = await env.app.inject({
         method: method as 'GET',
         url,
         headers: { cookie: cookieA },
@@ -90,24 +76,24 @@ describe('registrant isolation', () => {
   });
 
   it('still lets A read its own registrant, codes and users', async () => {
-    const own = await app.inject({ method: 'GET', url: `/api/v1/registrants/${a.registrantId}`, headers: { cookie: cookieA } });
+    const own = await env.app.inject({ method: 'GET', url: `/api/v1/registrants/${a.registrantId}`, headers: { cookie: cookieA } });
     expect(own.statusCode).toBe(200);
     expect(own.json<{ codes: string[] }>().codes).toEqual(a.codes);
-    const users = await app.inject({ method: 'GET', url: `/api/v1/registrants/${a.registrantId}/users`, headers: { cookie: cookieA } });
+    const users = await env.app.inject({ method: 'GET', url: `/api/v1/registrants/${a.registrantId}/users`, headers: { cookie: cookieA } });
     expect(users.json<{ loginName: string }[]>().map((u) => u.loginName)).toEqual([a.loginName]);
   });
 
   it('keeps members out of staff lists and allocation for others', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/registrants', headers: { cookie: cookieA } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: cookieA } })).statusCode).toBe(403);
-    const other = await app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie: cookieA }, payload: { count: 1, registrantId: b.registrantId } });
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/registrants', headers: { cookie: cookieA } })).statusCode).toBe(403);
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: cookieA } })).statusCode).toBe(403);
+    const other = await env.app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie: cookieA }, payload: { count: 1, registrantId: b.registrantId } });
     expect(other.statusCode).toBe(404);
-    const next = await app.inject({ method: 'GET', url: `/api/v1/allocations/next?registrantId=${b.registrantId}`, headers: { cookie: cookieA } });
+    const next = await env.app.inject({ method: 'GET', url: `/api/v1/allocations/next?registrantId=${b.registrantId}`, headers: { cookie: cookieA } });
     expect(next.statusCode).toBe(404);
   });
 
   it('needs a session for every non-public API route', async () => {
-    const doc = app.swagger() as unknown as OpenApi;
+    const doc = env.app.swagger() as unknown as OpenApi;
     const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/isrc/validate', 'GET /healthz']);
     const failures: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -115,7 +101,7 @@ describe('registrant isolation', () => {
         if (open.has(`${method} ${path}`)) {
           continue;
         }
-        const res = await app.inject({ method: method as 'GET', url: path.replace('{id}', a.registrantId), ...(method === 'GET' ? {} : { payload: {} }) });
+        const res = await env.app.inject({ method: method as 'GET', url: path.replace('{id}', a.registrantId), ...(method === 'GET' ? {} : { payload: {} }) });
         if (res.statusCode !== 401) {
           failures.push(`${method} ${path} → ${res.statusCode}`);
         }

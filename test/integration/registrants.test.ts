@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/db/client.js';
-import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
-import { loginCookie, testApp } from '../helpers/app.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase, queryRows } from '../helpers/db.js';
+import { loginCookie } from '../helpers/app.js';
+import { realClock, useTestApp } from '../helpers/setup.js';
+import { queryRows } from '../helpers/db.js';
 import { newRegistrant, newStaff, TEST_PASSWORD, uniqueName } from '../helpers/factories.js';
 
-let handle: DatabaseHandle;
-let ctx: ServiceContext;
-let app: AppInstance;
+const env = useTestApp(realClock);
 let admin: string;
 let officer: string;
 
@@ -19,29 +14,21 @@ interface Json {
 }
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  ctx = testContext(handle, { now: () => new Date() });
-  app = await testApp(ctx);
-  const a = await newStaff(ctx, 'agency_admin');
-  admin = await loginCookie(app, a.loginName, TEST_PASSWORD);
-  const o = await newStaff(ctx, 'agency_officer');
-  officer = await loginCookie(app, o.loginName, TEST_PASSWORD);
-});
-
-afterAll(async () => {
-  await app.close();
-  await handle.close();
+  const a = await newStaff(env.ctx, 'agency_admin');
+  admin = await loginCookie(env.app, a.loginName, TEST_PASSWORD);
+  const o = await newStaff(env.ctx, 'agency_officer');
+  officer = await loginCookie(env.app, o.loginName, TEST_PASSWORD);
 });
 
 async function auditCount(entityId: string): Promise<number> {
-  const rows = await queryRows(handle, sql`select count(*)::int as n from audit_log where entity_id = ${entityId}`);
+  const rows = await queryRows(env.handle, sql`select count(*)::int as n from audit_log where entity_id = ${entityId}`);
   return Number(rows[0]?.n ?? -1);
 }
 
 describe('registrants', () => {
   it('an officer creates a company, stored as NFC with audit, and finds it by name and code', async () => {
     const decomposed = 'Cafe\u0301 唱片 ' + uniqueName('x');
-    const res = await app.inject({
+    const res = await env.app.inject({
       method: 'POST',
       url: '/api/v1/registrants',
       headers: { cookie: officer },
@@ -53,43 +40,43 @@ describe('registrants', () => {
     expect(created.status).toBe('active');
     expect(await auditCount(created.id)).toBe(1);
 
-    const code = await app.inject({ method: 'POST', url: `/api/v1/registrants/${created.id}/codes`, headers: { cookie: officer }, payload: {} });
+    const code = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${created.id}/codes`, headers: { cookie: officer }, payload: {} });
     expect(code.statusCode).toBe(201);
     const allocated = code.json<{ code: string; countryCode: string }>();
     expect(allocated.code).toMatch(/^[A-Z0-9]{3}$/);
     expect(allocated.countryCode).toBe('TW');
 
-    const byName = await app.inject({ method: 'GET', url: `/api/v1/registrants?q=${encodeURIComponent('café 唱片')}`, headers: { cookie: officer } });
+    const byName = await env.app.inject({ method: 'GET', url: `/api/v1/registrants?q=${encodeURIComponent('café 唱片')}`, headers: { cookie: officer } });
     expect(byName.json<{ items: { id: string }[] }>().items.map((r) => r.id)).toContain(created.id);
-    const byCode = await app.inject({ method: 'GET', url: `/api/v1/registrants?q=${allocated.code.toLowerCase()}`, headers: { cookie: officer } });
+    const byCode = await env.app.inject({ method: 'GET', url: `/api/v1/registrants?q=${allocated.code.toLowerCase()}`, headers: { cookie: officer } });
     expect(byCode.json<{ items: { id: string; codes: string[] }[] }>().items).toEqual([expect.objectContaining({ id: created.id, codes: [allocated.code] })]);
   });
 
   it('suggests the next free code and refuses a duplicate code with a clear message', async () => {
-    const first = await newRegistrant(ctx, 'company');
-    const suggestion = await app.inject({ method: 'GET', url: '/api/v1/registrant-codes/suggestion', headers: { cookie: officer } });
+    const first = await newRegistrant(env.ctx, 'company');
+    const suggestion = await env.app.inject({ method: 'GET', url: '/api/v1/registrant-codes/suggestion', headers: { cookie: officer } });
     const suggested = suggestion.json<{ code: string }>().code;
     expect(first.codes).not.toContain(suggested);
-    const second = await newRegistrant(ctx, 'government', { codes: 0 });
-    const dup = await app.inject({ method: 'POST', url: `/api/v1/registrants/${second.registrantId}/codes`, headers: { cookie: officer }, payload: { code: first.codes[0]?.toLowerCase() } });
+    const second = await newRegistrant(env.ctx, 'government', { codes: 0 });
+    const dup = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${second.registrantId}/codes`, headers: { cookie: officer }, payload: { code: first.codes[0]?.toLowerCase() } });
     expect(dup.statusCode).toBe(409);
     expect(dup.json<{ error: Json }>().error).toMatchObject({ code: 'REGISTRANT_CODE_TAKEN', message: `登記者代碼 ${first.codes[0] ?? ''} 已配發給其他登記者。` });
-    const bad = await app.inject({ method: 'POST', url: `/api/v1/registrants/${second.registrantId}/codes`, headers: { cookie: officer, 'accept-language': 'en' }, payload: { code: 'A-1' } });
+    const bad = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${second.registrantId}/codes`, headers: { cookie: officer, 'accept-language': 'en' }, payload: { code: 'A-1' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { details: { fields: { field: string; message: string }[] } } }>().error.details.fields[0]).toMatchObject({ field: 'code' });
   });
 
   it('gives individuals no code of their own', async () => {
-    const person = await newRegistrant(ctx, 'individual');
-    const res = await app.inject({ method: 'POST', url: `/api/v1/registrants/${person.registrantId}/codes`, headers: { cookie: officer }, payload: {} });
+    const person = await newRegistrant(env.ctx, 'individual');
+    const res = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${person.registrantId}/codes`, headers: { cookie: officer }, payload: {} });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: Json }>().error.code).toBe('REGISTRANT_CODE_NOT_ALLOWED');
   });
 
   it('creates a member user who can then log in, and refuses a taken login name', async () => {
-    const company = await newRegistrant(ctx, 'company');
+    const company = await newRegistrant(env.ctx, 'company');
     const loginName = uniqueName('new-user');
-    const res = await app.inject({
+    const res = await env.app.inject({
       method: 'POST',
       url: `/api/v1/registrants/${company.registrantId}/users`,
       headers: { cookie: officer },
@@ -97,8 +84,8 @@ describe('registrants', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json<Json>()).not.toHaveProperty('passwordHash');
-    await loginCookie(app, loginName.toUpperCase(), 'a long password');
-    const again = await app.inject({
+    await loginCookie(env.app, loginName.toUpperCase(), 'a long password');
+    const again = await env.app.inject({
       method: 'POST',
       url: `/api/v1/registrants/${company.registrantId}/users`,
       headers: { cookie: officer },
@@ -110,12 +97,12 @@ describe('registrants', () => {
 
   it('only the administrator manages staff and pool codes', async () => {
     const staffBody = { loginName: uniqueName('officer'), displayName: '承辦人', role: 'agency_officer', password: 'officer password' };
-    expect((await app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: officer }, payload: staffBody })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin }, payload: staffBody })).statusCode).toBe(201);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/settings/pool-codes', headers: { cookie: officer }, payload: {} })).statusCode).toBe(403);
-    const pool = await app.inject({ method: 'POST', url: '/api/v1/settings/pool-codes', headers: { cookie: admin }, payload: {} });
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: officer }, payload: staffBody })).statusCode).toBe(403);
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin }, payload: staffBody })).statusCode).toBe(201);
+    expect((await env.app.inject({ method: 'POST', url: '/api/v1/settings/pool-codes', headers: { cookie: officer }, payload: {} })).statusCode).toBe(403);
+    const pool = await env.app.inject({ method: 'POST', url: '/api/v1/settings/pool-codes', headers: { cookie: admin }, payload: {} });
     expect(pool.statusCode).toBe(201);
-    const settings = await app.inject({ method: 'GET', url: '/api/v1/settings', headers: { cookie: officer } });
+    const settings = await env.app.inject({ method: 'GET', url: '/api/v1/settings', headers: { cookie: officer } });
     expect(settings.json<{ countryCode: string; poolCodes: { code: string }[] }>()).toMatchObject({
       countryCode: 'TW',
       poolCodes: expect.arrayContaining([expect.objectContaining({ code: pool.json<{ code: string }>().code })]) as unknown,
@@ -123,10 +110,10 @@ describe('registrants', () => {
   });
 
   it('keeps the last active administrator from being suspended', async () => {
-    const list = await app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: admin } });
+    const list = await env.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: admin } });
     const admins = list.json<{ id: string; role: string; status: string }[]>().filter((u) => u.role === 'agency_admin' && u.status === 'active');
     expect(admins.length).toBe(1);
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/users/${admins[0]?.id ?? ''}`, headers: { cookie: admin }, payload: { status: 'suspended' } });
+    const res = await env.app.inject({ method: 'PATCH', url: `/api/v1/users/${admins[0]?.id ?? ''}`, headers: { cookie: admin }, payload: { status: 'suspended' } });
     expect(res.statusCode).toBe(403);
   });
 });

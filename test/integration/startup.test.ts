@@ -2,50 +2,33 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemo } from '../../src/bootstrap/demo-seed.js';
 import { ensureFirstAdmin, FIRST_ADMIN_LOGIN } from '../../src/bootstrap/first-admin.js';
-import type { DatabaseHandle } from '../../src/db/client.js';
 import { DataDirLockedError, lockDataDir } from '../../src/db/pglite-lock.js';
-import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
-import { loginCookie, testApp } from '../helpers/app.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase } from '../helpers/db.js';
+import { loginCookie } from '../helpers/app.js';
+import { realClock, useTestApp } from '../helpers/setup.js';
 
-let handle: DatabaseHandle;
-let ctx: ServiceContext;
-let app: AppInstance;
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  ctx = testContext(handle, { now: () => new Date() });
-  app = await testApp(ctx);
-});
-
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
+const env = useTestApp(realClock);
 
 describe('first start', () => {
   it('creates the administrator once, with a generated password that works', async () => {
-    const first = await ensureFirstAdmin(ctx, undefined);
+    const first = await ensureFirstAdmin(env.ctx, undefined);
     expect(first.created).toBe(true);
     expect(first.generatedPassword?.length).toBeGreaterThanOrEqual(12);
-    await loginCookie(app, FIRST_ADMIN_LOGIN, first.generatedPassword ?? '');
-    const second = await ensureFirstAdmin(ctx, undefined);
+    await loginCookie(env.app, FIRST_ADMIN_LOGIN, first.generatedPassword ?? '');
+    const second = await ensureFirstAdmin(env.ctx, undefined);
     expect(second).toEqual({ created: false });
   });
 
   it('seeds demo registrants once, marked as demo, whose users can log in', async () => {
-    expect(await seedDemo(ctx)).toBe(true);
-    expect(await seedDemo(ctx)).toBe(false);
-    const cookie = await loginCookie(app, DEMO_USERS.company.loginName, DEMO_USERS.company.password);
-    const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    expect(await seedDemo(env.ctx)).toBe(true);
+    expect(await seedDemo(env.ctx)).toBe(false);
+    const cookie = await loginCookie(env.app, DEMO_USERS.company.loginName, DEMO_USERS.company.password);
+    const me = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.json<{ registrant: { isDemo: boolean; kind: string; name: string } }>().registrant).toMatchObject({ isDemo: true, kind: 'company' });
-    const person = await loginCookie(app, DEMO_USERS.individual.loginName, DEMO_USERS.individual.password);
-    const alloc = await app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie: person }, payload: { count: 1 } });
+    const person = await loginCookie(env.app, DEMO_USERS.individual.loginName, DEMO_USERS.individual.password);
+    const alloc = await env.app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie: person }, payload: { count: 1 } });
     expect(alloc.statusCode).toBe(201);
   });
 });
@@ -66,8 +49,8 @@ describe('embedded database lock', () => {
   it('a second server on the same data directory exits with a clear message', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isrc-lock-'));
     fs.writeFileSync(path.join(dir, 'pglite.lock'), String(process.pid));
-    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'silent' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const childEnv = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'silent' };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import type { AppInstance } from '../../src/http/types.js';
+import type { Clock } from '../../src/shared/clock.js';
+import type { ServiceContext } from '../../src/shared/context.js';
+import { testApp } from './app.js';
+import { testContext } from './context.js';
+import { openTestDatabase } from './db.js';
+
+export interface TestEnv {
+  handle: DatabaseHandle;
+  ctx: ServiceContext;
+  app: AppInstance;
+}
+
+/** Real time, for tests of sessions and throttling windows compared with the database's clock. */
+export const realClock: Clock = { now: () => new Date() };
+
+/**
+ * One database and app per test file, opened before and closed after its tests. The returned
+ * object is filled in by `beforeAll`, so read its fields inside tests, not at module level.
+ */
+export function useTestApp(clock?: Clock): TestEnv {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    env.handle = await openTestDatabase();
+    env.ctx = testContext(env.handle, clock);
+    env.app = await testApp(env.ctx);
+  });
+  afterAll(async () => {
+    await env.app.close();
+    await env.handle.close();
+  });
+  return env;
+}
