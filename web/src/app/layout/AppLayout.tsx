@@ -1,0 +1,79 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { MeResponse } from '../../../../src/accounts/accounts.schemas.js';
+import { PageLoading } from '../../components/PageLoading';
+import { LanguageSwitch } from './LanguageSwitch';
+import { MainNav } from './MainNav';
+import { UserBadge } from './UserBadge';
+import './layout.css';
+
+/** Header with the agency's top menu, the page in <main>, and a short footer. */
+export function AppLayout({ me }: { me: MeResponse }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">
+        {t('header.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <Link to="/albums" className="app-brand">
+            {t('app.name')}
+          </Link>
+          <div className="app-header__meta">
+            <UserBadge me={me} />
+            <LanguageSwitch />
+          </div>
+        </div>
+        <MainNav me={me} />
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </div>
+  );
+}
+
+/** Header without menu for pages shown before signing in. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <div className="app-header__bar">
+          <span className="app-brand">{t('app.name')}</span>
+          <div className="app-header__meta">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main app-main--narrow">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </div>
+  );
+}

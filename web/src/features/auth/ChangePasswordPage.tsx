@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '../../../../src/accounts/accounts.schemas.js';
+import { useCurrentMe } from '../../app/me-context';
+import { PageTitle } from '../../components/PageTitle';
+import { applyApiErrorToForm } from '../../lib/form-errors';
+import { useChangePassword } from './api';
+
+interface ChangePasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ChangePasswordForm>();
+  const navigate = useNavigate();
+  const me = useCurrentMe();
+  const changePassword = useChangePassword();
+  const [alert, setAlert] = useState<string | null>(null);
+
+  const onFinish = ({ currentPassword, newPassword }: ChangePasswordForm) => {
+    setAlert(null);
+    changePassword.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          void message.success(t('changePassword.done'));
+          form.resetFields();
+          void navigate('/albums');
+        },
+        onError: (error) => {
+          const placed = applyApiErrorToForm(form, error, {
+            fields: ['currentPassword', 'newPassword'],
+            codeFields: { PASSWORD_INCORRECT: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' },
+          });
+          if (!placed) {
+            setAlert(error.message);
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <div style={{ maxWidth: 520 }}>
+      <PageTitle title={t('changePassword.title')} />
+      {me.user.mustChangePassword ? (
+        <Alert type="info" showIcon title={t('changePassword.mustChange')} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Card>
+        {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+        <Form form={form} layout="vertical" onFinish={onFinish}>
+          <Form.Item
+            label={t('changePassword.current')}
+            name="currentPassword"
+            rules={[{ required: true, message: t('changePassword.currentRequired') }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item
+            label={t('changePassword.new')}
+            name="newPassword"
+            extra={t('changePassword.rule', { min: PASSWORD_MIN_LENGTH })}
+            rules={[
+              { required: true, message: t('changePassword.newRequired') },
+              { min: PASSWORD_MIN_LENGTH, message: t('changePassword.tooShort', { min: PASSWORD_MIN_LENGTH }) },
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            label={t('changePassword.confirm')}
+            name="confirmPassword"
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('changePassword.confirmRequired') },
+              ({ getFieldValue }) => ({
+                validator: (_rule, value: unknown) =>
+                  value === undefined || value === '' || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('changePassword.mismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={changePassword.isPending}>
+            {t('changePassword.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

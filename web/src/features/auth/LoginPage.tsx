@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { LoginBody } from '../../../../src/accounts/accounts.schemas.js';
+import { PageTitle } from '../../components/PageTitle';
+import { isApiError } from '../../lib/api-client';
+import { applyApiErrorToForm } from '../../lib/form-errors';
+import { useLogin } from './api';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<LoginBody>();
+  const login = useLogin();
+  const [alert, setAlert] = useState<string | null>(null);
+
+  const onFinish = (values: LoginBody) => {
+    setAlert(null);
+    login.mutate(values, {
+      // Where to go next is decided by PublicOnly once the session is known (see app/guards.tsx).
+      onError: (error) => {
+        const placed = applyApiErrorToForm(form, error, { fields: ['loginName', 'password'] });
+        if (!placed) {
+          setAlert(isApiError(error) || error instanceof Error ? error.message : t('errors.unknown'));
+        }
+      },
+    });
+  };
+
+  return (
+    <>
+      <PageTitle title={t('login.title')} />
+      <Card>
+        {alert === null ? null : (
+          <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />
+        )}
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark>
+          <Form.Item
+            label={t('login.loginName')}
+            name="loginName"
+            rules={[{ required: true, whitespace: true, message: t('login.loginNameRequired') }]}
+          >
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            label={t('login.password')}
+            name="password"
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={login.isPending} block>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../../components/ComingSoon';
+
+export function AlbumsPage() {
+  const { t } = useTranslation();
+  return <ComingSoon title={t('nav.albums')} description={t('comingSoon.albums')} />;
+}
+
+export function ChangeRequestsPage() {
+  const { t } = useTranslation();
+  return <ComingSoon title={t('nav.changeRequests')} description={t('comingSoon.changeRequests')} />;
+}
+
+export function UsedDesignationsPage() {
+  const { t } = useTranslation();
+  return <ComingSoon title={t('nav.usedDesignations')} description={t('comingSoon.usedDesignations')} />;
+}
+
+export function StatsPage() {
+  const { t } = useTranslation();
+  return <ComingSoon title={t('nav.stats')} description={t('comingSoon.stats')} />;
+}

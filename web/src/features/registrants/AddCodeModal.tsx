@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { applyApiErrorToForm } from '../../lib/form-errors';
+import { useCodeSuggestion } from './api';
+
+const CODE_PATTERN = /^[A-Z0-9]{3}$/;
+
+interface Props {
+  open: boolean;
+  title: string;
+  /** Saves the code; rejects with the API error. */
+  onSubmit: (code: string) => Promise<unknown>;
+  onClose: () => void;
+  pending: boolean;
+}
+
+/** A three-character registrant code, prefilled with the server's next free suggestion. */
+export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ code: string }>();
+  const suggestion = useCodeSuggestion(open);
+  const [alert, setAlert] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (open && suggestion.data && !form.isFieldTouched('code')) {
+      form.setFieldsValue({ code: suggestion.data.code });
+    }
+  }, [open, suggestion.data, form]);
+
+  const onFinish = ({ code }: { code: string }) => {
+    setAlert(null);
+    onSubmit(code).then(onClose, (error: unknown) => {
+      const codeFields = { REGISTRANT_CODE_TAKEN: 'code', REGISTRANT_CODE_NOT_ALLOWED: 'code' };
+      if (!applyApiErrorToForm(form, error, { fields: ['code'], codeFields })) {
+        setAlert(error instanceof Error ? error.message : t('errors.unknown'));
+      }
+    });
+  };
+
+  const countryCode = suggestion.data?.countryCode;
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={pending}
+      destroyOnHidden
+      afterClose={() => setAlert(null)}
+    >
+      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+      {suggestion.isError ? (
+        <Alert type="warning" showIcon title={t('codes.noSuggestion')} description={suggestion.error.message} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item
+          label={t('codes.code')}
+          name="code"
+          extra={t('codes.codeHelp')}
+          normalize={(value: unknown) => (typeof value === 'string' ? value.toUpperCase().trim() : value)}
+          rules={[
+            { required: true, message: t('codes.codeRequired') },
+            { pattern: CODE_PATTERN, message: t('codes.codePattern') },
+          ]}
+        >
+          <Input
+            maxLength={3}
+            autoComplete="off"
+            style={{ width: 160 }}
+            {...(countryCode === undefined ? {} : { prefix: `${countryCode}-` })}
+          />
+        </Form.Item>
+      </Form>
+      {suggestion.isFetching ? <Typography.Text>{t('codes.loadingSuggestion')}</Typography.Text> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Alert, App, Form, Modal, Radio } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CreateRegistrantBody } from '../../../../src/registrants/registrants.schemas.js';
+import { applyApiErrorToForm } from '../../lib/form-errors';
+import { useCreateRegistrant } from './api';
+import { REGISTRANT_KINDS } from './labels';
+import { REGISTRANT_FORM_FIELDS, RegistrantFormFields, cleanRegistrantValues } from './RegistrantFormFields';
+
+/** 新增登記者: kind and name required; opens the new registrant's page when saved. */
+export function CreateRegistrantModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<CreateRegistrantBody>();
+  const create = useCreateRegistrant();
+  const [alert, setAlert] = useState<string | null>(null);
+
+  const onFinish = (values: CreateRegistrantBody) => {
+    setAlert(null);
+    create.mutate(cleanRegistrantValues(values), {
+      onSuccess: (registrant) => {
+        void message.success(t('registrants.created', { name: registrant.name }));
+        onClose();
+        void navigate(`/admin/registrants/${encodeURIComponent(registrant.id)}`);
+      },
+      onError: (error) => {
+        if (!applyApiErrorToForm(form, error, { fields: REGISTRANT_FORM_FIELDS })) {
+          setAlert(error.message);
+        }
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('registrants.create')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      afterClose={() => setAlert(null)}
+    >
+      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'company' }}>
+        <Form.Item
+          label={t('registrants.fields.kind')}
+          name="kind"
+          rules={[{ required: true, message: t('registrants.validation.kindRequired') }]}
+        >
+          <Radio.Group
+            options={REGISTRANT_KINDS.map((kind) => ({ value: kind, label: t(`registrantKind.${kind}`) }))}
+          />
+        </Form.Item>
+        <RegistrantFormFields />
+      </Form>
+    </Modal>
+  );
+}

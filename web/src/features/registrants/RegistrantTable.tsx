@@ -1,0 +1,74 @@
+import { Empty, Space, Table, type TableColumnsType } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../../../../src/shared/common.schemas.js';
+import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
+import { DemoTag, StatusTag } from '../../components/StatusTag';
+import { formatDate } from '../../lib/format';
+import { PAGE_SIZE } from './api';
+
+interface Props {
+  data: Page<RegistrantResponse> | undefined;
+  loading: boolean;
+  filtered: boolean;
+  onPageChange: (page: number) => void;
+}
+
+export function RegistrantTable({ data, loading, filtered, onPageChange }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const detailPath = (id: string) => `/admin/registrants/${encodeURIComponent(id)}`;
+
+  const columns: TableColumnsType<RegistrantResponse> = [
+    {
+      title: t('registrants.fields.name'),
+      dataIndex: 'name',
+      render: (_value, row) => (
+        <Space size={4} wrap>
+          <Link to={detailPath(row.id)}>{row.name}</Link>
+          {row.isDemo ? <DemoTag /> : null}
+        </Space>
+      ),
+    },
+    { title: t('registrants.fields.kind'), dataIndex: 'kind', render: (_value, row) => t(`registrantKind.${row.kind}`) },
+    {
+      title: t('registrants.fields.codes'),
+      dataIndex: 'codes',
+      render: (_value, row) =>
+        row.codes.length > 0 ? row.codes.join(', ') : row.kind === 'individual' ? t('registrants.poolShort') : '—',
+    },
+    { title: t('registrants.fields.status'), dataIndex: 'status', render: (_value, row) => <StatusTag status={row.status} /> },
+    { title: t('registrants.fields.createdAt'), dataIndex: 'createdAt', render: (_value, row) => formatDate(row.createdAt) },
+  ];
+
+  return (
+    <Table<RegistrantResponse>
+      className="clickable-rows"
+      rowKey="id"
+      columns={columns}
+      dataSource={data?.items ?? []}
+      loading={loading}
+      onRow={(row) => ({
+        onClick: (event) => {
+          if (!(event.target instanceof Element) || event.target.closest('a') === null) {
+            void navigate(detailPath(row.id));
+          }
+        },
+      })}
+      locale={{
+        emptyText: (
+          <Empty description={filtered ? t('registrants.emptyFiltered') : t('registrants.empty')} />
+        ),
+      }}
+      pagination={{
+        current: data?.page ?? 1,
+        pageSize: PAGE_SIZE,
+        total: data?.total ?? 0,
+        showSizeChanger: false,
+        showTotal: (total) => t('common.total', { total }),
+        onChange: onPageChange,
+        hideOnSinglePage: false,
+      }}
+    />
+  );
+}
