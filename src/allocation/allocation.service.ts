@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { pgErrorCode, PG_UNIQUE_VIOLATION, withTransaction } from '../db/tx.js';
+import { withTransaction } from '../db/tx.js';
 import type { Transaction } from '../db/types.js';
 import { nextDesignations } from '../isrc/designation.js';
 import { buildIsrc, formatDisplay, type Isrc } from '../isrc/isrc.js';
@@ -102,15 +102,9 @@ export async function allocateInTransaction(ctx: ServiceContext, tx: Transaction
 /** Allocates in its own transaction (the API's "reserve next codes"). */
 export async function allocateIsrcs(ctx: ServiceContext, actor: Actor, input: { count: number; registrantCode?: string | undefined; registrantId?: string | undefined }): Promise<AssignedIsrc[]> {
   const registrantId = resolveRegistrantFor(actor, input.registrantId);
-  try {
-    return await withTransaction(ctx.db, (tx) => allocateInTransaction(ctx, tx, { registrantId, count: input.count, registrantCode: input.registrantCode, actor }));
-  } catch (err) {
-    // Only reachable if the counter and ledger disagree; the unique key refuses the duplicate.
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) {
-      throw new AppError('ISRC_TAKEN', { isrc: '', where: '' });
-    }
-    throw err;
-  }
+  // A duplicate here would mean counter and ledger disagree: the unique key refuses it and it
+  // surfaces as an internal error, logged, rather than as a user mistake.
+  return withTransaction(ctx.db, (tx) => allocateInTransaction(ctx, tx, { registrantId, count: input.count, registrantCode: input.registrantCode, actor }));
 }
 
 /** The code "next available" would give now, without reserving it. */

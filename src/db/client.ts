@@ -13,7 +13,7 @@ import type { Database } from './types.js';
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Any concurrent starter waits on this lock, so migrations run once. */
-const MIGRATION_LOCK_KEY = 3901_0001;
+export const MIGRATION_LOCK_KEY = 3901_0001;
 
 export interface DatabaseHandle {
   readonly db: Database;
@@ -60,13 +60,15 @@ function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
     db,
     kind: 'postgres',
     migrate: async () => {
-      const client = await pool.connect();
+      // The lock lives on its own connection, outside the pool the migrator uses (a pool of one
+      // would otherwise wait for itself).
+      const lock = new pg.Client({ connectionString: url });
+      await lock.connect();
       try {
-        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await migratePg(db, { migrationsFolder });
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-        client.release();
+        await lock.end();
       }
     },
     close: () => pool.end(),

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction, pgErrorCode, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { parseRegistrantCode, suggestRegistrantCode } from '../isrc/registrant-code.js';
 import type { ServiceContext } from '../shared/context.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, isAppError } from '../shared/errors.js';
 import { toRegistrantCodeResponse } from './registrant-view.js';
 import { allCodesInCountry, codesOfRegistrant, findRegistrantForUpdate, insertRegistrantCode, poolCodes } from './registrants.repo.js';
 import type { CodeSuggestionResponse, RegistrantCodeResponse } from './registrants.schemas.js';
@@ -28,8 +28,29 @@ function parseCode(input: string): string {
   return parsed.value;
 }
 
-/** Inserts a code; the unique index on (country, code) is what guarantees no code is allocated twice. */
+/**
+ * Inserts a code; the unique index on (country, code) is what guarantees no code is allocated
+ * twice. A suggested code that another request took a moment earlier is retried with the next one.
+ */
 async function insertCode(
+  ctx: ServiceContext,
+  actor: Actor | null,
+  requested: string | undefined,
+  owner: { registrantId: string | null; isPool: boolean },
+): Promise<RegistrantCodeResponse> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertCodeOnce(ctx, actor, requested, owner);
+    } catch (err) {
+      if (requested === undefined && attempt < 5 && isAppError(err, 'REGISTRANT_CODE_TAKEN')) {
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+async function insertCodeOnce(
   ctx: ServiceContext,
   actor: Actor | null,
   requested: string | undefined,

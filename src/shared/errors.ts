@@ -49,6 +49,28 @@ export const ERROR_CODES = [
   'ISRC_YEAR_IN_FUTURE',
   /** Designation 99999 reached for this registrant code and year; `details.available`. */
   'DESIGNATION_EXHAUSTED',
+  /** The album is with the agency or approved: the registrant cannot change it now. */
+  'ALBUM_NOT_EDITABLE',
+  /** Only draft albums (never submitted) can be deleted. */
+  'ALBUM_NOT_DELETABLE',
+  /** Delete the album's tracks first; `details.tracks` lists them. */
+  'ALBUM_HAS_TRACKS',
+  /** Submission check failed; `details.problems` lists every missing or invalid field. */
+  'ALBUM_INCOMPLETE',
+  /** The review action is not allowed from the album's current status. */
+  'INVALID_TRANSITION',
+  /** A cited recording is shown unchanged; edit it on its own album. */
+  'RECORDING_CITED_READONLY',
+  /** The recording is already on this album. */
+  'RECORDING_ALREADY_ON_ALBUM',
+  /** Only approved recordings can be cited. */
+  'RECORDING_NOT_CITABLE',
+  /** Individuals' ISRCs are assigned from the agency pool on submission. */
+  'ISRC_ASSIGNED_ON_SUBMISSION',
+  /** A foreign ISRC must not use this agency's country prefix (cite or assign instead). */
+  'ISRC_NOT_FOREIGN',
+  /** A version (remix, …) must have an ISRC different from the original's. */
+  'VERSION_SAME_ISRC',
   /** The setting cannot be changed this way. */
   'SETTING_INVALID',
   /** Unexpected failure; details are only in the log. */

@@ -44,6 +44,38 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '登記者代碼 {registrantCode} 在 {year} 年的資料代碼已用盡（尚餘 {available} 個）。',
     en: 'Designation codes for {registrantCode} in {year} are used up ({available} left).',
   },
+  ALBUM_NOT_EDITABLE: {
+    'zh-TW': '專輯{status}，目前無法修改。',
+    en: 'The album is {status} and cannot be changed now.',
+  },
+  ALBUM_NOT_DELETABLE: { 'zh-TW': '只有尚未送出審核的專輯可以刪除。', en: 'Only albums never submitted for review can be deleted.' },
+  ALBUM_HAS_TRACKS: {
+    'zh-TW': '請先刪除專輯中的 {count} 首曲目，再刪除專輯。',
+    en: 'Delete the {count} tracks of this album first, then the album.',
+  },
+  ALBUM_INCOMPLETE: {
+    'zh-TW': '專輯尚有 {count} 個欄位未完成，請依清單修正後再送出審核。',
+    en: '{count} fields are missing or invalid; please correct them and submit again.',
+  },
+  INVALID_TRANSITION: { 'zh-TW': '專輯目前的狀態無法執行這項操作。', en: "This action is not possible in the album's current status." },
+  RECORDING_CITED_READONLY: {
+    'zh-TW': '引用的曲目資料不可在此修改。',
+    en: 'A cited recording cannot be changed here.',
+  },
+  RECORDING_ALREADY_ON_ALBUM: { 'zh-TW': '這首曲目（ISRC {isrc}）已在本專輯中。', en: 'This recording (ISRC {isrc}) is already on this album.' },
+  RECORDING_NOT_CITABLE: { 'zh-TW': '只能引用已審核通過的曲目。', en: 'Only approved recordings can be cited.' },
+  ISRC_ASSIGNED_ON_SUBMISSION: {
+    'zh-TW': '個人登記者的 ISRC 編號於送出審核後由系統自動配發。',
+    en: "Individuals' ISRCs are assigned by the system on submission.",
+  },
+  ISRC_NOT_FOREIGN: {
+    'zh-TW': 'ISRC {isrc} 使用本國國碼，不是境外錄音的編號；請改用「引用」或編配自己的編號。',
+    en: 'ISRC {isrc} uses this country prefix; cite the recording or assign your own code instead.',
+  },
+  VERSION_SAME_ISRC: {
+    'zh-TW': '新版本（如 Remix）必須使用與原版本不同的 ISRC。',
+    en: 'A new version (e.g. a remix) needs an ISRC different from the original.',
+  },
   SETTING_INVALID: { 'zh-TW': '設定值無效：{reason}', en: 'Invalid setting: {reason}' },
   INTERNAL: { 'zh-TW': '系統發生錯誤，請稍後再試。', en: 'Something went wrong; please try again later.' },
 };

@@ -66,6 +66,18 @@ describe('registrants', () => {
     expect(bad.json<{ error: { details: { fields: { field: string; message: string }[] } } }>().error.details.fields[0]).toMatchObject({ field: 'code' });
   });
 
+  it('hands out distinct suggested codes to concurrent requests', async () => {
+    const companies = [];
+    for (let i = 0; i < 5; i++) {
+      companies.push(await newRegistrant(env.ctx, 'company', { codes: 0 }));
+    }
+    const results = await Promise.all(
+      companies.map((c) => env.app.inject({ method: 'POST', url: `/api/v1/registrants/${c.registrantId}/codes`, headers: { cookie: officer }, payload: {} })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(results.map((r) => r.json<{ code: string }>().code)).size).toBe(5);
+  });
+
   it('gives individuals no code of their own', async () => {
     const person = await newRegistrant(env.ctx, 'individual');
     const res = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${person.registrantId}/codes`, headers: { cookie: officer }, payload: {} });
