@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
         },
@@ -15,6 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -27,6 +29,7 @@ export default defineConfig({
         // Multi-process tests: several servers against one PostgreSQL (PGlite is single-process).
         test: {
           name: 'postgres',
+          sequence: { groupOrder: 2 },
           include: ['test/postgres/**/*.test.ts'],
           environment: 'node',
           testTimeout: 180_000,
@@ -37,6 +40,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

@@ -68,3 +68,19 @@ export async function claimIsrc(ctx: ServiceContext, actor: Actor, input: { isrc
     throw err;
   }
 }
+
+/**
+ * For a track: a company's own code, either one already handed to it and not yet on a recording
+ * (e.g. reserved earlier), or a new claim. The caller checks that no recording holds it.
+ */
+export async function reserveOwnIsrc(ctx: ServiceContext, tx: Transaction, actor: Actor | null, registrantId: string, input: string): Promise<AssignedIsrc> {
+  const own = await parseOwnIsrc({ ...ctx, db: tx }, registrantId, input);
+  const existing = await findAssignment(tx, own.compact);
+  if (existing !== undefined) {
+    if (existing.registrantId !== registrantId) {
+      throw new AppError('ISRC_TAKEN', { isrc: own.display, ownedByYou: false });
+    }
+    return { isrc: own.compact, display: own.display, designation: own.parts.designation };
+  }
+  return claimInTransaction(ctx, tx, actor, registrantId, input);
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -35,7 +36,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' }): Promise<DatabaseHandle> {
   const release = target.kind === 'pglite' ? lockDataDir(target.dataDir) : () => undefined;
   try {
-    const client = target.kind === 'pglite' ? new PGlite(path.join(target.dataDir, 'pg')) : new PGlite();
+    const options = { extensions: { pg_trgm } };
+    const client = target.kind === 'pglite' ? new PGlite(path.join(target.dataDir, 'pg'), options) : new PGlite(options);
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     return {

@@ -7,6 +7,8 @@ import { usersRoutes } from '../accounts/users.routes.js';
 import { allocationRoutes } from '../allocation/allocation.routes.js';
 import { registrantsRoutes } from '../registrants/registrants.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
+import { albumsRoutes } from '../catalog/albums.routes.js';
+import { tracksRoutes } from '../catalog/tracks.routes.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError } from '../shared/errors.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
@@ -52,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
   await app.register(
     (api: AppInstance, _opts, done) => {
-      for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes]) {
+      for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes, albumsRoutes, tracksRoutes]) {
         routes(api, { ctx: options.ctx });
       }
       done();

@@ -4,7 +4,7 @@ import type { IsrcError } from '../isrc/isrc.js';
 import { AppError, type ErrorCode } from '../shared/errors.js';
 import { interpolate, localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
 import { ERROR_MESSAGES } from '../shared/messages.js';
-import { fieldErrorsFromAjv, translateFieldErrors } from './validation.js';
+import { fieldErrorsFromAjv, translateFieldErrors, translateProblems } from './validation.js';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
@@ -53,12 +53,28 @@ function isIsrcError(value: unknown): value is IsrcError {
   return typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string';
 }
 
+/** 「（專輯《…》，專輯編號 …）」 for the registrant's own album; another registrant's stays unnamed. */
+function whereTaken(details: Readonly<Record<string, unknown>>, locale: Locale): string {
+  const { albumTitle, albumNumber, ownedByYou } = details;
+  if (ownedByYou === true && typeof albumNumber === 'number') {
+    const title = typeof albumTitle === 'string' && albumTitle !== '' ? albumTitle : locale === 'zh-TW' ? '未命名' : 'untitled';
+    return locale === 'zh-TW' ? `（專輯《${title}》，專輯編號 ${albumNumber}）` : ` (album "${title}", number ${albumNumber})`;
+  }
+  if (ownedByYou === false) {
+    return locale === 'zh-TW' ? '（其他登記者的曲目）' : ' (by another registrant)';
+  }
+  return '';
+}
+
 /** Message values: the details, plus translations of nested domain errors. */
 function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
   const values: Record<string, unknown> = { ...err.details };
   const isrcError = err.details?.isrcError;
   if (isIsrcError(isrcError)) {
     values.reason = isrcErrorMessage(isrcError, locale === 'zh-TW' ? 'zh-TW' : 'en');
+  }
+  if (err.code === 'ISRC_TAKEN') {
+    values.where = whereTaken(err.details ?? {}, locale);
   }
   if (err.code === 'BODY_TOO_LARGE' && typeof values.limit === 'number') {
     values.limit = `${Math.round(values.limit / 1024)} KB`;
@@ -71,6 +87,9 @@ export function errorBody(err: AppError, locale: Locale) {
   const details: Record<string, unknown> = { ...err.details };
   if (details.fields !== undefined) {
     details.fields = translateFieldErrors(details.fields, locale);
+  }
+  if (details.problems !== undefined) {
+    details.problems = translateProblems(details.problems, locale);
   }
   return { error: { code: err.code, message, ...(Object.keys(details).length > 0 ? { details } : {}) } };
 }

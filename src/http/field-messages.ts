@@ -15,6 +15,10 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   unknownField: { 'zh-TW': '不認得的欄位「{name}」。', en: 'Unknown field "{name}".' },
   minProperties: { 'zh-TW': '請至少提供一個要修改的欄位。', en: 'Provide at least one field to change.' },
   registrantCode: { 'zh-TW': '登記者代碼應為 3 個英文字母或數字。', en: 'A registrant code is 3 letters or digits.' },
+  date: { 'zh-TW': '日期格式應為 YYYY、YYYY.MM 或 YYYY.MM.DD（例如 2026.03.09）。', en: 'Use YYYY, YYYY.MM or YYYY.MM.DD (e.g. 2026.03.09).' },
+  recordingDate: { 'zh-TW': '錄製日期格式應為 YYYY 或 YYYY.MM。', en: 'Use YYYY or YYYY.MM for the recording date.' },
+  duration: { 'zh-TW': '長度格式應為 時:分:秒（例如 0:04:05）。', en: 'Use h:mm:ss for durations (e.g. 0:04:05).' },
+  isrc: { 'zh-TW': 'ISRC 格式不正確，應為 12 碼（例如 TW-A01-26-00001）。', en: 'Not a valid ISRC; it has 12 characters (e.g. TW-A01-26-00001).' },
   invalid: { 'zh-TW': '內容不正確。', en: 'This value is not valid.' },
 };
 

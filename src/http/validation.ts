@@ -2,6 +2,7 @@ import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { FieldError } from '../shared/common.schemas.js';
 import type { Locale } from '../shared/locale.js';
 import { fieldMessage } from './field-messages.js';
+import { PROBLEM_CODES, problemMessage } from '../catalog/field-labels.js';
 
 function pathOf(instancePath: string): string {
   return instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
@@ -71,5 +72,21 @@ export function translateFieldErrors(fields: unknown, locale: Locale): FieldErro
     }
     const params = 'params' in f && typeof f.params === 'object' && f.params !== null ? (f.params as Record<string, unknown>) : {};
     return [{ field, code, message: fieldMessage(code, locale, params) }];
+  });
+}
+
+/** Adds messages to the submission check's problems (album and per track, in track order). */
+export function translateProblems(problems: unknown, locale: Locale): unknown[] {
+  if (!Array.isArray(problems)) {
+    return [];
+  }
+  return problems.map((p: unknown) => {
+    if (typeof p !== 'object' || p === null || !('scope' in p) || !('field' in p) || !('code' in p)) {
+      return p;
+    }
+    const scope = p.scope === 'track' ? 'track' : 'album';
+    const code = PROBLEM_CODES.find((c) => c === p.code) ?? 'invalid';
+    const position = 'position' in p && typeof p.position === 'number' ? p.position : undefined;
+    return { ...p, message: problemMessage(scope, String(p.field), code, locale, position) };
   });
 }

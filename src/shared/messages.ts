@@ -45,8 +45,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'Designation codes for {registrantCode} in {year} are used up ({available} left).',
   },
   ALBUM_NOT_EDITABLE: {
-    'zh-TW': '專輯{status}，目前無法修改。',
-    en: 'The album is {status} and cannot be changed now.',
+    'zh-TW': '專輯審核中或已通過審核，目前無法修改。',
+    en: 'The album is under review or approved and cannot be changed now.',
   },
   ALBUM_NOT_DELETABLE: { 'zh-TW': '只有尚未送出審核的專輯可以刪除。', en: 'Only albums never submitted for review can be deleted.' },
   ALBUM_HAS_TRACKS: {

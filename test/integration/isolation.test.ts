@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loginCookie } from '../helpers/app.js';
 import { realClock, useTestApp } from '../helpers/setup.js';
 import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
+import { createAlbum } from '../../src/catalog/albums.service.js';
+import { addTrack } from '../../src/catalog/tracks.service.js';
 
 /**
  * Every API route with an object id, called by registrant A's member with registrant B's ids,
@@ -20,17 +22,29 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
   'POST /api/v1/registrants/{id}/codes': {},
   'POST /api/v1/registrants/{id}/users': { loginName: 'intruder-user', displayName: 'x', password: 'long enough password' },
   'PATCH /api/v1/users/{id}': { displayName: 'renamed' },
+  'PATCH /api/v1/albums/{id}': { title: 'taken over' },
+  'POST /api/v1/albums/{id}/tracks': { recording: { title: 'intruder' } },
+  'POST /api/v1/albums/{id}/tracks/cite': { recordingId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/albums/{id}/return': { reason: 'no' },
+  'PATCH /api/v1/albums/{id}/tracks/{trackId}': { title: 'renamed' },
+  'PUT /api/v1/albums/{id}/tracks/{trackId}/isrc': { isrc: { mode: 'next' } },
 };
 
-/** Which of B's ids a path's `{id}` stands for. */
-function idFor(path: string, owner: TestMember): string {
+/** B's album with one track, for the album and track routes. */
+let albumB: { id: string; trackId: string };
+
+/** The URL with B's ids in place of `{id}` (and `{trackId}`). */
+function urlFor(path: string, owner: TestMember): string {
   if (path.startsWith('/api/v1/registrants/{id}')) {
-    return owner.registrantId;
+    return path.replace('{id}', owner.registrantId);
   }
   if (path.startsWith('/api/v1/users/{id}')) {
-    return owner.userId;
+    return path.replace('{id}', owner.userId);
   }
-  throw new Error(`isolation test: say which id ${path} takes (idFor) and add a sample body if it has one`);
+  if (path.startsWith('/api/v1/albums/{id}')) {
+    return path.replace('{id}', albumB.id).replace('{trackId}', albumB.trackId);
+  }
+  throw new Error(`isolation test: say which ids ${path} takes (urlFor) and add a sample body if it has one`);
 }
 
 interface OpenApi {
@@ -41,6 +55,9 @@ beforeAll(async () => {
   a = await newRegistrant(env.ctx, 'company');
   b = await newRegistrant(env.ctx, 'company');
   cookieA = await loginCookie(env.app, a.loginName, TEST_PASSWORD);
+  const album = await createAlbum(env.ctx, b.actor, { releaseType: 'digital' });
+  const track = await addTrack(env.ctx, b.actor, album.id, { isrc: { mode: 'next' }, recording: { title: 'B 的歌' } });
+  albumB = { id: album.id, trackId: track.id };
 });
 
 function routesWithId(): { method: string; path: string }[] {
@@ -53,14 +70,26 @@ function routesWithId(): { method: string; path: string }[] {
 describe('registrant isolation', () => {
   it('covers at least the registrant and user routes', () => {
     const routes = routesWithId().map((r) => `${r.method} ${r.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['GET /api/v1/registrants/{id}', 'GET /api/v1/registrants/{id}/codes', 'GET /api/v1/registrants/{id}/users', 'PATCH /api/v1/users/{id}']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/registrants/{id}',
+        'GET /api/v1/registrants/{id}/codes',
+        'GET /api/v1/registrants/{id}/users',
+        'PATCH /api/v1/users/{id}',
+        'GET /api/v1/albums/{id}',
+        'DELETE /api/v1/albums/{id}',
+        'POST /api/v1/albums/{id}/submit',
+        'GET /api/v1/albums/{id}/tracks/{trackId}',
+        'DELETE /api/v1/albums/{id}/tracks/{trackId}',
+      ]),
+    );
   });
 
   it("answers 404 on every id route for another registrant's objects", async () => {
     const results: string[] = [];
     for (const { method, path } of routesWithId()) {
       const key = `${method} ${path}`;
-      const url = path.replace('{id}', idFor(path, b));
+      const url = urlFor(path, b);
       const hasBody = method === 'POST' || method === 'PATCH' || method === 'PUT';
       const res = await env.app.inject({
         method: method as 'GET',
@@ -94,14 +123,14 @@ describe('registrant isolation', () => {
 
   it('needs a session for every non-public API route', async () => {
     const doc = env.app.swagger() as unknown as OpenApi;
-    const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/isrc/validate', 'GET /healthz']);
+    const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/isrc/validate', 'GET /healthz', 'GET /api/v1/vocabularies']);
     const failures: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
         if (open.has(`${method} ${path}`)) {
           continue;
         }
-        const res = await env.app.inject({ method: method as 'GET', url: path.replace('{id}', a.registrantId), ...(method === 'GET' ? {} : { payload: {} }) });
+        const res = await env.app.inject({ method: method as 'GET', url: path.replace('{id}', a.registrantId).replace('{trackId}', a.userId), ...(method === 'GET' ? {} : { payload: {} }) });
         if (res.statusCode !== 401) {
           failures.push(`${method} ${path} → ${res.statusCode}`);
         }

@@ -2,3 +2,4 @@ export * from './registrants.js';
 export * from './accounts.js';
 export * from './allocation.js';
 export * from './audit.js';
+export * from './catalog.js';

@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { albums, albumTracks, recordings, registrants } from '../db/schema/index.js';
+import type { Db } from '../db/types.js';
+import type { AlbumSort } from './catalog.schemas.js';
+
+export type AlbumRow = typeof albums.$inferSelect;
+export type NewAlbumRow = typeof albums.$inferInsert;
+export type AlbumStatus = AlbumRow['status'];
+
+export async function insertAlbum(db: Db, values: NewAlbumRow): Promise<AlbumRow> {
+  const rows = await db.insert(albums).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) {
+    throw new Error('insert into albums returned no row');
+  }
+  return row;
+}
+
+/** The album, if it exists and (when `registrantId` is given) belongs to that registrant. */
+export async function findAlbum(db: Db, id: string, registrantId?: string): Promise<AlbumRow | undefined> {
+  const where = registrantId === undefined ? eq(albums.id, id) : and(eq(albums.id, id), eq(albums.registrantId, registrantId));
+  const rows = await db.select().from(albums).where(where).limit(1);
+  return rows[0];
+}
+
+/** Locks the album row until the transaction ends (edits, submission and review serialise on it). */
+export async function lockAlbum(db: Db, id: string, registrantId?: string): Promise<AlbumRow | undefined> {
+  const where = registrantId === undefined ? eq(albums.id, id) : and(eq(albums.id, id), eq(albums.registrantId, registrantId));
+  const rows = await db.select().from(albums).where(where).limit(1).for('update');
+  return rows[0];
+}
+
+export async function updateAlbumRow(db: Db, id: string, patch: Partial<NewAlbumRow>): Promise<AlbumRow> {
+  const rows = await db.update(albums).set(patch).where(eq(albums.id, id)).returning();
+  const row = rows[0];
+  if (row === undefined) {
+    throw new Error(`album ${id} vanished during update`);
+  }
+  return row;
+}
+
+/** Bumps updated_at when tracks change, so "recently changed" sorting sees it. */
+export async function touchAlbum(db: Db, id: string): Promise<void> {
+  await db.update(albums).set({ updatedAt: new Date() }).where(eq(albums.id, id));
+}
+
+export async function deleteAlbumRow(db: Db, id: string): Promise<void> {
+  await db.delete(albums).where(eq(albums.id, id));
+}
+
+export interface AlbumFilter {
+  registrantId?: string | undefined;
+  statuses?: readonly AlbumStatus[] | undefined;
+  /** Album number, title, artist (substring) or ISRC (exact, compact form). */
+  q?: string | undefined;
+  isrc?: string | undefined;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Ids of albums matching the search, as a union of indexed lookups (trigram, unique keys). */
+function searchIds(q: string, isrc: string | undefined): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  const parts: SQL[] = [
+    sql`select ${albums.id} from ${albums} where ${albums.title} ilike ${pattern}`,
+    sql`select ${albums.id} from ${albums} where ${albums.artistText} ilike ${pattern}`,
+  ];
+  if (/^\d{1,15}$/.test(q)) {
+    parts.push(sql`select ${albums.id} from ${albums} where ${albums.albumNumber} = ${Number(q)}`);
+  }
+  if (isrc !== undefined) {
+    parts.push(sql`select ${albumTracks.albumId} from ${albumTracks} join ${recordings} on ${recordings.id} = ${albumTracks.recordingId} where ${recordings.isrc} = ${isrc}`);
+  }
+  return sql.join(parts, sql` union `);
+}
+
+function filterWhere(filter: AlbumFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filter.registrantId !== undefined) {
+    parts.push(eq(albums.registrantId, filter.registrantId));
+  }
+  if (filter.statuses !== undefined) {
+    parts.push(inArray(albums.status, [...filter.statuses]));
+  }
+  if (filter.q !== undefined && filter.q !== '') {
+    parts.push(sql`${albums.id} in (${searchIds(filter.q, filter.isrc)})`);
+  }
+  return parts.length === 0 ? undefined : and(...parts);
+}
+
+const SORT_COLUMNS = {
+  albumNumber: albums.albumNumber,
+  title: albums.title,
+  createdAt: albums.createdAt,
+  updatedAt: albums.updatedAt,
+  submittedAt: albums.submittedAt,
+} as const;
+
+export interface AlbumListRow {
+  album: AlbumRow;
+  registrantName: string;
+  trackCount: number;
+}
+
+export async function listAlbumRows(
+  db: Db,
+  filter: AlbumFilter,
+  order: { sort: AlbumSort; direction: 'asc' | 'desc' },
+  page: { offset: number; limit: number },
+): Promise<{ rows: AlbumListRow[]; total: number }> {
+  const where = filterWhere(filter);
+  const column = SORT_COLUMNS[order.sort];
+  const direction = order.direction === 'asc' ? asc : desc;
+  const rows = await db
+    .select({
+      album: albums,
+      registrantName: registrants.name,
+      trackCount: sql<number>`(select count(*)::int from ${albumTracks} where ${albumTracks.albumId} = ${albums.id})`,
+    })
+    .from(albums)
+    .innerJoin(registrants, eq(registrants.id, albums.registrantId))
+    .where(where)
+    .orderBy(direction(column), direction(albums.albumNumber))
+    .limit(page.limit)
+    .offset(page.offset);
+  const counted = await db.select({ n: sql<number>`count(*)::int` }).from(albums).where(where);
+  return { rows, total: counted[0]?.n ?? 0 };
+}

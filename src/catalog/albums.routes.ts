@@ -1,0 +1,53 @@
+import { Type } from 'typebox';
+import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
+import { requireActor } from '../http/auth.js';
+import type { AppInstance, RouteOptions } from '../http/types.js';
+import { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, CreateAlbumBody, ReturnBody } from './catalog.schemas.js';
+import { createAlbum, deleteAlbum, getAlbum, listAlbums, updateAlbum } from './albums.service.js';
+import { submitAlbum } from './submit.service.js';
+import { approveAlbum, returnAlbum } from '../review/review.service.js';
+import { VOCABULARIES } from './vocabularies.js';
+
+const tags = ['albums'];
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+
+export function albumsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
+  app.get('/vocabularies', { schema: { tags: ['reference'], summary: 'Controlled vocabularies of the album and track forms (zh-TW and English labels)' }, config: { public: true } }, () => VOCABULARIES);
+
+  app.get('/albums', { schema: { tags, summary: '待辦事項 / 所有專輯 / 審核中專輯: paged, sorted, searched', querystring: AlbumListQuery, response: { 200: AlbumPage, ...errors } } }, (request) =>
+    listAlbums(ctx, requireActor(request), request.query),
+  );
+
+  app.post('/albums', { schema: { tags, summary: '專輯新增: a new draft album', body: CreateAlbumBody, response: { 201: AlbumResponse, ...errors } } }, async (request, reply) =>
+    reply.code(201).send(await createAlbum(ctx, requireActor(request), request.body)),
+  );
+
+  app.get('/albums/:id', { schema: { tags, summary: 'An album with its tracks', params: IdParams, response: { 200: AlbumResponse, ...errors } } }, (request) =>
+    getAlbum(ctx, requireActor(request), request.params.id),
+  );
+
+  app.patch('/albums/:id', { schema: { tags, summary: '儲存修改: save album fields (drafts may be incomplete)', params: IdParams, body: AlbumFields, response: { 200: AlbumResponse, ...errors } } }, (request) =>
+    updateAlbum(ctx, requireActor(request), request.params.id, request.body),
+  );
+
+  app.delete('/albums/:id', { schema: { tags, summary: 'Delete a draft album without tracks', params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+    await deleteAlbum(ctx, requireActor(request), request.params.id);
+    return reply.code(204).send(null);
+  });
+
+  app.post(
+    '/albums/:id/submit',
+    { schema: { tags, summary: '送出審核: check completeness, assign pool ISRCs (individuals), submit', params: IdParams, response: { 200: AlbumResponse, ...errors } } },
+    (request) => submitAlbum(ctx, requireActor(request), request.params.id),
+  );
+
+  app.post('/albums/:id/approve', { schema: { tags: ['review'], summary: 'Approve a submitted album (agency)', params: IdParams, response: { 200: AlbumResponse, ...errors } } }, (request) =>
+    approveAlbum(ctx, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/albums/:id/return',
+    { schema: { tags: ['review'], summary: 'Return a submitted album with a reason (agency)', params: IdParams, body: ReturnBody, response: { 200: AlbumResponse, ...errors } } },
+    (request) => returnAlbum(ctx, requireActor(request), request.params.id, request.body.reason),
+  );
+}

@@ -1,0 +1,106 @@
+import { formatDisplay, isIsrc } from '../isrc/isrc.js';
+import type { AlbumResponse, AlbumSummary, CitableRecording, RecordingResponse, TrackResponse } from './catalog.schemas.js';
+import type { AlbumListRow, AlbumRow } from './albums.repo.js';
+import { trackProblems } from './completeness.js';
+import { formatDuration } from './formats.js';
+import type { RecordingRow, TrackWithRecording } from './tracks.repo.js';
+import { isEditableByRegistrant } from '../review/review-state.js';
+
+export function displayIsrc(isrc: string | null): string | null {
+  return isrc !== null && isIsrc(isrc) ? formatDisplay(isrc) : isrc;
+}
+
+export function toRecordingResponse(row: RecordingRow): RecordingResponse {
+  return {
+    id: row.id,
+    registrantId: row.registrantId,
+    isrc: row.isrc,
+    isrcDisplay: displayIsrc(row.isrc),
+    isrcSource: row.isrcSource,
+    title: row.title,
+    storyTitle: row.storyTitle,
+    episode: row.episode,
+    theme: row.theme,
+    playTitle: row.playTitle,
+    description: row.description,
+    credits: row.credits,
+    productionCompany: row.productionCompany,
+    duration: row.durationSeconds === null ? null : formatDuration(row.durationSeconds),
+    durationSeconds: row.durationSeconds,
+    recordingDate: row.recordingDate,
+    aiAssisted: row.aiAssisted,
+    producedAbroad: row.producedAbroad,
+    versionType: row.versionType,
+    versionOfIsrc: row.versionOfIsrc,
+    approved: row.approvedAt !== null,
+  };
+}
+
+export function toTrackResponse(item: TrackWithRecording, isrcOnSubmission: boolean): TrackResponse {
+  const done = trackProblems({ id: item.track.id, position: item.track.position, cited: item.track.cited, recording: item.recording }, isrcOnSubmission).length === 0;
+  return { id: item.track.id, position: item.track.position, cited: item.track.cited, done, recording: toRecordingResponse(item.recording) };
+}
+
+export function toAlbumResponse(row: AlbumRow, tracks: readonly TrackWithRecording[], isrcOnSubmission: boolean): AlbumResponse {
+  const trackSeconds = tracks.reduce<number | null>((sum, t) => (t.recording.durationSeconds === null ? sum : (sum ?? 0) + t.recording.durationSeconds), null);
+  const effective = row.totalDurationSeconds ?? trackSeconds;
+  return {
+    id: row.id,
+    albumNumber: row.albumNumber,
+    registrantId: row.registrantId,
+    releaseType: row.releaseType,
+    title: row.title,
+    credits: row.credits,
+    publisher: row.publisher,
+    releaseDate: row.releaseDate,
+    productionCompany: row.productionCompany,
+    totalDuration: row.totalDurationSeconds === null ? null : formatDuration(row.totalDurationSeconds),
+    effectiveDuration: effective === null ? null : formatDuration(effective),
+    albumType: row.albumType,
+    workCategory: row.workCategory,
+    mediaForm: row.mediaForm,
+    publicationCategory: row.publicationCategory,
+    introduction: row.introduction,
+    coverImageKey: row.coverImageKey,
+    retroactive: row.retroactive,
+    status: row.status,
+    returnReason: row.returnReason,
+    depositStatus: row.depositStatus,
+    editable: isEditableByRegistrant(row.status),
+    isrcAssignedOnSubmission: isrcOnSubmission,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    tracks: tracks.map((t) => toTrackResponse(t, isrcOnSubmission)),
+  };
+}
+
+export function toAlbumSummary(item: AlbumListRow): AlbumSummary {
+  const { album } = item;
+  return {
+    id: album.id,
+    albumNumber: album.albumNumber,
+    registrantId: album.registrantId,
+    registrantName: item.registrantName,
+    releaseType: album.releaseType,
+    title: album.title,
+    artist: album.artistText,
+    status: album.status,
+    depositStatus: album.depositStatus,
+    trackCount: item.trackCount,
+    createdAt: album.createdAt.toISOString(),
+    updatedAt: album.updatedAt.toISOString(),
+    submittedAt: album.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export function toCitable(row: RecordingRow, registrantId: string): CitableRecording {
+  return {
+    id: row.id,
+    isrc: row.isrc ?? '',
+    isrcDisplay: displayIsrc(row.isrc) ?? '',
+    title: row.title,
+    artist: row.artistText,
+    own: row.registrantId === registrantId,
+  };
+}

@@ -1,0 +1,234 @@
+import { Type, type Static } from 'typebox';
+import { PageOf, PageQuery, Uuid } from '../shared/common.schemas.js';
+import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIES, MEDIA_FORMS, PUBLICATION_CATEGORIES, codesOf } from './vocabularies.js';
+
+/** Browser-safe: shared by the API (validation, OpenAPI) and the web app (types). */
+
+const oneOf = (codes: readonly string[]) => Type.Enum(codes);
+
+export const ReleaseType = Type.Enum(codesOf(RELEASE_TYPES));
+export const ReviewStatus = Type.Enum(['draft', 'submitted', 'approved', 'returned']);
+export type ReviewStatus = Static<typeof ReviewStatus>;
+export const DepositStatus = Type.Enum(['not_deposited', 'partial', 'deposited']);
+export type DepositStatus = Static<typeof DepositStatus>;
+
+export const CreditLine = Type.Object(
+  {
+    role: oneOf(codesOf(CREDIT_ROLES)),
+    names: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type CreditLine = Static<typeof CreditLine>;
+export const Credits = Type.Array(CreditLine, { maxItems: 30 });
+
+const nullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+const nullableCode = (codes: readonly string[]) => Type.Union([oneOf(codes), Type.Null()]);
+
+/** Album fields a registrant edits; every field optional so a draft can be saved at any time. */
+export const AlbumFields = Type.Object(
+  {
+    releaseType: Type.Optional(ReleaseType),
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    credits: Type.Optional(Credits),
+    publisher: Type.Optional(Type.String({ maxLength: 300 })),
+    releaseDate: Type.Optional(nullableText(20)),
+    productionCompany: Type.Optional(Type.String({ maxLength: 300 })),
+    totalDuration: Type.Optional(nullableText(12)),
+    albumType: Type.Optional(nullableCode(codesOf(ALBUM_TYPES))),
+    workCategory: Type.Optional(nullableCode(codesOf(WORK_CATEGORIES))),
+    mediaForm: Type.Optional(nullableCode(codesOf(MEDIA_FORMS))),
+    publicationCategory: Type.Optional(nullableCode(codesOf(PUBLICATION_CATEGORIES))),
+    introduction: Type.Optional(Type.String({ maxLength: 5000 })),
+    retroactive: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type AlbumFields = Static<typeof AlbumFields>;
+
+export const CreateAlbumBody = Type.Object(
+  { releaseType: ReleaseType, registrantId: Type.Optional(Uuid) },
+  { additionalProperties: false },
+);
+export type CreateAlbumBody = Static<typeof CreateAlbumBody>;
+
+export const RecordingFields = Type.Object(
+  {
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    storyTitle: Type.Optional(Type.String({ maxLength: 500 })),
+    episode: Type.Optional(Type.String({ maxLength: 500 })),
+    theme: Type.Optional(Type.String({ maxLength: 500 })),
+    playTitle: Type.Optional(Type.String({ maxLength: 500 })),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    credits: Type.Optional(Credits),
+    productionCompany: Type.Optional(Type.String({ maxLength: 300 })),
+    duration: Type.Optional(nullableText(12)),
+    recordingDate: Type.Optional(nullableText(12)),
+    aiAssisted: Type.Optional(Type.Boolean()),
+    producedAbroad: Type.Optional(Type.Boolean()),
+    versionType: Type.Optional(nullableCode(codesOf(VERSION_TYPES))),
+    versionOfIsrc: Type.Optional(nullableText(40)),
+  },
+  { additionalProperties: false },
+);
+export type RecordingFields = Static<typeof RecordingFields>;
+
+/**
+ * How the new track gets its ISRC: `own` a code the company typed, `next` the next available
+ * code, `foreign` an existing ISRC of a recording produced abroad, `none` decide later (for
+ * individuals the pool code is assigned on submission).
+ */
+export const IsrcChoice = Type.Union([
+  Type.Object({ mode: Type.Literal('none') }, { additionalProperties: false }),
+  Type.Object({ mode: Type.Literal('next'), registrantCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{3}$' })) }, { additionalProperties: false }),
+  Type.Object({ mode: Type.Literal('own'), isrc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+  Type.Object({ mode: Type.Literal('foreign'), isrc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+]);
+export type IsrcChoice = Static<typeof IsrcChoice>;
+
+export const AddTrackBody = Type.Object(
+  { isrc: Type.Optional(IsrcChoice), recording: Type.Optional(RecordingFields) },
+  { additionalProperties: false },
+);
+export type AddTrackBody = Static<typeof AddTrackBody>;
+
+export const CiteTrackBody = Type.Object({ recordingId: Uuid }, { additionalProperties: false });
+export type CiteTrackBody = Static<typeof CiteTrackBody>;
+
+export const SetIsrcBody = Type.Object({ isrc: IsrcChoice }, { additionalProperties: false });
+export type SetIsrcBody = Static<typeof SetIsrcBody>;
+
+export const TrackParams = Type.Object({ id: Uuid, trackId: Uuid }, { additionalProperties: false });
+export type TrackParams = Static<typeof TrackParams>;
+
+export const Problem = Type.Object({
+  scope: Type.Enum(['album', 'track']),
+  trackId: Type.Optional(Uuid),
+  position: Type.Optional(Type.Integer()),
+  field: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+});
+export type Problem = Static<typeof Problem>;
+
+export const RecordingResponse = Type.Object({
+  id: Uuid,
+  registrantId: Uuid,
+  isrc: Type.Union([Type.String(), Type.Null()]),
+  isrcDisplay: Type.Union([Type.String(), Type.Null()]),
+  isrcSource: Type.Union([Type.Enum(['system', 'own', 'foreign']), Type.Null()]),
+  title: Type.String(),
+  storyTitle: Type.String(),
+  episode: Type.String(),
+  theme: Type.String(),
+  playTitle: Type.String(),
+  description: Type.String(),
+  credits: Credits,
+  productionCompany: Type.String(),
+  duration: Type.Union([Type.String(), Type.Null()]),
+  durationSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  recordingDate: Type.Union([Type.String(), Type.Null()]),
+  aiAssisted: Type.Boolean(),
+  producedAbroad: Type.Boolean(),
+  versionType: Type.Union([Type.String(), Type.Null()]),
+  versionOfIsrc: Type.Union([Type.String(), Type.Null()]),
+  approved: Type.Boolean(),
+});
+export type RecordingResponse = Static<typeof RecordingResponse>;
+
+export const TrackResponse = Type.Object({
+  id: Uuid,
+  position: Type.Integer(),
+  cited: Type.Boolean(),
+  /** 完成: every required field of the track is filled and valid. */
+  done: Type.Boolean(),
+  recording: RecordingResponse,
+});
+export type TrackResponse = Static<typeof TrackResponse>;
+
+export const AlbumResponse = Type.Object({
+  id: Uuid,
+  albumNumber: Type.Integer(),
+  registrantId: Uuid,
+  releaseType: ReleaseType,
+  title: Type.String(),
+  credits: Credits,
+  publisher: Type.String(),
+  releaseDate: Type.Union([Type.String(), Type.Null()]),
+  productionCompany: Type.String(),
+  totalDuration: Type.Union([Type.String(), Type.Null()]),
+  /** The entered total, or the sum of the tracks. */
+  effectiveDuration: Type.Union([Type.String(), Type.Null()]),
+  albumType: Type.Union([Type.String(), Type.Null()]),
+  workCategory: Type.Union([Type.String(), Type.Null()]),
+  mediaForm: Type.Union([Type.String(), Type.Null()]),
+  publicationCategory: Type.Union([Type.String(), Type.Null()]),
+  introduction: Type.String(),
+  coverImageKey: Type.Union([Type.String(), Type.Null()]),
+  retroactive: Type.Boolean(),
+  status: ReviewStatus,
+  returnReason: Type.Union([Type.String(), Type.Null()]),
+  depositStatus: DepositStatus,
+  editable: Type.Boolean(),
+  /** ISRCs of individuals' tracks are assigned from the agency pool on submission. */
+  isrcAssignedOnSubmission: Type.Boolean(),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  tracks: Type.Array(TrackResponse),
+});
+export type AlbumResponse = Static<typeof AlbumResponse>;
+
+export const AlbumSummary = Type.Object({
+  id: Uuid,
+  albumNumber: Type.Integer(),
+  registrantId: Uuid,
+  registrantName: Type.String(),
+  releaseType: ReleaseType,
+  title: Type.String(),
+  artist: Type.String(),
+  status: ReviewStatus,
+  depositStatus: DepositStatus,
+  trackCount: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+export type AlbumSummary = Static<typeof AlbumSummary>;
+
+export const ALBUM_VIEWS = ['todo', 'all', 'review'] as const;
+export type AlbumView = (typeof ALBUM_VIEWS)[number];
+export const ALBUM_SORTS = ['albumNumber', 'title', 'createdAt', 'updatedAt', 'submittedAt'] as const;
+export type AlbumSort = (typeof ALBUM_SORTS)[number];
+
+export const AlbumListQuery = Type.Object(
+  {
+    ...PageQuery,
+    view: Type.Optional(Type.Enum(ALBUM_VIEWS)),
+    sort: Type.Optional(Type.Enum(ALBUM_SORTS)),
+    order: Type.Optional(Type.Enum(['asc', 'desc'])),
+    registrantId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export type AlbumListQuery = Static<typeof AlbumListQuery>;
+export const AlbumPage = PageOf(AlbumSummary);
+export type AlbumPage = Static<typeof AlbumPage>;
+
+export const SubmitResponse = Type.Object({ album: AlbumResponse });
+
+export const CitableQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export type CitableQuery = Static<typeof CitableQuery>;
+export const CitableRecording = Type.Object({
+  id: Uuid,
+  isrc: Type.String(),
+  isrcDisplay: Type.String(),
+  title: Type.String(),
+  artist: Type.String(),
+  own: Type.Boolean(),
+});
+export type CitableRecording = Static<typeof CitableRecording>;
+export const CitableList = Type.Array(CitableRecording);
+
+export const ReturnBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export type ReturnBody = Static<typeof ReturnBody>;

@@ -1,0 +1,142 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { albums, albumTracks, recordings } from '../db/schema/index.js';
+import type { Db } from '../db/types.js';
+
+export type TrackRow = typeof albumTracks.$inferSelect;
+export type RecordingRow = typeof recordings.$inferSelect;
+export type NewRecordingRow = typeof recordings.$inferInsert;
+
+export interface TrackWithRecording {
+  track: TrackRow;
+  recording: RecordingRow;
+}
+
+export function listTracks(db: Db, albumId: string): Promise<TrackWithRecording[]> {
+  return db
+    .select({ track: albumTracks, recording: recordings })
+    .from(albumTracks)
+    .innerJoin(recordings, eq(recordings.id, albumTracks.recordingId))
+    .where(eq(albumTracks.albumId, albumId))
+    .orderBy(asc(albumTracks.position));
+}
+
+export async function findTrack(db: Db, albumId: string, trackId: string): Promise<TrackWithRecording | undefined> {
+  const rows = await db
+    .select({ track: albumTracks, recording: recordings })
+    .from(albumTracks)
+    .innerJoin(recordings, eq(recordings.id, albumTracks.recordingId))
+    .where(and(eq(albumTracks.albumId, albumId), eq(albumTracks.id, trackId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function nextPosition(db: Db, albumId: string): Promise<number> {
+  const rows = await db.select({ max: sql<number | null>`max(${albumTracks.position})` }).from(albumTracks).where(eq(albumTracks.albumId, albumId));
+  return (rows[0]?.max ?? 0) + 1;
+}
+
+export async function insertTrack(db: Db, values: { albumId: string; recordingId: string; position: number; cited: boolean }): Promise<TrackRow> {
+  const rows = await db.insert(albumTracks).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) {
+    throw new Error('insert into album_tracks returned no row');
+  }
+  return row;
+}
+
+/** Removes a slot and closes the gap, so positions stay 1..n. */
+export async function deleteTrackRow(db: Db, albumId: string, trackId: string, position: number): Promise<void> {
+  await db.delete(albumTracks).where(and(eq(albumTracks.albumId, albumId), eq(albumTracks.id, trackId)));
+  const later = await db
+    .select({ id: albumTracks.id, position: albumTracks.position })
+    .from(albumTracks)
+    .where(and(eq(albumTracks.albumId, albumId), gt(albumTracks.position, position)))
+    .orderBy(asc(albumTracks.position));
+  for (const row of later) {
+    await db.update(albumTracks).set({ position: row.position - 1 }).where(eq(albumTracks.id, row.id));
+  }
+}
+
+export async function insertRecording(db: Db, values: NewRecordingRow): Promise<RecordingRow> {
+  const rows = await db.insert(recordings).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) {
+    throw new Error('insert into recordings returned no row');
+  }
+  return row;
+}
+
+export async function updateRecordingRow(db: Db, id: string, patch: Partial<NewRecordingRow>): Promise<RecordingRow> {
+  const rows = await db.update(recordings).set(patch).where(eq(recordings.id, id)).returning();
+  const row = rows[0];
+  if (row === undefined) {
+    throw new Error(`recording ${id} vanished during update`);
+  }
+  return row;
+}
+
+export async function deleteRecordingRow(db: Db, id: string): Promise<void> {
+  await db.delete(recordings).where(eq(recordings.id, id));
+}
+
+export async function findRecording(db: Db, id: string): Promise<RecordingRow | undefined> {
+  const rows = await db.select().from(recordings).where(eq(recordings.id, id)).limit(1);
+  return rows[0];
+}
+
+export interface IsrcHolder {
+  recordingId: string;
+  registrantId: string;
+  albumId: string | null;
+  albumNumber: number | null;
+  albumTitle: string | null;
+}
+
+/** Which recording (and first album) holds this ISRC, for "already used on album …" messages. */
+export async function findIsrcHolder(db: Db, isrc: string): Promise<IsrcHolder | undefined> {
+  const rows = await db
+    .select({
+      recordingId: recordings.id,
+      registrantId: recordings.registrantId,
+      albumId: albums.id,
+      albumNumber: albums.albumNumber,
+      albumTitle: albums.title,
+    })
+    .from(recordings)
+    .leftJoin(albumTracks, eq(albumTracks.recordingId, recordings.id))
+    .leftJoin(albums, eq(albums.id, albumTracks.albumId))
+    .where(eq(recordings.isrc, isrc))
+    .orderBy(asc(albums.albumNumber))
+    .limit(1);
+  return rows[0];
+}
+
+/** How many album slots use the recording (a new recording belongs to one album until cited). */
+export async function countSlots(db: Db, recordingId: string): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(albumTracks).where(eq(albumTracks.recordingId, recordingId));
+  return rows[0]?.n ?? 0;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Approved recordings a registrant may cite: its own by title or ISRC, anyone's by exact ISRC. */
+export function searchCitableRows(db: Db, registrantId: string, q: string, isrc: string | undefined, limit: number): Promise<RecordingRow[]> {
+  const own = and(eq(recordings.registrantId, registrantId), sql`${recordings.title} ilike ${`%${escapeLike(q)}%`}`);
+  const byIsrc = isrc === undefined ? undefined : eq(recordings.isrc, isrc);
+  return db
+    .select()
+    .from(recordings)
+    .where(and(isNotNull(recordings.approvedAt), isNotNull(recordings.isrc), byIsrc === undefined ? own : or(own, byIsrc)))
+    .orderBy(asc(recordings.title))
+    .limit(limit);
+}
+
+export async function approveRecordingsOfAlbum(db: Db, albumId: string, at: Date): Promise<void> {
+  const slots = db.select({ id: albumTracks.recordingId }).from(albumTracks).where(eq(albumTracks.albumId, albumId));
+  await db
+    .update(recordings)
+    .set({ approvedAt: at })
+    .where(and(isNull(recordings.approvedAt), inArray(recordings.id, slots)));
+}

@@ -1,0 +1,47 @@
+import type { Actor } from '../accounts/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { lockAlbum, updateAlbumRow } from '../catalog/albums.repo.js';
+import { albumResponse } from '../catalog/albums.service.js';
+import { canReview } from '../catalog/catalog.policy.js';
+import type { AlbumResponse } from '../catalog/catalog.schemas.js';
+import { approveRecordingsOfAlbum } from '../catalog/tracks.repo.js';
+import { withTransaction } from '../db/tx.js';
+import type { ServiceContext } from '../shared/context.js';
+import { AppError } from '../shared/errors.js';
+import { cleanText } from '../shared/text.js';
+import { nextStatus, type ReviewAction } from './review-state.js';
+
+/**
+ * Applies an agency decision (approve, or return with a reason) to a submitted album, with its
+ * audit row, in one transaction. Approval locks the album for good and makes its recordings citable.
+ */
+async function decide(ctx: ServiceContext, actor: Actor, albumId: string, action: Extract<ReviewAction, 'approve' | 'return'>, reason?: string): Promise<AlbumResponse> {
+  if (!canReview(actor)) {
+    throw new AppError(actor.kind === 'member' ? 'NOT_FOUND' : 'FORBIDDEN');
+  }
+  return withTransaction(ctx.db, async (tx) => {
+    const album = await lockAlbum(tx, albumId);
+    if (album === undefined) {
+      throw new AppError('NOT_FOUND');
+    }
+    const to = nextStatus(album.status, action);
+    if (to === undefined) {
+      throw new AppError('INVALID_TRANSITION', { status: album.status });
+    }
+    const now = ctx.clock.now();
+    const after = await updateAlbumRow(tx, albumId, { status: to, reviewedAt: now, returnReason: action === 'return' ? cleanText(reason ?? '') : null });
+    if (action === 'approve') {
+      await approveRecordingsOfAlbum(tx, albumId, now);
+    }
+    await recordAudit(tx, actor, { action: `album.${action}`, entityType: 'album', entityId: albumId, before: { status: album.status }, after: { status: to, reason: after.returnReason } });
+    return albumResponse({ ...ctx, db: tx }, after);
+  });
+}
+
+export function approveAlbum(ctx: ServiceContext, actor: Actor, albumId: string): Promise<AlbumResponse> {
+  return decide(ctx, actor, albumId, 'approve');
+}
+
+export function returnAlbum(ctx: ServiceContext, actor: Actor, albumId: string, reason: string): Promise<AlbumResponse> {
+  return decide(ctx, actor, albumId, 'return', reason);
+}
