@@ -57,7 +57,10 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+src/(?!isrc/|shared/common\\.schemas|[a-z-]+/[a-z-]+\\.schemas)', message: 'The web app may import only src/isrc and *.schemas.ts.' },
+            {
+              regex: '^(\\.\\./)+src/(?!isrc/|shared/common\\.schemas|[a-z-]+/[a-z-]+\\.schemas|catalog/(vocabularies|formats|completeness|field-labels)\\.js$)',
+              message: 'The web app may import only pure modules: src/isrc, *.schemas.ts and src/catalog/{vocabularies,formats,completeness,field-labels}.',
+            },
           ],
         },
       ],
