@@ -22,7 +22,9 @@ export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
-      problems.push(`console: ${msg.text()}`);
+      // The location names the resource of a network error ("Failed to load resource: … 401"), which the text does not.
+      const { url } = msg.location();
+      problems.push(url === '' ? `console: ${msg.text()}` : `console: ${msg.text()} (${url})`);
     }
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

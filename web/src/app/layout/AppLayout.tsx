@@ -15,13 +15,16 @@ export function AppLayout({ me }: { me: MeResponse }) {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // After a client-side navigation, move focus to the new page so screen readers announce it.
+  // After a client-side navigation, move focus to the new page so screen readers announce it, and
+  // show the new page from its top: focus() alone would scroll <main> to the top of the window
+  // and hide the header and menu on any page taller than the window.
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
   return (

@@ -46,7 +46,8 @@ export function CreateRegistrantModal({ open, onClose }: { open: boolean; onClos
       afterClose={() => setAlert(null)}
     >
       {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'company' }}>
+      {/* The form name prefixes the field ids, so they never clash with the list's filter form (kind). */}
+      <Form form={form} name="create-registrant" layout="vertical" onFinish={onFinish} initialValues={{ kind: 'company' }}>
         <Form.Item
           label={t('registrants.fields.kind')}
           name="kind"

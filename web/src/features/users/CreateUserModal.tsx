@@ -62,7 +62,8 @@ export function CreateUserModal({ open, title, withRole, pending, onSubmit, onCl
       afterClose={() => setAlert(null)}
     >
       {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={withRole ? { role: 'agency_officer' } : {}}>
+      {/* The form name prefixes the field ids (create-user_email), so they never clash with the page's own form. */}
+      <Form form={form} name="create-user" layout="vertical" onFinish={onFinish} initialValues={withRole ? { role: 'agency_officer' } : {}}>
         <Form.Item
           label={t('users.fields.loginName')}
           name="loginName"
