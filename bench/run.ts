@@ -10,10 +10,11 @@
  * To add a benchmark: write bench/<name>.bench.ts exporting a `Benchmark`, list it below.
  */
 import { allocationBenchmark } from './allocation.bench.js';
+import { catalogBenchmark } from './catalog.bench.js';
 import { createScratchDatabase } from './scratch-db.js';
 import type { Benchmark } from './types.js';
 
-const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark];
 
 /** The allocation benchmark takes warmup + iterations designations from one counter (max 99999). */
 const MAX_OPERATIONS = 90_000;

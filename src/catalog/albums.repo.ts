@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { albums, albumTracks, recordings, registrants } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import type { AlbumSort } from './catalog.schemas.js';
@@ -60,24 +60,25 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Ids of albums matching the search, as a union of indexed lookups (trigram, unique keys). */
-function searchIds(q: string, isrc: string | undefined): SQL {
-  const pattern = `%${escapeLike(q)}%`;
-  const parts: SQL[] = [
-    sql`select ${albums.id} from ${albums} where ${albums.title} ilike ${pattern}`,
-    sql`select ${albums.id} from ${albums} where ${albums.artistText} ilike ${pattern}`,
-  ];
-  if (/^\d{1,15}$/.test(q)) {
-    parts.push(sql`select ${albums.id} from ${albums} where ${albums.albumNumber} = ${Number(q)}`);
-  }
+/**
+ * The search condition. A valid ISRC is an exact lookup through the recordings' unique key;
+ * anything else matches title or artist by substring (trigram indexes) or an album number. Plain
+ * OR conditions (no union) let the planner pick an ordered index scan for common words.
+ */
+function searchCondition(q: string, isrc: string | undefined): SQL | undefined {
   if (isrc !== undefined) {
-    parts.push(sql`select ${albumTracks.albumId} from ${albumTracks} join ${recordings} on ${recordings.id} = ${albumTracks.recordingId} where ${recordings.isrc} = ${isrc}`);
+    return sql`${albums.id} in (select ${albumTracks.albumId} from ${albumTracks} join ${recordings} on ${recordings.id} = ${albumTracks.recordingId} where ${recordings.isrc} = ${isrc})`;
   }
-  return sql.join(parts, sql` union `);
+  const pattern = `%${escapeLike(q)}%`;
+  const parts: SQL[] = [sql`${albums.title} ilike ${pattern}`, sql`${albums.artistText} ilike ${pattern}`];
+  if (/^\d{1,15}$/.test(q)) {
+    parts.push(eq(albums.albumNumber, Number(q)));
+  }
+  return or(...parts);
 }
 
 function filterWhere(filter: AlbumFilter): SQL | undefined {
-  const parts: SQL[] = [];
+  const parts: (SQL | undefined)[] = [];
   if (filter.registrantId !== undefined) {
     parts.push(eq(albums.registrantId, filter.registrantId));
   }
@@ -85,10 +86,17 @@ function filterWhere(filter: AlbumFilter): SQL | undefined {
     parts.push(inArray(albums.status, [...filter.statuses]));
   }
   if (filter.q !== undefined && filter.q !== '') {
-    parts.push(sql`${albums.id} in (${searchIds(filter.q, filter.isrc)})`);
+    parts.push(searchCondition(filter.q, filter.isrc));
   }
-  return parts.length === 0 ? undefined : and(...parts);
+  const defined = parts.filter((p): p is SQL => p !== undefined);
+  return defined.length === 0 ? undefined : and(...defined);
 }
+
+/**
+ * Totals are counted up to this many: past it the list says "1,000+" instead of scanning every
+ * match, which keeps paging fast however large the registry grows.
+ */
+export const TOTAL_COUNT_CAP = 1000;
 
 const SORT_COLUMNS = {
   albumNumber: albums.albumNumber,
@@ -109,7 +117,7 @@ export async function listAlbumRows(
   filter: AlbumFilter,
   order: { sort: AlbumSort; direction: 'asc' | 'desc' },
   page: { offset: number; limit: number },
-): Promise<{ rows: AlbumListRow[]; total: number }> {
+): Promise<{ rows: AlbumListRow[]; total: number; totalCapped: boolean }> {
   const where = filterWhere(filter);
   const column = SORT_COLUMNS[order.sort];
   const direction = order.direction === 'asc' ? asc : desc;
@@ -125,6 +133,8 @@ export async function listAlbumRows(
     .orderBy(direction(column), direction(albums.albumNumber))
     .limit(page.limit)
     .offset(page.offset);
-  const counted = await db.select({ n: sql<number>`count(*)::int` }).from(albums).where(where);
-  return { rows, total: counted[0]?.n ?? 0 };
+  const capped = db.select({ one: sql`1` }).from(albums).where(where).limit(TOTAL_COUNT_CAP + 1).as('capped');
+  const counted = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = counted[0]?.n ?? 0;
+  return { rows, total: Math.min(n, TOTAL_COUNT_CAP), totalCapped: n > TOTAL_COUNT_CAP };
 }

@@ -4,7 +4,6 @@ import { withTransaction } from '../db/tx.js';
 import type { Db } from '../db/types.js';
 import { getRegistrantSummary } from '../registrants/registrants.service.js';
 import { isDeletable, isEditableByRegistrant } from '../review/review-state.js';
-import type { Page } from '../shared/common.schemas.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError } from '../shared/errors.js';
 import { pageWindow } from '../shared/text.js';
@@ -12,7 +11,7 @@ import { normaliseIsrc } from '../isrc/isrc.js';
 import { deleteAlbumRow, findAlbum, insertAlbum, listAlbumRows, lockAlbum, updateAlbumRow, type AlbumRow, type AlbumStatus } from './albums.repo.js';
 import { parseAlbumFields } from './catalog-input.js';
 import { canEditAlbums, readScope } from './catalog.policy.js';
-import type { AlbumFields, AlbumListQuery, AlbumResponse, AlbumSummary, AlbumView, CreateAlbumBody } from './catalog.schemas.js';
+import type { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, AlbumView, CreateAlbumBody } from './catalog.schemas.js';
 import { displayIsrc, toAlbumResponse, toAlbumSummary } from './catalog-view.js';
 import { listTracks } from './tracks.repo.js';
 
@@ -107,7 +106,7 @@ export async function deleteAlbum(ctx: ServiceContext, actor: Actor, id: string)
 }
 
 /** 待辦事項 / 所有專輯 / 審核中專輯, paged, sorted and searched on the server. */
-export async function listAlbums(ctx: ServiceContext, actor: Actor, query: AlbumListQuery): Promise<Page<AlbumSummary>> {
+export async function listAlbums(ctx: ServiceContext, actor: Actor, query: AlbumListQuery): Promise<AlbumPage> {
   const { page, pageSize, offset } = pageWindow(query.page, query.pageSize);
   const scope = readScope(actor);
   if (scope !== undefined && query.registrantId !== undefined && query.registrantId !== scope) {
@@ -115,11 +114,11 @@ export async function listAlbums(ctx: ServiceContext, actor: Actor, query: Album
   }
   const q = query.q?.normalize('NFC').trim();
   const isrc = q === undefined ? undefined : normaliseIsrc(q);
-  const { rows, total } = await listAlbumRows(
+  const { rows, total, totalCapped } = await listAlbumRows(
     ctx.db,
     { registrantId: scope ?? query.registrantId, statuses: VIEW_STATUSES[query.view ?? 'all'], q, isrc: isrc?.ok === true ? isrc.value : undefined },
     { sort: query.sort ?? 'albumNumber', direction: query.order ?? 'desc' },
     { offset, limit: pageSize },
   );
-  return { items: rows.map(toAlbumSummary), total, page, pageSize };
+  return { items: rows.map(toAlbumSummary), total, totalCapped, page, pageSize };
 }

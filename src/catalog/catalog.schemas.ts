@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { PageOf, PageQuery, Uuid } from '../shared/common.schemas.js';
+import { PageQuery, Uuid } from '../shared/common.schemas.js';
 import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIES, MEDIA_FORMS, PUBLICATION_CATEGORIES, codesOf } from './vocabularies.js';
 
 /** Browser-safe: shared by the API (validation, OpenAPI) and the web app (types). */
@@ -212,7 +212,14 @@ export const AlbumListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AlbumListQuery = Static<typeof AlbumListQuery>;
-export const AlbumPage = PageOf(AlbumSummary);
+export const AlbumPage = Type.Object({
+  items: Type.Array(AlbumSummary),
+  /** Counted up to 1,000; `totalCapped` says there are more (show "1,000+"). */
+  total: Type.Integer(),
+  totalCapped: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
 export type AlbumPage = Static<typeof AlbumPage>;
 
 export const SubmitResponse = Type.Object({ album: AlbumResponse });

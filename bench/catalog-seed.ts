@@ -1,0 +1,60 @@
+/**
+ * Fills the catalog tables with synthetic data straight in SQL (generate_series), fast enough for
+ * 100,000 albums and 1,000,000 recordings: registrant r has albums r, r+R, r+2R, …; every album
+ * has 10 recordings with unique ISRCs; statuses and titles vary so searches have real work.
+ */
+import type pg from 'pg';
+
+export const TRACKS_PER_ALBUM = 10;
+
+const WORDS = ['星光', '海洋', '夜曲', '城市', '季節', '旅程', '回憶', '青春', 'Blue', 'Moon', 'River', 'Dream'];
+const ARTISTS = ['林小華', '陳大文', '王美玲', '張志明', 'Lin Band', 'Taipei Strings', '李宗翰', '吳佳穎'];
+
+function pgArray(values: readonly string[]): string {
+  return `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
+}
+
+/** Registrants 0..count-1 with deterministic ids (md5 of their number). */
+export async function seedRegistrants(client: pg.Client, from: number, to: number): Promise<void> {
+  await client.query(
+    `insert into registrants (id, kind, name) select md5('registrant-' || g)::uuid, 'company', 'Bench Registrant ' || g from generate_series($1::int, $2::int - 1) g`,
+    [from, to],
+  );
+}
+
+/** Albums from..to-1 spread over `registrants` registrants, with their recordings and tracks. */
+export async function seedAlbums(client: pg.Client, from: number, to: number, registrants: number): Promise<void> {
+  const words = pgArray(WORDS);
+  const artists = pgArray(ARTISTS);
+  await client.query(
+    `insert into albums (id, album_number, registrant_id, release_type, title, publisher, production_company, release_date, album_type, status, artist_text, submitted_at)
+     select md5('album-' || g)::uuid, 1000000 + g, md5('registrant-' || (g % $3::int))::uuid, 'digital',
+            (${words})[1 + g % 12] || ' ' || (${words})[1 + (g / 12) % 12] || ' ' || g,
+            'Bench Label', 'Bench Production', '2025-0' || (1 + g % 9),
+            'solo', (array['draft','submitted','approved','returned'])[1 + g % 4]::review_status,
+            (${artists})[1 + g % 8] || ' / ' || (${artists})[1 + (g / 8) % 8],
+            case when g % 4 in (1, 2, 3) then now() - (g % 1000) * interval '1 minute' end
+     from generate_series($1::int, $2::int - 1) g`,
+    [from, to, registrants],
+  );
+  await client.query(
+    `insert into recordings (id, registrant_id, isrc, isrc_source, title, production_company, artist_text, approved_at)
+     select md5('rec-' || r)::uuid, md5('registrant-' || ((r / ${TRACKS_PER_ALBUM}) % $3::int))::uuid,
+            'TWZZZ' || lpad(r::text, 7, '0'), 'system', (${words})[1 + r % 12] || ' 曲 ' || r, 'Bench Production',
+            (${artists})[1 + r % 8], case when r % 2 = 0 then now() end
+     from generate_series($1::int * ${TRACKS_PER_ALBUM}, $2::int * ${TRACKS_PER_ALBUM} - 1) r`,
+    [from, to, registrants],
+  );
+  await client.query(
+    `insert into album_tracks (album_id, recording_id, position)
+     select md5('album-' || (r / ${TRACKS_PER_ALBUM}))::uuid, md5('rec-' || r)::uuid, 1 + r % ${TRACKS_PER_ALBUM}
+     from generate_series($1::int * ${TRACKS_PER_ALBUM}, $2::int * ${TRACKS_PER_ALBUM} - 1) r`,
+    [from, to],
+  );
+  await client.query('analyze');
+}
+
+/** The ISRC of recording r (for exact-ISRC searches). */
+export function benchIsrc(r: number): string {
+  return `TWZZZ${String(r).padStart(7, '0')}`;
+}
