@@ -57,6 +57,11 @@ async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 
 
 function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
+  // An idle connection dropped by the server (restart, failover, admin termination) must not
+  // crash the process: the pool discards it and the next query opens a fresh one.
+  pool.on('error', (err) => {
+    console.error(`database connection lost: ${err.message}`);
+  });
   const db = drizzlePg(pool, { schema, casing: 'snake_case' });
   return Promise.resolve({
     db,

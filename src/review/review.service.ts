@@ -42,6 +42,10 @@ export function approveAlbum(ctx: ServiceContext, actor: Actor, albumId: string)
   return decide(ctx, actor, albumId, 'approve');
 }
 
-export function returnAlbum(ctx: ServiceContext, actor: Actor, albumId: string, reason: string): Promise<AlbumResponse> {
+/** Returns a submitted album; the reason is shown to the registrant, so it must say something. */
+export async function returnAlbum(ctx: ServiceContext, actor: Actor, albumId: string, reason: string): Promise<AlbumResponse> {
+  if (cleanText(reason) === '') {
+    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });
+  }
   return decide(ctx, actor, albumId, 'return', reason);
 }
