@@ -40,12 +40,23 @@ function assertVersionRule(isrc: string | null, versionOfIsrc: string | null): v
   }
 }
 
-/** Unique-key races (two tracks taking one ISRC at once) become the same ISRC_TAKEN as the check. */
-async function mapIsrcConflict<T>(ctx: ServiceContext, registrantId: string, isrc: () => string | null, work: () => Promise<T>): Promise<T> {
+/** The code a choice names (own or foreign), in compact form; undefined for "next" and "none". */
+function namedIsrc(choice: IsrcChoice | undefined): string | null {
+  if (choice === undefined || (choice.mode !== 'own' && choice.mode !== 'foreign')) {
+    return null;
+  }
+  const parsed = normaliseIsrc(choice.isrc);
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * Unique-key races (two tracks taking one ISRC at once, caught by the ledger's or the recordings'
+ * unique key) become the same ISRC_TAKEN as the check before them.
+ */
+async function mapIsrcConflict<T>(ctx: ServiceContext, registrantId: string, code: string | null, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    const code = isrc();
     if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && code !== null) {
       throw await withTransaction(ctx.db, (tx) => isrcTakenError(tx, code, registrantId));
     }
@@ -56,13 +67,11 @@ async function mapIsrcConflict<T>(ctx: ServiceContext, registrantId: string, isr
 /** 曲目新增 → 新增: a new recording at the end of the album, with its ISRC if one is chosen. */
 export async function addTrack(ctx: ServiceContext, actor: Actor, albumId: string, body: AddTrackBody): Promise<TrackResponse> {
   const fields = parseRecordingFields(body.recording ?? {});
-  let wanted: string | null = null;
-  return mapIsrcConflict(ctx, actor.kind === 'member' ? actor.registrantId : '', () => wanted, () =>
+  return mapIsrcConflict(ctx, actor.kind === 'member' ? actor.registrantId : '', namedIsrc(body.isrc), () =>
     withTransaction(ctx.db, async (tx) => {
       const album = await lockEditableAlbum(tx, actor, albumId);
       const individual = await isrcAssignedOnSubmission({ ...ctx, db: tx }, album.registrantId);
       const assigned = await resolveTrackIsrc(ctx, tx, actor, { registrantId: album.registrantId, individual }, body.isrc ?? { mode: 'none' });
-      wanted = assigned?.isrc ?? null;
       assertVersionRule(assigned?.isrc ?? null, fields.versionOfIsrc ?? null);
       const recording = await insertRecording(tx, { ...fields, registrantId: album.registrantId, isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
       const track = await insertTrack(tx, { albumId, recordingId: recording.id, position: await nextPosition(tx, albumId), cited: false });
@@ -120,8 +129,7 @@ export async function updateTrack(ctx: ServiceContext, actor: Actor, albumId: st
 
 /** Sets or replaces a company's ISRC on a new track (own code, next available, or foreign). */
 export async function setTrackIsrc(ctx: ServiceContext, actor: Actor, albumId: string, trackId: string, choice: IsrcChoice): Promise<TrackResponse> {
-  let wanted: string | null = null;
-  return mapIsrcConflict(ctx, actor.kind === 'member' ? actor.registrantId : '', () => wanted, () =>
+  return mapIsrcConflict(ctx, actor.kind === 'member' ? actor.registrantId : '', namedIsrc(choice), () =>
     withTransaction(ctx.db, async (tx) => {
       const album = await lockEditableAlbum(tx, actor, albumId);
       const before = await trackOrThrow(tx, album, trackId);
@@ -130,7 +138,6 @@ export async function setTrackIsrc(ctx: ServiceContext, actor: Actor, albumId: s
       }
       const individual = await isrcAssignedOnSubmission({ ...ctx, db: tx }, album.registrantId);
       const assigned = await resolveTrackIsrc(ctx, tx, actor, { registrantId: album.registrantId, individual, recordingId: before.recording.id }, choice);
-      wanted = assigned?.isrc ?? null;
       assertVersionRule(assigned?.isrc ?? null, before.recording.versionOfIsrc);
       const recording = await updateRecordingRow(tx, before.recording.id, { isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
       await touchAlbum(tx, albumId);
