@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { albums, albumTracks, recordings, registrants } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import type { AlbumSort } from './catalog.schemas.js';
@@ -120,7 +120,8 @@ export async function listAlbumRows(
 ): Promise<{ rows: AlbumListRow[]; total: number; totalCapped: boolean }> {
   const where = filterWhere(filter);
   const column = SORT_COLUMNS[order.sort];
-  const direction = order.direction === 'asc' ? asc : desc;
+  // Albums without the value (drafts have no submission date) go last in either direction.
+  const direction = order.direction === 'asc' ? (c: SQLWrapper) => sql`${c} asc nulls last` : (c: SQLWrapper) => sql`${c} desc nulls last`;
   const rows = await db
     .select({
       album: albums,

@@ -137,6 +137,10 @@ export async function setTrackIsrc(ctx: ServiceContext, actor: Actor, albumId: s
         throw new AppError('RECORDING_CITED_READONLY');
       }
       const individual = await isrcAssignedOnSubmission({ ...ctx, db: tx }, album.registrantId);
+      // A pool code given to an individual's track on submission stays with that recording.
+      if (individual && before.recording.isrcSource === 'system') {
+        throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
+      }
       const assigned = await resolveTrackIsrc(ctx, tx, actor, { registrantId: album.registrantId, individual, recordingId: before.recording.id }, choice);
       assertVersionRule(assigned?.isrc ?? null, before.recording.versionOfIsrc);
       const recording = await updateRecordingRow(tx, before.recording.id, { isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });

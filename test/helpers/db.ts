@@ -23,6 +23,9 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     close: async () => {
       await handle.close();
+      // pool.end() resolves before the server has seen every connection go; wait briefly so the
+      // forced drop does not have to cut live ones.
+      await waitForNoConnections(baseUrl, name);
       await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
     },
   };
@@ -51,4 +54,20 @@ export async function queryRows(handle: DatabaseHandle, query: SQL): Promise<Rec
     return result.rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
   }
   throw new Error('unexpected result shape from execute()');
+}
+
+async function waitForNoConnections(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 40; i++) {
+      const res = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+      if ((res.rows[0]?.n ?? 0) === 0) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
 }
