@@ -21,21 +21,24 @@ function keyWhere(key: CounterKey) {
   );
 }
 
-async function ensureCounter(db: Db, key: CounterKey): Promise<void> {
-  await db.insert(designationCounters).values({ ...key, lastDesignation: 0 }).onConflictDoNothing();
-}
-
 /**
- * Advances the counter by `count` in one statement and returns the new last designation, or
- * undefined when that would pass 99999. The row lock this takes serialises concurrent allocators
- * until their transaction ends, so ranges never overlap.
+ * Advances the counter by `count` in one statement (an upsert: the first allocation of a year
+ * creates the row) and returns the new last designation, or undefined when that would pass 99999.
+ * The row lock this takes serialises concurrent allocators until their transaction ends, so
+ * ranges never overlap.
  */
 export async function advanceCounter(db: Db, key: CounterKey, count: number): Promise<number | undefined> {
-  await ensureCounter(db, key);
+  if (count > MAX_DESIGNATION) {
+    return undefined;
+  }
   const rows = await db
-    .update(designationCounters)
-    .set({ lastDesignation: sql`${designationCounters.lastDesignation} + ${count}`, updatedAt: sql`now()` })
-    .where(and(keyWhere(key), sql`${designationCounters.lastDesignation} + ${count} <= ${MAX_DESIGNATION}`))
+    .insert(designationCounters)
+    .values({ ...key, lastDesignation: count })
+    .onConflictDoUpdate({
+      target: [designationCounters.countryCode, designationCounters.registrantCode, designationCounters.yearOfReference],
+      set: { lastDesignation: sql`${designationCounters.lastDesignation} + ${count}`, updatedAt: sql`now()` },
+      setWhere: sql`${designationCounters.lastDesignation} + ${count} <= ${MAX_DESIGNATION}`,
+    })
     .returning({ last: designationCounters.lastDesignation });
   return rows[0]?.last;
 }
