@@ -15,7 +15,9 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
 const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
-const AlbumsPage = page(() => import('../features/placeholders/placeholder-pages'), 'AlbumsPage');
+const AlbumsPage = page(() => import('../features/albums/AlbumsPage'), 'AlbumsPage');
+const AlbumDetailPage = page(() => import('../features/albums/AlbumDetailPage'), 'AlbumDetailPage');
+const TrackPage = page(() => import('../features/tracks/TrackPage'), 'TrackPage');
 const ChangeRequestsPage = page(() => import('../features/placeholders/placeholder-pages'), 'ChangeRequestsPage');
 const UsedDesignationsPage = page(() => import('../features/placeholders/placeholder-pages'), 'UsedDesignationsPage');
 const StatsPage = page(() => import('../features/placeholders/placeholder-pages'), 'StatsPage');
@@ -37,6 +39,8 @@ export function createRouter() {
           children: [
             { index: true, element: <Navigate to="/albums" replace /> },
             { path: 'albums', element: AlbumsPage },
+            { path: 'albums/:id', element: AlbumDetailPage },
+            { path: 'albums/:id/tracks/:trackId', element: TrackPage },
             { path: 'change-requests', element: ChangeRequestsPage },
             { path: 'used-designations', element: UsedDesignationsPage },
             { path: 'stats', element: StatsPage },

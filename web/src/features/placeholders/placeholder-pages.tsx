@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../components/ComingSoon';
 
-export function AlbumsPage() {
-  const { t } = useTranslation();
-  return <ComingSoon title={t('nav.albums')} description={t('comingSoon.albums')} />;
-}
-
 export function ChangeRequestsPage() {
   const { t } = useTranslation();
   return <ComingSoon title={t('nav.changeRequests')} description={t('comingSoon.changeRequests')} />;

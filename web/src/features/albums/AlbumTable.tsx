@@ -1,0 +1,106 @@
+import type { MouseEvent } from 'react';
+import { Empty, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AlbumPage, AlbumSort, AlbumSummary } from '../../../../src/catalog/catalog.schemas.js';
+import { formatDate } from '../../lib/format';
+import { ALBUM_PAGE_SIZE, albumPagePath, type AlbumFilter } from './api';
+import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
+import { DeleteAlbumButton } from './DeleteAlbumButton';
+
+interface Props {
+  data: AlbumPage | undefined;
+  loading: boolean;
+  filter: AlbumFilter;
+  onFilterChange: (filter: AlbumFilter) => void;
+  canDelete: boolean;
+}
+
+type SortOrder = 'ascend' | 'descend' | null;
+
+/** Opens the album on a row click, except on its links and buttons (and popups opened from them). */
+function rowClick(open: () => void) {
+  return (event: MouseEvent<HTMLElement>) => {
+    const target = event.target;
+    if (!(target instanceof Element) || !event.currentTarget.contains(target) || target.closest('a, button') !== null) {
+      return;
+    }
+    open();
+  };
+}
+
+export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+
+  const sortOrder = (key: AlbumSort): SortOrder =>
+    filter.sort === key ? (filter.order === 'desc' ? 'descend' : 'ascend') : null;
+  const sortable = (key: AlbumSort) => ({ key, sorter: true, sortOrder: sortOrder(key), sortDirections: ['ascend', 'descend'] as SortOrder[] });
+
+  const columns: TableColumnsType<AlbumSummary> = [
+    { title: t('albums.fields.albumNumber'), dataIndex: 'albumNumber', ...sortable('albumNumber') },
+    {
+      title: t('albums.fields.title'),
+      dataIndex: 'title',
+      ...sortable('title'),
+      render: (_value, row) => (
+        <Link to={albumPagePath(row.id)}>{row.title === '' ? t('albums.untitled', { number: row.albumNumber }) : row.title}</Link>
+      ),
+    },
+    { title: t('albums.fields.artist'), dataIndex: 'artist', render: (_value, row) => row.artist || '—' },
+    { title: t('albums.fields.trackCount'), dataIndex: 'trackCount', align: 'right' },
+    { title: t('albums.fields.status'), dataIndex: 'status', render: (_value, row) => <ReviewStatusTag status={row.status} /> },
+    {
+      title: t('albums.fields.depositStatus'),
+      dataIndex: 'depositStatus',
+      render: (_value, row) => <DepositStatusTag status={row.depositStatus} />,
+    },
+    { title: t('albums.fields.createdAt'), dataIndex: 'createdAt', ...sortable('createdAt'), render: (_value, row) => formatDate(row.createdAt) },
+  ];
+  if (!canDelete) {
+    // Agency staff see every registrant's albums.
+    columns.splice(2, 0, { title: t('albums.fields.registrant'), dataIndex: 'registrantName' });
+  }
+  if (canDelete) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value, row) =>
+        row.status === 'draft' ? <DeleteAlbumButton album={row} /> : <Typography.Text type="secondary">—</Typography.Text>,
+    });
+  }
+
+  const onChange: TableProps<AlbumSummary>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const one = Array.isArray(sorter) ? sorter[0] : sorter;
+      const key = typeof one?.columnKey === 'string' ? one.columnKey : undefined;
+      const sort = one?.order ? (['albumNumber', 'title', 'createdAt'] as const).find((candidate) => candidate === key) : undefined;
+      onFilterChange({ view: filter.view, page: 1, q: filter.q, ...(sort ? { sort, order: one?.order === 'descend' ? 'desc' : 'asc' } : {}) });
+      return;
+    }
+    onFilterChange({ ...filter, page: pagination.current ?? 1 });
+  };
+
+  const emptyText = filter.q !== undefined ? t('albums.emptyFiltered') : t(`albums.empty.${filter.view}`);
+
+  return (
+    <Table<AlbumSummary>
+      className="clickable-rows"
+      rowKey="id"
+      columns={columns}
+      dataSource={data?.items ?? []}
+      loading={loading}
+      onChange={onChange}
+      onRow={(row) => ({ onClick: rowClick(() => void navigate(albumPagePath(row.id))) })}
+      locale={{ emptyText: <Empty description={emptyText} /> }}
+      scroll={{ x: 'max-content' }}
+      pagination={{
+        current: data?.page ?? filter.page,
+        pageSize: ALBUM_PAGE_SIZE,
+        total: data?.total ?? 0,
+        showSizeChanger: false,
+        showTotal: (total) => t('common.total', { total }),
+      }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Alert, App, Form, Modal, Radio } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CreateAlbumBody } from '../../../../src/catalog/catalog.schemas.js';
+import { RELEASE_TYPES } from '../../../../src/catalog/vocabularies.js';
+import { albumPagePath, useCreateAlbum } from './api';
+import { termOptions, useCatalogLocale } from './catalog-locale';
+
+/** 專輯新增 → 請指定出版類別 (數位發行 / 實體發行); opens the new album. */
+export function CreateAlbumModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = useCatalogLocale();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<CreateAlbumBody>();
+  const create = useCreateAlbum();
+  const [alert, setAlert] = useState<string | null>(null);
+
+  const onFinish = (values: CreateAlbumBody) => {
+    setAlert(null);
+    create.mutate(
+      { releaseType: values.releaseType },
+      {
+        onSuccess: (album) => {
+          void message.success(t('albums.created', { number: album.albumNumber }));
+          onClose();
+          void navigate(albumPagePath(album.id));
+        },
+        onError: (error) => setAlert(error.message),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('albums.create')}
+      okText={t('albums.create')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      afterClose={() => setAlert(null)}
+    >
+      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+      <Form form={form} name="create-album" layout="vertical" onFinish={onFinish}>
+        <Form.Item
+          label={t('albums.releaseTypePrompt')}
+          name="releaseType"
+          extra={t('albums.releaseTypeHelp')}
+          rules={[{ required: true, message: t('albums.releaseTypeRequired') }]}
+        >
+          <Radio.Group aria-label={t('albums.releaseTypePrompt')} options={termOptions(RELEASE_TYPES, locale)} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

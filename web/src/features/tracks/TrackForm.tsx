@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Form } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AlbumResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
+import { applyApiErrorToForm } from '../../lib/form-errors';
+import { SectionCard } from '../../components/SectionCard';
+import { labelWidth, useCatalogLocale } from '../albums/catalog-locale';
+import { ReadableWhenDisabled } from '../albums/ReadableWhenDisabled';
+import { useFocusFieldFromUrl } from '../albums/use-focus-field';
+import { useAddTrack, useSaveTrack } from './api';
+import { IsrcSection } from './IsrcSection';
+import { IsrcNote } from './IsrcNote';
+import { trackPagePath } from './paths';
+import { TrackDetailFields, TrackNameFields, VersionFields } from './TrackFormFields';
+import {
+  TRACK_CODE_FIELDS,
+  TRACK_FORM_FIELDS,
+  isrcChoiceFor,
+  toRecordingFields,
+  toTrackFormValues,
+  type TrackFormValues,
+} from './track-values';
+
+interface Props {
+  album: AlbumResponse;
+  track: TrackResponse | undefined;
+  canEdit: boolean;
+  /** The company's registrant codes, when known (undefined for individuals). */
+  codes: readonly string[] | undefined;
+}
+
+/** The track form: new tracks are created with their ISRC choice; saved ones PATCH, then PUT the ISRC if changed. */
+export function TrackForm({ album, track, canEdit, codes }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const locale = useCatalogLocale();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<TrackFormValues>();
+  const add = useAddTrack(album.id);
+  const save = useSaveTrack(album.id, track?.id ?? '');
+  const [alert, setAlert] = useState<string | null>(null);
+  const [initialValues] = useState(() => toTrackFormValues(track, { productionCompany: album.productionCompany }));
+  const company = !album.isrcAssignedOnSubmission;
+  useFocusFieldFromUrl(form, true);
+
+  const onError = (error: Error) => {
+    if (!applyApiErrorToForm(form, error, { fields: TRACK_FORM_FIELDS, codeFields: TRACK_CODE_FIELDS })) {
+      setAlert(error.message);
+    }
+  };
+
+  const onFinish = () => {
+    // All values, not only those of registered fields: each credit row's role has no input of its own.
+    const values = form.getFieldsValue(true) as TrackFormValues;
+    setAlert(null);
+    const fields = toRecordingFields(values);
+    const isrc = company ? isrcChoiceFor(values, track) : undefined;
+    if (track === undefined) {
+      add.mutate(
+        { recording: fields, ...(isrc === undefined ? {} : { isrc }) },
+        {
+          onSuccess: (created) => {
+            void message.success(t('tracks.created', { position: created.position }));
+            void navigate(trackPagePath(album.id, created.id), { replace: true });
+          },
+          onError,
+        },
+      );
+      return;
+    }
+    save.mutate(
+      { fields, isrc },
+      {
+        onSuccess: (saved) => {
+          void message.success(t('tracks.saved', { position: saved.position }));
+          form.setFieldsValue(toTrackFormValues(saved, { productionCompany: album.productionCompany }));
+        },
+        onError,
+      },
+    );
+  };
+
+  return (
+    <>
+      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+      <ReadableWhenDisabled>
+        <Form<TrackFormValues>
+          form={form}
+          name="track"
+          layout="horizontal"
+          labelCol={{ flex: labelWidth(locale, 'track') }}
+          labelWrap
+          style={{ maxWidth: 960 }}
+          initialValues={initialValues}
+          disabled={!canEdit}
+          onFinish={onFinish}
+          scrollToFirstError={{ block: 'center', focus: true }}
+        >
+          <SectionCard title={t('tracks.sections.isrc')}>
+            {company && canEdit ? <IsrcSection track={track} codes={codes} /> : <IsrcNote album={album} track={track} />}
+          </SectionCard>
+          <SectionCard title={t('tracks.sections.names')}>
+            <TrackNameFields />
+          </SectionCard>
+          <SectionCard title={t('tracks.sections.details')}>
+            <TrackDetailFields readOnly={!canEdit} />
+          </SectionCard>
+          <SectionCard title={t('tracks.sections.version')}>
+            <VersionFields currentIsrc={track?.recording.isrc ?? null} />
+          </SectionCard>
+          {canEdit ? (
+            <Flex gap="middle" align="center" wrap>
+              <Button type="primary" htmlType="submit" loading={add.isPending || save.isPending}>
+                {t('common.saveChanges')}
+              </Button>
+              {track === undefined ? null : <Link to={trackPagePath(album.id, 'new')}>{t('tracks.addNext')}</Link>}
+            </Flex>
+          ) : null}
+        </Form>
+      </ReadableWhenDisabled>
+    </>
+  );
+}

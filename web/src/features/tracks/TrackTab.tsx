@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Flex } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
+import { CiteModal } from '../cite/CiteModal';
+import { FOCUS_PARAM } from '../albums/use-focus-field';
+import { AddTrackModal } from './AddTrackModal';
+import { trackPagePath } from './paths';
+import { TrackTable } from './TrackTable';
+
+/** 曲目 tab: 曲目新增 (新增 or 引用) and the album's tracks. */
+export function TrackTab({ album, canEdit }: { album: AlbumResponse; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [choosing, setChoosing] = useState(false);
+  const [citing, setCiting] = useState(false);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const focusAdd = params.get(FOCUS_PARAM) === 'addTrack';
+
+  // The submission check links here when the album has no tracks.
+  useEffect(() => {
+    if (!focusAdd) {
+      return undefined;
+    }
+    const timer = window.setTimeout(() => {
+      addRef.current?.focus();
+      setParams({ tab: 'tracks' }, { replace: true });
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [focusAdd, setParams]);
+
+  return (
+    <>
+      {album.isrcAssignedOnSubmission ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('tracks.individualNote')} />
+      ) : null}
+      {canEdit ? (
+        <Flex gap="small" style={{ marginBottom: 16 }}>
+          <Button ref={addRef} type="primary" onClick={() => setChoosing(true)}>
+            {t('tracks.add')}
+          </Button>
+        </Flex>
+      ) : null}
+      <TrackTable album={album} canEdit={canEdit} />
+      <AddTrackModal
+        open={choosing}
+        onClose={() => setChoosing(false)}
+        onChoose={(how) => {
+          setChoosing(false);
+          if (how === 'new') {
+            void navigate(trackPagePath(album.id, 'new'));
+          } else {
+            setCiting(true);
+          }
+        }}
+      />
+      <CiteModal album={album} open={citing} onClose={() => setCiting(false)} />
+    </>
+  );
+}

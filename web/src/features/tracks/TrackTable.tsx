@@ -1,0 +1,80 @@
+import { CheckCircleFilled } from '@ant-design/icons';
+import { Empty, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { AlbumResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
+import { DeleteTrackButton } from './DeleteTrackButton';
+import { trackPagePath } from './paths';
+
+/** 完成: a check mark with words for screen readers; nothing to see but the words when not done. */
+function DoneMark({ done }: { done: boolean }) {
+  const { t } = useTranslation();
+  return done ? (
+    <>
+      <CheckCircleFilled style={{ color: '#237804', fontSize: 16 }} aria-hidden />
+      <span className="visually-hidden">{t('tracks.done')}</span>
+    </>
+  ) : (
+    <Typography.Text type="secondary">
+      <span aria-hidden>—</span>
+      <span className="visually-hidden">{t('tracks.notDone')}</span>
+    </Typography.Text>
+  );
+}
+
+/** #, 完成, 引用, ISRC, 名稱, 上傳檔案, 操作 — the guide's track table. */
+export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: boolean }) {
+  const { t } = useTranslation();
+
+  const isrcText = (track: TrackResponse) => {
+    if (track.recording.isrcDisplay !== null) {
+      return <span style={{ whiteSpace: 'nowrap' }}>{track.recording.isrcDisplay}</span>;
+    }
+    return (
+      <Typography.Text type="secondary">
+        {album.isrcAssignedOnSubmission ? t('tracks.isrcOnSubmission') : t('tracks.noIsrc')}
+      </Typography.Text>
+    );
+  };
+  const titleOf = (track: TrackResponse) => track.recording.title || t('tracks.untitled', { position: track.position });
+
+  const columns: TableColumnsType<TrackResponse> = [
+    { title: '#', dataIndex: 'position', width: 48 },
+    { title: t('tracks.fields.done'), key: 'done', width: 64, render: (_value, row) => <DoneMark done={row.done} /> },
+    { title: t('tracks.fields.cited'), key: 'cited', width: 64, render: (_value, row) => t(row.cited ? 'common.yes' : 'common.no') },
+    { title: t('tracks.fields.isrc'), key: 'isrc', render: (_value, row) => isrcText(row) },
+    {
+      title: t('tracks.fields.name'),
+      key: 'title',
+      render: (_value, row) => <Link to={trackPagePath(album.id, row.id)}>{titleOf(row)}</Link>,
+    },
+    {
+      title: t('tracks.fields.file'),
+      key: 'file',
+      render: () => <Typography.Text type="secondary">{t('tracks.fileLater')}</Typography.Text>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value, row) => (
+        <Space wrap>
+          <Link to={trackPagePath(album.id, row.id)} aria-label={t(canEdit && !row.cited ? 'tracks.editLabel' : 'tracks.viewLabel', { name: titleOf(row) })}>
+            {t(canEdit && !row.cited ? 'tracks.edit' : 'tracks.view')}
+          </Link>
+          {canEdit ? <DeleteTrackButton albumId={album.id} track={row} name={titleOf(row)} /> : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Table<TrackResponse>
+      rowKey="id"
+      columns={columns}
+      dataSource={album.tracks}
+      pagination={album.tracks.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: <Empty description={canEdit ? t('tracks.empty') : t('tracks.emptyReadOnly')} /> }}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NextAvailableResponse } from '../../../../src/allocation/allocation.schemas.js';
+import type {
+  AddTrackBody,
+  CitableRecording,
+  IsrcChoice,
+  RecordingFields,
+  TrackResponse,
+} from '../../../../src/catalog/catalog.schemas.js';
+import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
+import { api, apiRequest } from '../../lib/api-client';
+import { registrantKeys } from '../registrants/api';
+import { albumApiPath, albumKeys } from '../albums/api';
+import { trackApiPath } from './paths';
+
+export const trackKeys = {
+  detail: (albumId: string, trackId: string) => [...albumKeys.detail(albumId), 'track', trackId] as const,
+  citable: (q: string) => ['recordings', 'citable', q] as const,
+  nextIsrc: (registrantCode: string | undefined) => ['allocations', 'next', registrantCode ?? ''] as const,
+};
+
+/** A track change shows on the album (its track list, 完成, durations) and in the album lists. */
+function useRefreshAlbum() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: albumKeys.all });
+}
+
+export function useTrack(albumId: string, trackId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: trackKeys.detail(albumId, trackId),
+    queryFn: ({ signal }) => api.get<TrackResponse>(trackApiPath(albumId, trackId), undefined, signal),
+    enabled,
+  });
+}
+
+export function useAddTrack(albumId: string) {
+  const refresh = useRefreshAlbum();
+  return useMutation({
+    mutationFn: (body: AddTrackBody) => api.post<TrackResponse>(albumApiPath(albumId, '/tracks'), body),
+    onSuccess: refresh,
+  });
+}
+
+/** 儲存修改 of an existing track: its fields, then its ISRC when that was changed. */
+export function useSaveTrack(albumId: string, trackId: string) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshAlbum();
+  return useMutation({
+    mutationFn: async ({ fields, isrc }: { fields: RecordingFields; isrc: IsrcChoice | undefined }) => {
+      let track = await api.patch<TrackResponse>(trackApiPath(albumId, trackId), fields);
+      queryClient.setQueryData(trackKeys.detail(albumId, trackId), track);
+      if (isrc !== undefined) {
+        track = await apiRequest<TrackResponse>(trackApiPath(albumId, trackId, '/isrc'), { method: 'PUT', body: { isrc } });
+        queryClient.setQueryData(trackKeys.detail(albumId, trackId), track);
+      }
+      return track;
+    },
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteTrack(albumId: string) {
+  const refresh = useRefreshAlbum();
+  return useMutation({
+    mutationFn: (trackId: string) => apiRequest<undefined>(trackApiPath(albumId, trackId), { method: 'DELETE' }),
+    onSettled: refresh,
+  });
+}
+
+export function useCiteTrack(albumId: string) {
+  const refresh = useRefreshAlbum();
+  return useMutation({
+    mutationFn: (recordingId: string) => api.post<TrackResponse>(albumApiPath(albumId, '/tracks/cite'), { recordingId }),
+    onSuccess: refresh,
+  });
+}
+
+/** Approved recordings to cite: one's own by title or ISRC, anyone's by the exact ISRC. */
+export function useCitableSearch(q: string) {
+  return useQuery({
+    queryKey: trackKeys.citable(q),
+    queryFn: ({ signal }) => api.get<CitableRecording[]>('/recordings/citable', { q }, signal),
+    enabled: q !== '',
+    staleTime: 0,
+  });
+}
+
+/** The code 「下一個可用編號」 would give now (not reserved): always asked afresh. */
+export function useNextIsrc(registrantCode: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: trackKeys.nextIsrc(registrantCode),
+    queryFn: ({ signal }) =>
+      api.get<NextAvailableResponse>('/allocations/next', registrantCode === undefined ? undefined : { registrantCode }, signal),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** A company's registrant codes (its own registrant record), to check 自行輸入 as typed. */
+export function useOwnRegistrantCodes(registrantId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: registrantKeys.detail(registrantId ?? ''),
+    queryFn: ({ signal }) => api.get<RegistrantResponse>(`/registrants/${encodeURIComponent(registrantId ?? '')}`, undefined, signal),
+    enabled: enabled && registrantId !== undefined,
+    select: (registrant) => registrant.codes,
+  });
+}
