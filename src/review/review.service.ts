@@ -1,10 +1,9 @@
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { lockAlbum, updateAlbumRow } from '../catalog/albums.repo.js';
 import { albumResponse } from '../catalog/albums.service.js';
 import { canReview } from '../catalog/catalog.policy.js';
 import type { AlbumResponse } from '../catalog/catalog.schemas.js';
-import { approveRecordingsOfAlbum } from '../catalog/tracks.repo.js';
+import { lockAlbumForReview, storeReviewOutcome } from '../catalog/review-outcome.service.js';
 import { withTransaction } from '../db/tx.js';
 import type { ServiceContext } from '../shared/context.js';
 import { AppError } from '../shared/errors.js';
@@ -20,7 +19,7 @@ async function decide(ctx: ServiceContext, actor: Actor, albumId: string, action
     throw new AppError(actor.kind === 'member' ? 'NOT_FOUND' : 'FORBIDDEN');
   }
   return withTransaction(ctx.db, async (tx) => {
-    const album = await lockAlbum(tx, albumId);
+    const album = await lockAlbumForReview(tx, albumId);
     if (album === undefined) {
       throw new AppError('NOT_FOUND');
     }
@@ -29,10 +28,7 @@ async function decide(ctx: ServiceContext, actor: Actor, albumId: string, action
       throw new AppError('INVALID_TRANSITION', { status: album.status });
     }
     const now = ctx.clock.now();
-    const after = await updateAlbumRow(tx, albumId, { status: to, reviewedAt: now, returnReason: action === 'return' ? cleanText(reason ?? '') : null });
-    if (action === 'approve') {
-      await approveRecordingsOfAlbum(tx, albumId, now);
-    }
+    const after = await storeReviewOutcome(tx, albumId, { status: to, at: now, returnReason: action === 'return' ? cleanText(reason ?? '') : null });
     await recordAudit(tx, actor, { action: `album.${action}`, entityType: 'album', entityId: albumId, before: { status: album.status }, after: { status: to, reason: after.returnReason } });
     return albumResponse({ ...ctx, db: tx }, after);
   });
