@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, screenshot, watchConsole } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { checkPage, logIn, loginHeading, mainMenu, openFlow as openSharedFlow, settled, unauthorized as unauthorizedAt, visible, type Flow } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -31,48 +32,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A fresh context (own cookies and storage) in Traditional Chinese, with console errors collected. */
-async function openFlow(reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-TW', viewport: { width: 1280, height: 800 }, reducedMotion });
-  const page = await context.newPage();
-  return { context, page, problems: watchConsole(page) };
+/** A fresh context for this file's server and browser. */
+function openFlow(reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Flow> {
+  return openSharedFlow(browser, server.baseUrl, reducedMotion);
 }
 
-/**
- * Waits until the page has settled: nothing is loading (antd's Spin marks itself aria-busy, e.g. a
- * table fetching its rows) and no finite CSS animation or transition is running (a dialog zooming
- * in, a table fading back in after loading), so the screenshot and axe's contrast checks see the
- * finished page. Endless animations, such as a spinner, are not waited for.
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    `document.querySelector('[aria-busy="true"]') === null &&
-      document.getAnimations().every((a) => a.playState !== 'running' || a.effect === null || a.effect.getComputedTiming().iterations === Infinity)`,
-  );
-}
-
-/** Every page the test visits: a real rendered screenshot and no WCAG 2.1 A/AA violations. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await settled(page);
-  // A full-page screenshot draws fixed layers (dialog, messages) where the window is; from the
-  // top of the page they land where the user sees them instead of over the middle of the page.
-  await page.evaluate('window.scrollTo(0, 0)');
-  const bytes = await screenshot(page, name);
-  expect(bytes, `${name}.png is a rendered page`).toBeGreaterThan(10 * 1024);
-  expect(await axeViolations(page), `axe violations on ${name}`).toEqual([]);
-}
-
-/**
- * Chromium logs every 4xx answer as a console error. These 401s are the app's normal flow: asking
- * /auth/me before anyone has signed in, and a refused login. Any other console error fails the test.
- */
 function unauthorized(apiPath: '/auth/me' | '/auth/login'): string {
-  return `console: Failed to load resource: the server responded with a status of 401 (Unauthorized) (${server.baseUrl}/api/v1${apiPath})`;
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: 'visible' });
-  return locator;
+  return unauthorizedAt(server.baseUrl, apiPath);
 }
 
 /** The id of the focused element (this tsconfig has no DOM types: the expression runs in the page). */
@@ -82,22 +48,6 @@ async function focusedId(page: Page): Promise<string> {
 
 async function htmlLang(page: Page): Promise<string> {
   return page.evaluate<string>('document.documentElement.lang');
-}
-
-function loginHeading(page: Page, name = '登入'): Locator {
-  return page.getByRole('heading', { level: 1, name, exact: true });
-}
-
-function mainMenu(page: Page): Locator {
-  return page.getByRole('navigation', { name: '主選單' });
-}
-
-async function logIn(page: Page, loginName: string, password: string): Promise<void> {
-  await page.getByLabel('帳號', { exact: true }).fill(loginName);
-  await page.getByLabel('密碼', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登入', exact: true }).click();
-  await page.waitForURL('**/albums');
-  await visible(page.getByRole('heading', { level: 1, name: '專輯/ISRC回報' }));
 }
 
 describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)', () => {
@@ -272,8 +222,10 @@ describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)'
     await visible(page.getByRole('heading', { level: 1, name: '登記者管理' }));
 
     // With CSS animations off, a dialog that waits for its opening animation stays transparent.
+    // Settled first: even without motion, antd shows a dialog's first frame or two transparent.
     await page.getByRole('button', { name: '新增登記者' }).click();
     const dialog = await visible(page.getByRole('dialog', { name: '新增登記者' }));
+    await settled(page);
     expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('[role="dialog"]')).opacity`)).toBe('1');
     await checkPage(page, '14-reduced-motion-dialog');
 

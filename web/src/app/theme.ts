@@ -10,6 +10,9 @@ export const theme: ThemeConfig = {
     colorLink: '#0958d9',
     // The derived hover blue is about 2.9:1 on white; this one keeps links AA when hovered.
     colorLinkHover: '#003eb3',
+    // Likewise the derived hover of primary buttons (about 3:1 under white text): the pointer rests
+    // on a button just clicked, such as a search box's 搜尋, so its hover colour must stay AA.
+    colorPrimaryHover: '#003eb3',
     colorError: '#cf1322',
     colorWarning: '#ad4e00',
     colorSuccess: '#237804',

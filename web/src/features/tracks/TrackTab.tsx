@@ -33,7 +33,8 @@ export function TrackTab({ album, canEdit }: { album: AlbumResponse; canEdit: bo
 
   return (
     <>
-      {album.isrcAssignedOnSubmission ? (
+      {/* What 送出審核 will do: once the album is with the agency, the table shows the assigned codes. */}
+      {album.isrcAssignedOnSubmission && album.editable ? (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('tracks.individualNote')} />
       ) : null}
       {canEdit ? (
