@@ -2,17 +2,17 @@ import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, CreateAlbumBody, ReturnBody } from './catalog.schemas.js';
+import { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, CreateAlbumBody, ReturnBody, VocabulariesResponse } from './catalog.schemas.js';
 import { createAlbum, deleteAlbum, getAlbum, listAlbums, updateAlbum } from './albums.service.js';
 import { submitAlbum } from './submit.service.js';
 import { approveAlbum, returnAlbum } from '../review/review.service.js';
-import { VOCABULARIES } from './vocabularies.js';
+import { listVocabularies } from './vocabularies.service.js';
 
 const tags = ['albums'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 
 export function albumsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
-  app.get('/vocabularies', { schema: { tags: ['reference'], summary: 'Controlled vocabularies of the album and track forms (zh-TW and English labels)' }, config: { public: true } }, () => VOCABULARIES);
+  app.get('/vocabularies', { schema: { tags: ['reference'], summary: 'Controlled vocabularies of the album and track forms (zh-TW and English labels)', response: { 200: VocabulariesResponse } }, config: { public: true } }, () => listVocabularies());
 
   app.get('/albums', { schema: { tags, summary: '待辦事項 / 所有專輯 / 審核中專輯: paged, sorted, searched', querystring: AlbumListQuery, response: { 200: AlbumPage, ...errors } } }, (request) =>
     listAlbums(ctx, requireActor(request), request.query),

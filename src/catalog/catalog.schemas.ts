@@ -239,3 +239,15 @@ export const CitableList = Type.Array(CitableRecording);
 
 export const ReturnBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 export type ReturnBody = Static<typeof ReturnBody>;
+
+const Term = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
+/** The controlled vocabularies with zh-TW and English labels (GET /vocabularies). */
+export const VocabulariesResponse = Type.Object({
+  creditRoles: Type.Array(Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String(), goldenMelodyRequired: Type.Boolean() })),
+  releaseTypes: Type.Array(Term),
+  albumTypes: Type.Array(Term),
+  workCategories: Type.Array(Term),
+  mediaForms: Type.Array(Term),
+  publicationCategories: Type.Array(Term),
+  versionTypes: Type.Array(Term),
+});

@@ -76,6 +76,17 @@ describe('operations', () => {
     expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
+  it('serves the controlled vocabularies with both languages, without a session', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/v1/vocabularies' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ creditRoles: { code: string; zh: string; goldenMelodyRequired: boolean }[]; releaseTypes: { code: string; zh: string; en: string }[] }>();
+    expect(body.creditRoles.filter((r) => r.goldenMelodyRequired).map((r) => r.zh)).toEqual(['表演者', '作詞者', '作曲者', '編曲者', '製作人']);
+    expect(body.releaseTypes).toEqual([
+      { code: 'digital', zh: '數位發行', en: 'Digital release' },
+      { code: 'physical', zh: '實體發行', en: 'Physical release' },
+    ]);
+  });
+
   it('serves the OpenAPI document and the API reference', async () => {
     const doc = await env.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);
