@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type Ref } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../../../src/accounts/accounts.schemas.js';
@@ -7,6 +7,23 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { UserBadge } from './UserBadge';
 import './layout.css';
+
+/** The routed page in <main> (the skip link's target), loading while its code arrives, then the footer. */
+function PageAndFooter({ mainRef, narrow = false }: { mainRef?: Ref<HTMLElement>; narrow?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <main id="main" ref={mainRef} tabIndex={-1} className={narrow ? 'app-main app-main--narrow' : 'app-main'}>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </>
+  );
+}
 
 /** Header with the agency's top menu, the page in <main>, and a short footer. */
 export function AppLayout({ me }: { me: MeResponse }) {
@@ -44,14 +61,7 @@ export function AppLayout({ me }: { me: MeResponse }) {
         </div>
         <MainNav me={me} />
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
-      </main>
-      <footer className="app-footer">
-        <p>{t('footer.text')}</p>
-      </footer>
+      <PageAndFooter mainRef={mainRef} />
     </div>
   );
 }
@@ -69,14 +79,7 @@ export function PublicLayout() {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="app-main app-main--narrow">
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
-      </main>
-      <footer className="app-footer">
-        <p>{t('footer.text')}</p>
-      </footer>
+      <PageAndFooter narrow />
     </div>
   );
 }

@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Form } from 'antd';
+import { App, Button, Flex, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { ALBUM_FORM_FIELDS, toAlbumFields, toAlbumFormValues, type AlbumFormValues } from './album-values';
 import { useUpdateAlbum } from './api';
 import { AlbumFormFields } from './AlbumFormFields';
-import { labelWidth, useCatalogLocale } from './catalog-locale';
-import { ReadableWhenDisabled } from './ReadableWhenDisabled';
-import { useFocusFieldFromUrl } from './use-focus-field';
+import { CatalogForm } from './CatalogForm';
 
 interface Props {
   album: AlbumResponse;
@@ -22,12 +20,10 @@ interface Props {
 export function AlbumForm({ album, canEdit, onSubmitRequest, submitting }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const locale = useCatalogLocale();
   const [form] = Form.useForm<AlbumFormValues>();
   const update = useUpdateAlbum(album.id);
   const [alert, setAlert] = useState<string | null>(null);
   const [initialValues] = useState(() => toAlbumFormValues(album));
-  useFocusFieldFromUrl(form, true);
 
   const save = async (values: AlbumFormValues): Promise<AlbumResponse | undefined> => {
     setAlert(null);
@@ -72,36 +68,28 @@ export function AlbumForm({ album, canEdit, onSubmitRequest, submitting }: Props
   };
 
   return (
-    <>
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
-      <ReadableWhenDisabled>
-        <Form<AlbumFormValues>
-          form={form}
-          name="album"
-          layout="horizontal"
-          labelCol={{ flex: labelWidth(locale, 'album') }}
-          labelWrap
-          style={{ maxWidth: 860 }}
-          initialValues={initialValues}
-          disabled={!canEdit}
-          onFinish={() => void onFinish()}
-          scrollToFirstError={{ block: 'center', focus: true }}
-        >
-          <AlbumFormFields album={album} readOnly={!canEdit} />
-          {canEdit ? (
-            <Form.Item label=" " colon={false}>
-              <Flex gap="small" wrap>
-                <Button type="primary" htmlType="submit" loading={update.isPending}>
-                  {t('common.saveChanges')}
-                </Button>
-                <Button onClick={() => void submit()} loading={submitting} disabled={update.isPending}>
-                  {t('albums.submit')}
-                </Button>
-              </Flex>
-            </Form.Item>
-          ) : null}
-        </Form>
-      </ReadableWhenDisabled>
-    </>
+    <CatalogForm
+      form={form}
+      name="album"
+      maxWidth={860}
+      initialValues={initialValues}
+      canEdit={canEdit}
+      onFinish={() => void onFinish()}
+      alert={alert}
+    >
+      <AlbumFormFields album={album} readOnly={!canEdit} />
+      {canEdit ? (
+        <Form.Item label=" " colon={false}>
+          <Flex gap="small" wrap>
+            <Button type="primary" htmlType="submit" loading={update.isPending}>
+              {t('common.saveChanges')}
+            </Button>
+            <Button onClick={() => void submit()} loading={submitting} disabled={update.isPending}>
+              {t('albums.submit')}
+            </Button>
+          </Flex>
+        </Form.Item>
+      ) : null}
+    </CatalogForm>
   );
 }

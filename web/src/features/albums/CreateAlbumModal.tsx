@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Form, Modal, Radio } from 'antd';
+import { App, Form, Radio } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CreateAlbumBody } from '../../../../src/catalog/catalog.schemas.js';
 import { RELEASE_TYPES } from '../../../../src/catalog/vocabularies.js';
+import { FormModal } from '../../components/FormModal';
 import { albumPagePath, useCreateAlbum } from './api';
 import { termOptions, useCatalogLocale } from './catalog-locale';
 
@@ -33,18 +34,16 @@ export function CreateAlbumModal({ open, onClose }: { open: boolean; onClose: ()
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('albums.create')}
       okText={t('albums.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
       onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      afterClose={() => setAlert(null)}
+      pending={create.isPending}
+      alert={alert}
+      onAfterClose={() => setAlert(null)}
     >
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
       <Form form={form} name="create-album" layout="vertical" onFinish={onFinish}>
         <Form.Item
           label={t('albums.releaseTypePrompt')}
@@ -55,6 +54,6 @@ export function CreateAlbumModal({ open, onClose }: { open: boolean; onClose: ()
           <Radio.Group aria-label={t('albums.releaseTypePrompt')} options={termOptions(RELEASE_TYPES, locale)} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../../src/accounts/accounts.schemas.js';
 import { useCurrentMe } from '../../app/me-context';
+import { FormAlert } from '../../components/FormAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { applyApiErrorToForm } from '../../lib/form-errors';
+import { newPasswordHelp, newPasswordRules } from '../../lib/password-rules';
 import { useChangePassword } from './api';
 
 interface ChangePasswordForm {
@@ -53,7 +54,7 @@ export function ChangePasswordPage() {
         <Alert type="info" showIcon title={t('changePassword.mustChange')} style={{ marginBottom: 16 }} />
       ) : null}
       <Card>
-        {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+        <FormAlert message={alert} />
         <Form form={form} layout="vertical" onFinish={onFinish}>
           <Form.Item
             label={t('changePassword.current')}
@@ -62,15 +63,7 @@ export function ChangePasswordPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            label={t('changePassword.new')}
-            name="newPassword"
-            extra={t('changePassword.rule', { min: PASSWORD_MIN_LENGTH })}
-            rules={[
-              { required: true, message: t('changePassword.newRequired') },
-              { min: PASSWORD_MIN_LENGTH, message: t('changePassword.tooShort', { min: PASSWORD_MIN_LENGTH }) },
-            ]}
-          >
+          <Form.Item label={t('changePassword.new')} name="newPassword" extra={newPasswordHelp(t)} rules={newPasswordRules(t)}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

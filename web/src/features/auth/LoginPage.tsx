@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LoginBody } from '../../../../src/accounts/accounts.schemas.js';
+import { FormAlert } from '../../components/FormAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { isApiError } from '../../lib/api-client';
 import { applyApiErrorToForm } from '../../lib/form-errors';
@@ -30,9 +31,7 @@ export function LoginPage() {
     <>
       <PageTitle title={t('login.title')} />
       <Card>
-        {alert === null ? null : (
-          <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />
-        )}
+        <FormAlert message={alert} />
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark>
           <Form.Item
             label={t('login.loginName')}

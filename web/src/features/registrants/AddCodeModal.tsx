@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useCodeSuggestion } from './api';
 
@@ -40,18 +41,16 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
 
   const countryCode = suggestion.data?.countryCode;
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
       onCancel={onClose}
-      confirmLoading={pending}
-      destroyOnHidden
-      afterClose={() => setAlert(null)}
+      pending={pending}
+      alert={alert}
+      onAfterClose={() => setAlert(null)}
     >
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
       {suggestion.isError ? (
         <Alert type="warning" showIcon title={t('codes.noSuggestion')} description={suggestion.error.message} style={{ marginBottom: 16 }} />
       ) : null}
@@ -75,6 +74,6 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
         </Form.Item>
       </Form>
       {suggestion.isFetching ? <Typography.Text>{t('codes.loadingSuggestion')}</Typography.Text> : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Form, Modal, Radio } from 'antd';
+import { App, Form, Radio } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CreateRegistrantBody } from '../../../../src/registrants/registrants.schemas.js';
+import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useCreateRegistrant } from './api';
 import { REGISTRANT_KINDS } from './labels';
@@ -34,18 +35,16 @@ export function CreateRegistrantModal({ open, onClose }: { open: boolean; onClos
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('registrants.create')}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
       onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      afterClose={() => setAlert(null)}
+      pending={create.isPending}
+      alert={alert}
+      onAfterClose={() => setAlert(null)}
     >
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
       {/* The form name prefixes the field ids, so they never clash with the list's filter form (kind). */}
       <Form form={form} name="create-registrant" layout="vertical" onFinish={onFinish} initialValues={{ kind: 'company' }}>
         <Form.Item
@@ -59,6 +58,6 @@ export function CreateRegistrantModal({ open, onClose }: { open: boolean; onClos
         </Form.Item>
         <RegistrantFormFields />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form } from 'antd';
+import { App, Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegistrantResponse, UpdateRegistrantBody } from '../../../../src/registrants/registrants.schemas.js';
+import { FormAlert } from '../../components/FormAlert';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useUpdateRegistrant } from './api';
 import { REGISTRANT_FORM_FIELDS, RegistrantFormFields, cleanRegistrantValues } from './RegistrantFormFields';
@@ -42,7 +43,7 @@ export function RegistrantEditForm({ registrant }: { registrant: RegistrantRespo
 
   return (
     <>
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
+      <FormAlert message={alert} />
       <Form
         key={registrant.updatedAt}
         form={form}

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Form } from 'antd';
+import { App, Button, Flex, Form } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlbumResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { SectionCard } from '../../components/SectionCard';
-import { labelWidth, useCatalogLocale } from '../albums/catalog-locale';
-import { ReadableWhenDisabled } from '../albums/ReadableWhenDisabled';
-import { useFocusFieldFromUrl } from '../albums/use-focus-field';
+import { CatalogForm } from '../albums/CatalogForm';
 import { useAddTrack, useSaveTrack } from './api';
 import { IsrcSection } from './IsrcSection';
 import { IsrcNote } from './IsrcNote';
@@ -34,7 +32,6 @@ interface Props {
 export function TrackForm({ album, track, canEdit, codes }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const locale = useCatalogLocale();
   const navigate = useNavigate();
   const [form] = Form.useForm<TrackFormValues>();
   const add = useAddTrack(album.id);
@@ -42,7 +39,6 @@ export function TrackForm({ album, track, canEdit, codes }: Props) {
   const [alert, setAlert] = useState<string | null>(null);
   const [initialValues] = useState(() => toTrackFormValues(track, { productionCompany: album.productionCompany }));
   const company = !album.isrcAssignedOnSubmission;
-  useFocusFieldFromUrl(form, true);
 
   const onError = (error: Error) => {
     if (!applyApiErrorToForm(form, error, { fields: TRACK_FORM_FIELDS, codeFields: TRACK_CODE_FIELDS })) {
@@ -82,43 +78,35 @@ export function TrackForm({ album, track, canEdit, codes }: Props) {
   };
 
   return (
-    <>
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
-      <ReadableWhenDisabled>
-        <Form<TrackFormValues>
-          form={form}
-          name="track"
-          layout="horizontal"
-          labelCol={{ flex: labelWidth(locale, 'track') }}
-          labelWrap
-          style={{ maxWidth: 960 }}
-          initialValues={initialValues}
-          disabled={!canEdit}
-          onFinish={onFinish}
-          scrollToFirstError={{ block: 'center', focus: true }}
-        >
-          <SectionCard title={t('tracks.sections.isrc')}>
-            {company && canEdit ? <IsrcSection track={track} codes={codes} /> : <IsrcNote album={album} track={track} />}
-          </SectionCard>
-          <SectionCard title={t('tracks.sections.names')}>
-            <TrackNameFields />
-          </SectionCard>
-          <SectionCard title={t('tracks.sections.details')}>
-            <TrackDetailFields readOnly={!canEdit} />
-          </SectionCard>
-          <SectionCard title={t('tracks.sections.version')}>
-            <VersionFields currentIsrc={track?.recording.isrc ?? null} />
-          </SectionCard>
-          {canEdit ? (
-            <Flex gap="middle" align="center" wrap>
-              <Button type="primary" htmlType="submit" loading={add.isPending || save.isPending}>
-                {t('common.saveChanges')}
-              </Button>
-              {track === undefined ? null : <Link to={trackPagePath(album.id, 'new')}>{t('tracks.addNext')}</Link>}
-            </Flex>
-          ) : null}
-        </Form>
-      </ReadableWhenDisabled>
-    </>
+    <CatalogForm
+      form={form}
+      name="track"
+      maxWidth={960}
+      initialValues={initialValues}
+      canEdit={canEdit}
+      onFinish={onFinish}
+      alert={alert}
+    >
+      <SectionCard title={t('tracks.sections.isrc')}>
+        {company && canEdit ? <IsrcSection track={track} codes={codes} /> : <IsrcNote album={album} track={track} />}
+      </SectionCard>
+      <SectionCard title={t('tracks.sections.names')}>
+        <TrackNameFields />
+      </SectionCard>
+      <SectionCard title={t('tracks.sections.details')}>
+        <TrackDetailFields readOnly={!canEdit} />
+      </SectionCard>
+      <SectionCard title={t('tracks.sections.version')}>
+        <VersionFields currentIsrc={track?.recording.isrc ?? null} />
+      </SectionCard>
+      {canEdit ? (
+        <Flex gap="middle" align="center" wrap>
+          <Button type="primary" htmlType="submit" loading={add.isPending || save.isPending}>
+            {t('common.saveChanges')}
+          </Button>
+          {track === undefined ? null : <Link to={trackPagePath(album.id, 'new')}>{t('tracks.addNext')}</Link>}
+        </Flex>
+      ) : null}
+    </CatalogForm>
   );
 }

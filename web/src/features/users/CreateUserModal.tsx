@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, STAFF_ROLES, type StaffRole } from '../../../../src/accounts/accounts.schemas.js';
+import { STAFF_ROLES, type StaffRole } from '../../../../src/accounts/accounts.schemas.js';
+import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
+import { newPasswordHelp, newPasswordRules } from '../../lib/password-rules';
 
 export interface NewUserValues {
   loginName: string;
@@ -50,18 +52,16 @@ export function CreateUserModal({ open, title, withRole, pending, onSubmit, onCl
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
       onCancel={onClose}
-      confirmLoading={pending}
-      destroyOnHidden
-      afterClose={() => setAlert(null)}
+      pending={pending}
+      alert={alert}
+      onAfterClose={() => setAlert(null)}
     >
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
       {/* The form name prefixes the field ids (create-user_email), so they never clash with the page's own form. */}
       <Form form={form} name="create-user" layout="vertical" onFinish={onFinish} initialValues={withRole ? { role: 'agency_officer' } : {}}>
         <Form.Item
@@ -101,18 +101,10 @@ export function CreateUserModal({ open, title, withRole, pending, onSubmit, onCl
             <Select options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
           </Form.Item>
         ) : null}
-        <Form.Item
-          label={t('users.fields.initialPassword')}
-          name="password"
-          extra={t('changePassword.rule', { min: PASSWORD_MIN_LENGTH })}
-          rules={[
-            { required: true, message: t('changePassword.newRequired') },
-            { min: PASSWORD_MIN_LENGTH, message: t('changePassword.tooShort', { min: PASSWORD_MIN_LENGTH }) },
-          ]}
-        >
+        <Form.Item label={t('users.fields.initialPassword')} name="password" extra={newPasswordHelp(t)} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH, type UserResponse } from '../../../../src/accounts/accounts.schemas.js';
+import type { UserResponse } from '../../../../src/accounts/accounts.schemas.js';
+import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
+import { newPasswordRules } from '../../lib/password-rules';
 import { useUpdateUser } from './api';
 
 /** Sets a temporary password; the user must change it at the next login. */
@@ -36,31 +38,26 @@ export function ResetPasswordModal({ user, onClose }: { user: UserResponse | nul
   };
 
   return (
-    <Modal
+    <FormModal
       open={user !== null}
       title={t('users.resetPasswordTitle', { name: user?.displayName ?? '' })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      form={form}
       onCancel={onClose}
-      confirmLoading={update.isPending}
-      destroyOnHidden
-      afterClose={() => setAlert(null)}
+      pending={update.isPending}
+      alert={alert}
+      onAfterClose={() => setAlert(null)}
     >
-      {alert === null ? null : <Alert type="error" showIcon role="alert" title={alert} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
           label={t('users.fields.newPassword')}
           name="resetPassword"
           extra={t('users.resetPasswordHelp')}
-          rules={[
-            { required: true, message: t('changePassword.newRequired') },
-            { min: PASSWORD_MIN_LENGTH, message: t('changePassword.tooShort', { min: PASSWORD_MIN_LENGTH }) },
-          ]}
+          rules={newPasswordRules(t)}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
