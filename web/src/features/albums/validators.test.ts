@@ -1,0 +1,130 @@
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from '../../locales/en.json';
+import zhTW from '../../locales/zh-TW.json';
+import { durationRule, recordingDateRule, releaseDateRule, requiredWarning, textOrNull } from './validators';
+
+/** `t` over the real locale file: fails loudly on a key that does not exist, fills {{placeholders}}. */
+function translator(tree: unknown): TFunction {
+  const t = (key: string, options?: Readonly<Record<string, unknown>>): string => {
+    const value = key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
+    if (typeof value !== 'string') {
+      throw new Error(`no translation for ${key}`);
+    }
+    return value.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name]));
+  };
+  return t as unknown as TFunction;
+}
+
+/** Runs a rule's validator: null when it passes, else the message it rejects with. */
+async function check(rule: FormRule, value: unknown): Promise<string | null> {
+  if (typeof rule === 'function') {
+    throw new Error('expected a plain rule object');
+  }
+  if (rule.validator === undefined) {
+    throw new Error('rule has no validator');
+  }
+  try {
+    await rule.validator(rule, value, () => undefined);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : `non-Error rejection: ${String(error)}`;
+  }
+}
+
+const zh = translator(zhTW);
+const english = translator(en);
+
+describe(requiredWarning.name, () => {
+  it('only warns, so a draft can still be saved', () => {
+    const rule = requiredWarning('album', 'title', 'zh-TW');
+    expect(typeof rule === 'function' ? undefined : rule.warningOnly).toBe(true);
+  });
+
+  it.each([[''], ['   '], [undefined], [null]])('warns about the blank value %j with the submission check\'s message', async (value) => {
+    expect(await check(requiredWarning('album', 'title', 'zh-TW'), value)).toBe('請輸入專輯名稱。');
+    expect(await check(requiredWarning('album', 'title', 'en'), value)).toBe('Please enter the album title.');
+  });
+
+  it('is satisfied by any text', async () => {
+    expect(await check(requiredWarning('album', 'publisher', 'zh-TW'), '滾石唱片')).toBeNull();
+    expect(await check(requiredWarning('track', 'title', 'zh-TW'), ' a ')).toBeNull();
+  });
+
+  it('names the track field for track scope', async () => {
+    expect(await check(requiredWarning('track', 'title', 'zh-TW'), '')).toBe('請輸入曲目名稱。');
+    expect(await check(requiredWarning('track', 'productionCompany', 'en'), '')).toBe('Please enter the production company.');
+  });
+
+  it('"choose" asks to pick from a select and accepts any chosen code', async () => {
+    const rule = requiredWarning('album', 'albumType', 'zh-TW', 'choose');
+    expect(await check(rule, undefined)).toBe('請選擇專輯類型。');
+    expect(await check(rule, null)).toBe('請選擇專輯類型。');
+    expect(await check(rule, '')).toBe('請選擇專輯類型。');
+    expect(await check(rule, 'solo')).toBeNull();
+  });
+});
+
+describe(releaseDateRule.name, () => {
+  it.each([[''], ['  '], [undefined]])('leaves the blank value %j to the required warning', async (value) => {
+    expect(await check(releaseDateRule(zh), value)).toBeNull();
+  });
+
+  it.each([['2026'], ['2026.03'], ['2026.03.09'], ['2026-3-9'], ['2024.02.29'], ['2026年3月9日']])('accepts %s', async (value) => {
+    expect(await check(releaseDateRule(zh), value)).toBeNull();
+  });
+
+  it.each([
+    ['26.03.09', 'format'],
+    ['2026.3.9.1', 'format'],
+    ['2026.13', 'month'],
+    ['2023.02.29', 'day'],
+    ['2025.04.31', 'day'],
+    ['1800', 'year-range'],
+  ] as const)('refuses %s with the %s message', async (value, key) => {
+    expect(await check(releaseDateRule(zh), value)).toBe(zhTW.catalogForm.date[key]);
+    expect(await check(releaseDateRule(english), value)).toBe(en.catalogForm.date[key]);
+  });
+});
+
+describe(recordingDateRule.name, () => {
+  it.each([['2025'], ['2025.09'], ['2025-9'], [''], [undefined]])('accepts %j', async (value) => {
+    expect(await check(recordingDateRule(zh), value)).toBeNull();
+  });
+
+  it('refuses a full day with the recording date\'s own format message', async () => {
+    expect(await check(recordingDateRule(zh), '2025.09.01')).toBe('錄製日期格式應為 YYYY 或 YYYY.MM（例如 2025.09）');
+    expect(await check(recordingDateRule(english), 'Sept 2025')).toBe('Use YYYY or YYYY.MM for the recording date (e.g. 2025.09).');
+  });
+
+  it('passes other errors through', async () => {
+    expect(await check(recordingDateRule(zh), '2025.00')).toBe('月份應為 01 至 12');
+    expect(await check(recordingDateRule(zh), '1876')).toBe('年份應介於 1877 至 2999');
+  });
+});
+
+describe(durationRule.name, () => {
+  it.each([['0:04:05'], ['4:05'], ['245'], ['1:02:05'], ['99:59:59'], ['0:00:01'], [''], [undefined]])('accepts %j', async (value) => {
+    expect(await check(durationRule(zh), value)).toBeNull();
+  });
+
+  it.each([['4分5秒'], ['0:60:00'], ['0:04:60'], ['100:00:00'], ['1.5']])('refuses %s as badly formed', async (value) => {
+    expect(await check(durationRule(zh), value)).toBe('長度格式應為 時:分:秒（例如 0:04:05）');
+  });
+
+  it.each([['0'], ['0:00:00'], ['00000']])('refuses %s as out of range', async (value) => {
+    expect(await check(durationRule(english), value)).toBe('The duration must be between 0:00:01 and 99:59:59.');
+  });
+});
+
+describe(textOrNull.name, () => {
+  it.each([[''], ['   '], ['\t\n'], [undefined], [null]])('turns the blank value %j into null, not an empty string', (value) => {
+    expect(textOrNull(value)).toBeNull();
+  });
+
+  it('trims text', () => {
+    expect(textOrNull('  0:04:05 ')).toBe('0:04:05');
+    expect(textOrNull('x')).toBe('x');
+  });
+});

@@ -1,0 +1,194 @@
+import type { FormInstance, FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import en from '../../locales/en.json';
+import zhTW from '../../locales/zh-TW.json';
+import { isrcRules, versionOfRules } from './isrc-rules';
+
+/** `t` over the real locale file: fails loudly on a key that does not exist, fills {{placeholders}}. */
+function translator(tree: unknown): TFunction {
+  const t = (key: string, options?: Readonly<Record<string, unknown>>): string => {
+    const value = key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
+    if (typeof value !== 'string') {
+      throw new Error(`no translation for ${key}`);
+    }
+    return value.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name]));
+  };
+  return t as unknown as TFunction;
+}
+
+interface Outcome {
+  warningOnly: boolean;
+  message: string | null;
+}
+
+/** Runs a rule as the form would, with `fields` as the other values of the form. */
+async function run(rule: FormRule, value: unknown, fields: Record<string, unknown> = {}): Promise<Outcome> {
+  const form = { getFieldValue: (name: string): unknown => fields[name] } as unknown as FormInstance;
+  const object = typeof rule === 'function' ? rule(form) : rule;
+  if (object.validator === undefined) {
+    throw new Error('rule has no validator');
+  }
+  const warningOnly = object.warningOnly === true;
+  try {
+    await object.validator(object, value, () => undefined);
+    return { warningOnly, message: null };
+  } catch (error) {
+    return { warningOnly, message: error instanceof Error ? error.message : `non-Error rejection: ${String(error)}` };
+  }
+}
+
+/** The blocking error and the warning the input shows for `value`. */
+async function shown(rules: FormRule[], value: unknown, fields: Record<string, unknown> = {}): Promise<{ error: string | null; warning: string | null }> {
+  const outcomes = await Promise.all(rules.map((rule) => run(rule, value, fields)));
+  const join = (list: Outcome[]) => {
+    const messages = list.map((o) => o.message).filter((m): m is string => m !== null);
+    return messages.length === 0 ? null : messages.join(' | ');
+  };
+  return { error: join(outcomes.filter((o) => !o.warningOnly)), warning: join(outcomes.filter((o) => o.warningOnly)) };
+}
+
+const zh = translator(zhTW);
+const english = translator(en);
+const OWN = { isrcMode: 'own' };
+const FOREIGN = { isrcMode: 'foreign' };
+
+describe(isrcRules.name, () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-09T04:00:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('has one blocking rule and one warning', async () => {
+    const outcomes = await Promise.all(isrcRules(zh, 'zh-TW', undefined).map((rule) => run(rule, 'TWA012600001', OWN)));
+    expect(outcomes.map((o) => o.warningOnly)).toEqual([false, true]);
+  });
+
+  it.each([[''], ['   '], [undefined]])('only warns that %j still needs an ISRC', async (value) => {
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01']), value, OWN)).toEqual({
+      error: null,
+      warning: '請輸入 ISRC 編號，或點選「下一個可用編號」。',
+    });
+    expect((await shown(isrcRules(english, 'en', ['A01']), value, FOREIGN)).warning).toBe('Please enter an ISRC or take the next available one.');
+  });
+
+  describe('自行輸入 (a new code of ours)', () => {
+    it.each([['TW-A01-26-00001'], ['twa012600001'], ['ISRC: TW A01 26 00001'], ['ＴＷＡ０１２６００００１'], [' TW\u2013A01\u201326\u201300001 ']])(
+      'accepts our code typed as %s',
+      async (typed) => {
+        expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02']), typed, OWN)).toEqual({ error: null, warning: null });
+      },
+    );
+
+    it('refuses a code of another registrant, listing ours', async () => {
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02']), 'tw-c03-26-00001', OWN)).error).toBe(
+        '登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01、B02）',
+      );
+      expect((await shown(isrcRules(english, 'en', ['A01', 'B02']), 'TWC032600001', OWN)).error).toBe(
+        'Registrant code C03 is not yours (your codes: A01, B02).',
+      );
+    });
+
+    it('does not check the registrant code when ours are not known', async () => {
+      expect((await shown(isrcRules(zh, 'zh-TW', undefined), 'TWC032600001', OWN)).error).toBeNull();
+      expect((await shown(isrcRules(zh, 'zh-TW', []), 'TWC032600001', OWN)).error).toBeNull();
+    });
+
+    it('treats a form without a chosen option as 自行輸入', async () => {
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01']), 'TWC032600001', {})).error).toBe('登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01）');
+    });
+
+    it.each([
+      ['TW-A01-26', 'ISRC 應為 12 個字元，目前為 7 個'],
+      ['TW-A01-26-0000?', 'ISRC 只能包含英文字母與數字，第 12 個字元「?」不符'],
+      ['T1-A01-26-00001', '國碼應為 2 個英文字母，目前為 T1'],
+      ['TW-A01-2X-00001', '年份應為 2 位數字，目前為 2X'],
+      ['TW-A01-26-00000', '流水號不可為 00000，請從 00001 開始'],
+    ])('refuses the badly formed %s', async (typed, message) => {
+      expect(await shown(isrcRules(zh, 'zh-TW', ['A01']), typed, OWN)).toEqual({ error: message, warning: null });
+    });
+
+    it('refuses what the agency may not allocate: unknown or retired prefixes and future years', async () => {
+      const rules = isrcRules(zh, 'zh-TW', undefined);
+      expect((await shown(rules, 'AA-A01-26-00001', OWN)).error).toBe('國碼 AA 不在 IFPI 已分配的國碼清單中');
+      expect((await shown(rules, 'YU-A01-26-00001', OWN)).error).toBe('國碼 YU 已停用，無法用於新的 ISRC');
+      expect((await shown(rules, 'TW-A01-27-00001', OWN)).error).toBe('ISRC 年份不可晚於今年（2026）');
+      expect((await shown(isrcRules(english, 'en', undefined), 'TW-A01-27-00001', OWN)).error).toBe(
+        'The ISRC year cannot be later than this year (2026).',
+      );
+    });
+
+    it('checks the year against today, not a fixed year', async () => {
+      vi.setSystemTime(new Date('2027-01-02T04:00:00Z'));
+      expect((await shown(isrcRules(zh, 'zh-TW', undefined), 'TW-A01-27-00001', OWN)).error).toBeNull();
+    });
+
+    it('checks the format before our registrant codes', async () => {
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01']), 'TW-C03-26', OWN)).error).toBe('ISRC 應為 12 個字元，目前為 7 個');
+    });
+  });
+
+  describe('境外錄音 (an existing foreign code)', () => {
+    it('accepts any registrant code', async () => {
+      expect(await shown(isrcRules(zh, 'zh-TW', ['A01']), 'US-RC1-24-07839', FOREIGN)).toEqual({ error: null, warning: null });
+    });
+
+    it('still refuses a badly formed code', async () => {
+      expect((await shown(isrcRules(english, 'en', undefined), 'US-RC1-24-0783', FOREIGN)).error).toBe('An ISRC must have 12 characters; got 11.');
+    });
+
+    it('only warns about an unknown or retired prefix and a future year', async () => {
+      const rules = isrcRules(zh, 'zh-TW', ['A01']);
+      expect(await shown(rules, 'AA-XYZ-20-00001', FOREIGN)).toEqual({ error: null, warning: '國碼 AA 不在 IFPI 已分配的國碼清單中，請確認是否正確' });
+      expect(await shown(rules, 'YU-XYZ-90-00001', FOREIGN)).toEqual({
+        error: null,
+        warning: '國碼 YU 已停用，僅適用於停用前核發的 ISRC，請確認是否正確',
+      });
+      expect(await shown(rules, 'GB-XYZ-27-00001', FOREIGN)).toEqual({ error: null, warning: 'ISRC 年份 2027 晚於今年（2026），請確認是否正確' });
+    });
+
+    it('shows every warning together, in reading order', async () => {
+      const { error, warning } = await shown(isrcRules(english, 'en', undefined), 'aa-xyz-27-00001', FOREIGN);
+      expect(error).toBeNull();
+      expect(warning).toBe(
+        "Country code AA is not in IFPI's list of allocated prefixes; please check it. The ISRC year 2027 is later than this year (2026); please check it.",
+      );
+    });
+  });
+});
+
+describe(versionOfRules.name, () => {
+  it('only warns that the original ISRC is still missing', async () => {
+    expect(await shown(versionOfRules('zh-TW', () => null), '')).toEqual({ error: null, warning: '請輸入原版本 ISRC。' });
+    expect(await shown(versionOfRules('en', () => null), undefined)).toEqual({ error: null, warning: 'Please enter the ISRC of the original version.' });
+  });
+
+  it('accepts an original ISRC in any spelling, of any country or year', async () => {
+    for (const typed of ['TW-A01-25-00003', 'twa012500003', 'ISRC US-RC1-76-07839', 'AA-XYZ-99-00001']) {
+      expect(await shown(versionOfRules('zh-TW', () => 'TWA012600001'), typed)).toEqual({ error: null, warning: null });
+    }
+  });
+
+  it('refuses a badly formed original ISRC', async () => {
+    expect((await shown(versionOfRules('zh-TW', () => null), 'TW-A01-25')).error).toBe('ISRC 應為 12 個字元，目前為 7 個');
+  });
+
+  it('refuses the ISRC of this version itself, however it is spelt', async () => {
+    const rules = versionOfRules('zh-TW', () => 'TWA012600001');
+    expect((await shown(rules, 'tw-a01-26-00001')).error).toBe('新版本（如 Remix）必須使用與原版本不同的 ISRC。');
+    expect((await shown(versionOfRules('en', () => 'TWA012600001'), 'TWA012600001')).error).toBe(
+      'A new version (e.g. a remix) needs an ISRC different from the original.',
+    );
+  });
+
+  it('asks for this version\'s ISRC when it validates, not when the rules are made', async () => {
+    let own: string | null = null;
+    const rules = versionOfRules('zh-TW', () => own);
+    expect((await shown(rules, 'TWA012600001')).error).toBeNull();
+    own = 'TWA012600001';
+    expect((await shown(rules, 'TWA012600001')).error).toBe('新版本（如 Remix）必須使用與原版本不同的 ISRC。');
+  });
+});

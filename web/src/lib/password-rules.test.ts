@@ -1,0 +1,54 @@
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD_MIN_LENGTH } from '../../../src/accounts/accounts.schemas.js';
+import en from '../locales/en.json';
+import zhTW from '../locales/zh-TW.json';
+import { newPasswordHelp, newPasswordRules } from './password-rules';
+
+/** `t` over the real locale file: fails loudly on a key that does not exist, fills {{placeholders}}. */
+function translator(tree: unknown): TFunction {
+  const t = (key: string, options?: Readonly<Record<string, unknown>>): string => {
+    const value = key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
+    if (typeof value !== 'string') {
+      throw new Error(`no translation for ${key}`);
+    }
+    return value.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name]));
+  };
+  return t as unknown as TFunction;
+}
+
+const plain = (rule: FormRule | undefined) => {
+  if (rule === undefined || typeof rule === 'function') {
+    throw new Error('expected a plain rule object');
+  }
+  return rule;
+};
+
+describe(newPasswordRules.name, () => {
+  it('requires a password', () => {
+    const rules = newPasswordRules(translator(zhTW));
+    const required = plain(rules.find((rule) => typeof rule !== 'function' && rule.required === true));
+    expect(required.message).toBe('請輸入新密碼');
+    expect(plain(newPasswordRules(translator(en)).find((rule) => typeof rule !== 'function' && rule.required === true)).message).toBe(
+      'Please enter a new password.',
+    );
+  });
+
+  it('asks for as many characters as the server does, and says how many', () => {
+    const min = plain(newPasswordRules(translator(zhTW)).find((rule) => typeof rule !== 'function' && rule.min !== undefined));
+    expect(min.min).toBe(PASSWORD_MIN_LENGTH);
+    expect(min.message).toBe(`密碼至少需要 ${PASSWORD_MIN_LENGTH} 個字元`);
+  });
+
+  it('has nothing else to say', () => {
+    expect(newPasswordRules(translator(zhTW))).toHaveLength(2);
+  });
+});
+
+describe(newPasswordHelp.name, () => {
+  it('states the length rule in the UI language', () => {
+    expect(newPasswordHelp(translator(zhTW))).toBe(`至少 ${PASSWORD_MIN_LENGTH} 個字元。`);
+    expect(newPasswordHelp(translator(en))).toBe(`At least ${PASSWORD_MIN_LENGTH} characters.`);
+  });
+});
