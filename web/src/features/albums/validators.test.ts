@@ -1,21 +1,10 @@
 import type { FormRule } from 'antd';
-import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhTW from '../../locales/zh-TW.json';
 import { durationRule, recordingDateRule, releaseDateRule, requiredWarning, textOrNull } from './validators';
+import { translator } from '../../test-support/translator';
 
-/** `t` over the real locale file: fails loudly on a key that does not exist, fills {{placeholders}}. */
-function translator(tree: unknown): TFunction {
-  const t = (key: string, options?: Readonly<Record<string, unknown>>): string => {
-    const value = key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
-    if (typeof value !== 'string') {
-      throw new Error(`no translation for ${key}`);
-    }
-    return value.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name]));
-  };
-  return t as unknown as TFunction;
-}
 
 /** Runs a rule's validator: null when it passes, else the message it rejects with. */
 async function check(rule: FormRule, value: unknown): Promise<string | null> {

@@ -1,21 +1,10 @@
 import type { FormInstance, FormRule } from 'antd';
-import type { TFunction } from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import en from '../../locales/en.json';
 import zhTW from '../../locales/zh-TW.json';
 import { isrcRules, versionOfRules } from './isrc-rules';
+import { translator } from '../../test-support/translator';
 
-/** `t` over the real locale file: fails loudly on a key that does not exist, fills {{placeholders}}. */
-function translator(tree: unknown): TFunction {
-  const t = (key: string, options?: Readonly<Record<string, unknown>>): string => {
-    const value = key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
-    if (typeof value !== 'string') {
-      throw new Error(`no translation for ${key}`);
-    }
-    return value.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options?.[name]));
-  };
-  return t as unknown as TFunction;
-}
 
 interface Outcome {
   warningOnly: boolean;
