@@ -255,3 +255,21 @@ export function highestByKey(handouts: Handout[]): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * Counters whose value differs from the number of codes requested under them — checked
+ * independently of the responses. Empty when every counter stands where the requests put it.
+ */
+export function countersOffRequested(
+  requests: readonly { registrantCode: string; count: number }[],
+  counters: readonly CounterRow[],
+  year: number,
+): string[] {
+  const requested = new Map<string, number>();
+  for (const r of requests) {
+    const key = counterKey(r.registrantCode, year);
+    requested.set(key, (requested.get(key) ?? 0) + r.count);
+  }
+  const byKey = new Map(counters.map((c) => [counterKey(c.registrantCode, c.yearOfReference), c.lastDesignation]));
+  return [...requested].filter(([key, n]) => byKey.get(key) !== n).map(([key, n]) => `${key}: counter ${String(byKey.get(key))}, requested ${n}`);
+}
