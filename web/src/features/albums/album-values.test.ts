@@ -1,39 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
 import { ALBUM_FORM_FIELDS, tidyDuration, tidyPartialDate, toAlbumFields, toAlbumFormValues, type AlbumFormValues } from './album-values';
+import { savedAlbum } from '../../test-support/catalog-fixtures';
 
-function savedAlbum(overrides: Partial<AlbumResponse> = {}): AlbumResponse {
-  return {
-    id: '11111111-1111-4111-8111-111111111111',
-    albumNumber: 7,
-    registrantId: '22222222-2222-4222-8222-222222222222',
-    releaseType: 'physical',
-    title: '范特西',
-    credits: [{ role: 'performer', names: ['周杰倫'] }],
-    publisher: '阿爾發音樂',
-    releaseDate: '2026-03-09',
-    productionCompany: '杰威爾音樂',
-    totalDuration: '0:42:10',
-    effectiveDuration: '0:42:10',
-    albumType: 'solo',
-    workCategory: 'sound-recording',
-    mediaForm: 'cd',
-    publicationCategory: 'popular',
-    introduction: '第二張專輯',
-    coverImageKey: null,
-    retroactive: false,
-    status: 'draft',
-    returnReason: null,
-    depositStatus: 'not_deposited',
-    editable: true,
-    isrcAssignedOnSubmission: false,
-    submittedAt: null,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-02T00:00:00.000Z',
-    tracks: [],
-    ...overrides,
-  };
-}
 
 function formValues(overrides: Partial<AlbumFormValues> = {}): AlbumFormValues {
   return {

@@ -1,73 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { AlbumResponse, RecordingResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
 import { clientProblems, serverProblems } from './problems';
+import { savedAlbum, savedRecording } from '../../test-support/catalog-fixtures';
 
 const TRACK_1 = 'aaaaaaaa-0000-4000-8000-000000000001';
 const TRACK_2 = 'aaaaaaaa-0000-4000-8000-000000000002';
 const TRACK_3 = 'aaaaaaaa-0000-4000-8000-000000000003';
 
-function recording(overrides: Partial<RecordingResponse> = {}): RecordingResponse {
-  return {
-    id: 'bbbbbbbb-0000-4000-8000-000000000001',
-    registrantId: '22222222-2222-4222-8222-222222222222',
-    isrc: 'TWA012600001',
-    isrcDisplay: 'TW-A01-26-00001',
-    isrcSource: 'own',
-    title: '簡單愛',
-    storyTitle: '',
-    episode: '',
-    theme: '',
-    playTitle: '',
-    description: '',
-    credits: [{ role: 'performer', names: ['周杰倫'] }],
-    productionCompany: '杰威爾音樂',
-    duration: '0:04:30',
-    durationSeconds: 270,
-    recordingDate: null,
-    aiAssisted: false,
-    producedAbroad: false,
-    versionType: null,
-    versionOfIsrc: null,
-    approved: false,
-    ...overrides,
-  };
-}
 
 function track(id: string, position: number, overrides: Partial<RecordingResponse> = {}, cited = false): TrackResponse {
-  return { id, position, cited, done: false, recording: recording(overrides) };
+  return { id, position, cited, done: false, recording: savedRecording(overrides) };
 }
 
 function album(overrides: Partial<AlbumResponse> = {}): AlbumResponse {
-  return {
-    id: '11111111-1111-4111-8111-111111111111',
-    albumNumber: 7,
-    registrantId: '22222222-2222-4222-8222-222222222222',
-    releaseType: 'digital',
-    title: '范特西',
-    credits: [{ role: 'performer', names: ['周杰倫'] }],
-    publisher: '阿爾發音樂',
-    releaseDate: '2026-03-09',
-    productionCompany: '杰威爾音樂',
-    totalDuration: null,
-    effectiveDuration: null,
-    albumType: 'solo',
-    workCategory: null,
-    mediaForm: null,
-    publicationCategory: null,
-    introduction: '',
-    coverImageKey: null,
-    retroactive: false,
-    status: 'draft',
-    returnReason: null,
-    depositStatus: 'not_deposited',
-    editable: true,
-    isrcAssignedOnSubmission: false,
-    submittedAt: null,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-02T00:00:00.000Z',
-    tracks: [track(TRACK_1, 1)],
-    ...overrides,
-  };
+  return savedAlbum({ releaseType: 'digital', tracks: [track(TRACK_1, 1)], ...overrides });
 }
 
 const emptyAlbum = (overrides: Partial<AlbumResponse> = {}) =>
