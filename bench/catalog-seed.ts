@@ -7,8 +7,20 @@ import type pg from 'pg';
 
 export const TRACKS_PER_ALBUM = 10;
 
-const WORDS = ['星光', '海洋', '夜曲', '城市', '季節', '旅程', '回憶', '青春', 'Blue', 'Moon', 'River', 'Dream'];
-const ARTISTS = ['林小華', '陳大文', '王美玲', '張志明', 'Lin Band', 'Taipei Strings', '李宗翰', '吳佳穎'];
+/**
+ * Title words: 48 × 48 pairs plus the album number, so titles are as varied as a real catalogue's
+ * rather than a dozen words repeated 100,000 times (which would make every trigram common).
+ */
+const WORDS = [
+  '星光', '海洋', '夜曲', '城市', '季節', '旅程', '回憶', '青春', '雨後', '山嵐', '花火', '晨曦',
+  '孤島', '遠方', '月台', '燈塔', '風箏', '河流', '沙漏', '森林', '雪夜', '微光', '長巷', '南風',
+  'Blue', 'Moon', 'River', 'Dream', 'Velvet', 'Harbor', 'Echo', 'Lantern', 'Meadow', 'Cinder', 'Saffron', 'Glacier',
+  'Orchid', 'Tundra', 'Quartz', 'Willow', 'Nimbus', 'Falcon', 'Ember', 'Juniper', 'Marble', 'Pepper', 'Sierra', 'Zephyr',
+];
+const ARTISTS = [
+  '林小華', '陳大文', '王美玲', '張志明', '李宗翰', '吳佳穎', '黃子軒', '劉欣怡', '蔡明哲', '楊雅筑',
+  'Lin Band', 'Taipei Strings', 'Formosa Quartet', 'Harbor Lights', 'Jade River', 'Neon Tigers',
+];
 
 function pgArray(values: readonly string[]): string {
   return `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
@@ -29,10 +41,10 @@ export async function seedAlbums(client: pg.Client, from: number, to: number, re
   await client.query(
     `insert into albums (id, album_number, registrant_id, release_type, title, publisher, production_company, release_date, album_type, status, artist_text, submitted_at)
      select md5('album-' || g)::uuid, 1000000 + g, md5('registrant-' || (g % $3::int))::uuid, 'digital',
-            (${words})[1 + g % 12] || ' ' || (${words})[1 + (g / 12) % 12] || ' ' || g,
+            (${words})[1 + g % 48] || ' ' || (${words})[1 + (g / 48) % 48] || ' ' || g,
             'Bench Label', 'Bench Production', '2025-0' || (1 + g % 9),
             'solo', (array['draft','submitted','approved','returned'])[1 + g % 4]::review_status,
-            (${artists})[1 + g % 8] || ' / ' || (${artists})[1 + (g / 8) % 8],
+            (${artists})[1 + g % 16] || ' / ' || (${artists})[1 + (g / 16) % 16],
             case when g % 4 in (1, 2, 3) then now() - (g % 1000) * interval '1 minute' end
      from generate_series($1::int, $2::int - 1) g`,
     [from, to, registrants],
@@ -40,8 +52,8 @@ export async function seedAlbums(client: pg.Client, from: number, to: number, re
   await client.query(
     `insert into recordings (id, registrant_id, isrc, isrc_source, title, production_company, artist_text, approved_at)
      select md5('rec-' || r)::uuid, md5('registrant-' || ((r / ${TRACKS_PER_ALBUM}) % $3::int))::uuid,
-            'TWZZZ' || lpad(r::text, 7, '0'), 'system', (${words})[1 + r % 12] || ' 曲 ' || r, 'Bench Production',
-            (${artists})[1 + r % 8], case when r % 2 = 0 then now() end
+            'TWZZZ' || lpad(r::text, 7, '0'), 'system', (${words})[1 + r % 48] || ' 曲 ' || r, 'Bench Production',
+            (${artists})[1 + r % 16], case when r % 2 = 0 then now() end
      from generate_series($1::int * ${TRACKS_PER_ALBUM}, $2::int * ${TRACKS_PER_ALBUM} - 1) r`,
     [from, to, registrants],
   );
@@ -57,4 +69,9 @@ export async function seedAlbums(client: pg.Client, from: number, to: number, re
 /** The ISRC of recording r (for exact-ISRC searches). */
 export function benchIsrc(r: number): string {
   return `TWZZZ${String(r).padStart(7, '0')}`;
+}
+
+/** The title album g gets from the seed (the same formula as the SQL above). */
+export function benchTitle(g: number): string {
+  return `${WORDS[g % WORDS.length] ?? ''} ${WORDS[Math.floor(g / WORDS.length) % WORDS.length] ?? ''} ${g}`;
 }

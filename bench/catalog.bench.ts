@@ -12,7 +12,7 @@ import type { AlbumListQuery } from '../src/catalog/catalog.schemas.js';
 import { openDatabase } from '../src/db/client.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { ServiceContext } from '../src/shared/context.js';
-import { benchIsrc, seedAlbums, seedRegistrants, TRACKS_PER_ALBUM } from './catalog-seed.js';
+import { benchIsrc, benchTitle, seedAlbums, seedRegistrants, TRACKS_PER_ALBUM } from './catalog-seed.js';
 import { summarise, type Summary } from './stats.js';
 import type { BenchContext, Benchmark } from './types.js';
 
@@ -47,7 +47,9 @@ function scenarios(): Scenario[] {
     { label: 'staff: search album number', actor: staff, query: { q: String(1_000_000 + 7) } },
     { label: 'staff: search ISRC', actor: staff, query: { q: benchIsrc(7 * TRACKS_PER_ALBUM + 5) } },
     { label: 'staff: search artist', actor: staff, query: { q: 'Taipei Strings', view: 'review' } },
-    { label: 'staff: search rare title', actor: staff, query: { q: 'Moon River 7' } },
+    { label: 'staff: search short number', actor: staff, query: { q: '998' } },
+    { label: 'staff: search rare title', actor: staff, query: { q: benchTitle(7) } },
+    { label: 'staff: search common word', actor: staff, query: { q: 'Velvet' } },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { albums, albumTracks, recordings, registrants } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import type { AlbumSort } from './catalog.schemas.js';
@@ -69,9 +69,14 @@ function searchCondition(q: string, isrc: string | undefined): SQL | undefined {
   if (isrc !== undefined) {
     return sql`${albums.id} in (select ${albumTracks.albumId} from ${albumTracks} join ${recordings} on ${recordings.id} = ${albumTracks.recordingId} where ${recordings.isrc} = ${isrc})`;
   }
+  // Album numbers have six or more digits (the sequence starts at 100001): such a query is a
+  // number lookup. Shorter numbers ("1989", "2046") are searched in titles as well.
+  if (/^\d{6,15}$/.test(q)) {
+    return eq(albums.albumNumber, Number(q));
+  }
   const pattern = `%${escapeLike(q)}%`;
   const parts: SQL[] = [sql`${albums.title} ilike ${pattern}`, sql`${albums.artistText} ilike ${pattern}`];
-  if (/^\d{1,15}$/.test(q)) {
+  if (/^\d{1,5}$/.test(q)) {
     parts.push(eq(albums.albumNumber, Number(q)));
   }
   return or(...parts);
@@ -112,17 +117,19 @@ export interface AlbumListRow {
   trackCount: number;
 }
 
-export async function listAlbumRows(
-  db: Db,
-  filter: AlbumFilter,
-  order: { sort: AlbumSort; direction: 'asc' | 'desc' },
-  page: { offset: number; limit: number },
-): Promise<{ rows: AlbumListRow[]; total: number; totalCapped: boolean }> {
-  const where = filterWhere(filter);
+/** Whether the filter searches titles and artists by substring (not an ISRC or album number). */
+function isSubstringSearch(filter: AlbumFilter): boolean {
+  return filter.q !== undefined && filter.q !== '' && filter.isrc === undefined && !/^\d{6,15}$/.test(filter.q);
+}
+
+function pageQuery(db: Db, where: SQL | undefined, order: { sort: AlbumSort; direction: 'asc' | 'desc' }, page: { offset: number; limit: number }) {
   const column = SORT_COLUMNS[order.sort];
-  // Albums without the value (drafts have no submission date) go last in either direction.
-  const direction = order.direction === 'asc' ? (c: SQLWrapper) => sql`${c} asc nulls last` : (c: SQLWrapper) => sql`${c} desc nulls last`;
-  const rows = await db
+  const direction = order.direction === 'asc' ? asc : desc;
+  // Drafts have no submission date: they go last either way. Only that column is nullable, and
+  // only there is NULLS LAST spelled out: on the others it would stop PostgreSQL from reading the
+  // order straight off the index.
+  const primary = order.sort === 'submittedAt' ? sql`${column} ${sql.raw(order.direction)} nulls last` : direction(column);
+  return db
     .select({
       album: albums,
       registrantName: registrants.name,
@@ -131,11 +138,42 @@ export async function listAlbumRows(
     .from(albums)
     .innerJoin(registrants, eq(registrants.id, albums.registrantId))
     .where(where)
-    .orderBy(direction(column), direction(albums.albumNumber))
+    .orderBy(primary, direction(albums.albumNumber))
     .limit(page.limit)
     .offset(page.offset);
+}
+
+async function countCapped(db: Db, where: SQL | undefined): Promise<number> {
   const capped = db.select({ one: sql`1` }).from(albums).where(where).limit(TOTAL_COUNT_CAP + 1).as('capped');
   const counted = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
-  const n = counted[0]?.n ?? 0;
-  return { rows, total: Math.min(n, TOTAL_COUNT_CAP), totalCapped: n > TOTAL_COUNT_CAP };
+  return counted[0]?.n ?? 0;
+}
+
+const totals = (n: number) => ({ total: Math.min(n, TOTAL_COUNT_CAP), totalCapped: n > TOTAL_COUNT_CAP });
+
+export async function listAlbumRows(
+  db: Db,
+  filter: AlbumFilter,
+  order: { sort: AlbumSort; direction: 'asc' | 'desc' },
+  page: { offset: number; limit: number },
+): Promise<{ rows: AlbumListRow[]; total: number; totalCapped: boolean }> {
+  const where = filterWhere(filter);
+  if (isSubstringSearch(filter)) {
+    // Substring search in two steps, so neither rare nor common words make the planner guess:
+    // first the matching ids (trigram index), at most the count cap; a set that small is sorted
+    // directly. Past the cap the matches are dense, and reading the sort order off its index
+    // finds a page of them at once.
+    const ids = await db.select({ id: albums.id }).from(albums).where(where).limit(TOTAL_COUNT_CAP + 1);
+    if (ids.length <= TOTAL_COUNT_CAP) {
+      const rows = ids.length === 0 ? [] : await pageQuery(db, inArray(albums.id, ids.map((r) => r.id)), order, page);
+      return { rows, ...totals(ids.length) };
+    }
+    return { rows: await pageQuery(db, where, order, page), ...totals(ids.length) };
+  }
+  const rows = await pageQuery(db, where, order, page);
+  // A page that is not full is the last one: the total is known without counting again.
+  if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
+    return { rows, ...totals(page.offset + rows.length) };
+  }
+  return { rows, ...totals(await countCapped(db, where)) };
 }

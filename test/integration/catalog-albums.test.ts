@@ -146,7 +146,10 @@ describe('album lists', () => {
     const third = await listAlbums(api, 'sort=albumNumber&order=asc&page=3&pageSize=5');
     expect(third).toMatchObject({ total: 12, page: 3, pageSize: 5 });
     expect(numbers(third)).toEqual(created.slice(10, 12));
-    expect((await listAlbums(api, 'page=9')).items).toEqual([]);
+    expect(second).toMatchObject({ total: 12 });
+    const beyond = await listAlbums(api, 'page=9');
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(12);
     failed(await api.call('GET', '/albums?pageSize=101'), 400, 'VALIDATION_FAILED');
     failed(await api.call('GET', '/albums?sort=artist'), 400, 'VALIDATION_FAILED');
   });
@@ -216,6 +219,8 @@ describe('album search', () => {
     number = await createAlbum(owner.api, { title: 'Night Drive', credits: [{ role: 'performer', names: ['陳綺貞'] }, { role: 'lyricist', names: ['方文山'] }] });
     await createAlbum(owner.api, { title: 'Morning 100% Pure', credits: [{ role: 'featured-artist', names: ['Tiny Band'] }] });
     await createAlbum(owner.api, { title: 'Evening_Mood' });
+    await createAlbum(owner.api, { title: '回到 1989' });
+    await createAlbum(owner.api, { title: '百萬 1000000' });
     const album = await createAlbum(owner.api, { title: '編號專輯' });
     const track = await addTrack(owner.api, album.id, { title: '有碼的歌' }, { mode: 'next' });
     isrcAlbum = { album, isrc: track.recording.isrcDisplay ?? '' };
@@ -226,6 +231,13 @@ describe('album search', () => {
   it('finds an album by its exact album number only', async () => {
     expect(await search(String(number.albumNumber))).toEqual(['Night Drive']);
     expect(await search(String(number.albumNumber).slice(0, 5))).toEqual([]);
+  });
+
+  it('searches titles for short numbers; six or more digits are an album number', async () => {
+    expect(await search('1989')).toEqual(['回到 1989']);
+    // A six-digit-or-longer query is taken as an album number, not looked for in titles.
+    expect(await search('1000000')).toEqual([]);
+    expect(await search('百萬')).toEqual(['百萬 1000000']);
   });
 
   it('finds titles by substring, ignoring case, with % and _ taken literally', async () => {
