@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { albums, albumTracks, recordings, registrants } from '../db/schema/index.js';
+import { containsPattern } from '../db/like.js';
 import type { Db } from '../db/types.js';
 import type { AlbumSort } from './catalog.schemas.js';
 
@@ -56,10 +57,6 @@ export interface AlbumFilter {
   isrc?: string | undefined;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * The search condition. A valid ISRC is an exact lookup through the recordings' unique key;
  * anything else matches title or artist by substring (trigram indexes) or an album number. Plain
@@ -74,7 +71,7 @@ function searchCondition(q: string, isrc: string | undefined): SQL | undefined {
   if (/^\d{6,15}$/.test(q)) {
     return eq(albums.albumNumber, Number(q));
   }
-  const pattern = `%${escapeLike(q)}%`;
+  const pattern = containsPattern(q);
   const parts: SQL[] = [sql`${albums.title} ilike ${pattern}`, sql`${albums.artistText} ilike ${pattern}`];
   if (/^\d{1,5}$/.test(q)) {
     parts.push(eq(albums.albumNumber, Number(q)));

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { albums, albumTracks, recordings } from '../db/schema/index.js';
+import { containsPattern } from '../db/like.js';
 import type { Db } from '../db/types.js';
 
 export type TrackRow = typeof albumTracks.$inferSelect;
@@ -117,13 +118,9 @@ export async function countSlots(db: Db, recordingId: string): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Approved recordings a registrant may cite: its own by title or ISRC, anyone's by exact ISRC. */
 export function searchCitableRows(db: Db, registrantId: string, q: string, isrc: string | undefined, limit: number): Promise<RecordingRow[]> {
-  const own = and(eq(recordings.registrantId, registrantId), sql`${recordings.title} ilike ${`%${escapeLike(q)}%`}`);
+  const own = and(eq(recordings.registrantId, registrantId), sql`${recordings.title} ilike ${containsPattern(q)}`);
   const byIsrc = isrc === undefined ? undefined : eq(recordings.isrc, isrc);
   return db
     .select()

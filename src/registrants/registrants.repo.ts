@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { registrantCodes, registrants } from '../db/schema/index.js';
+import { containsPattern } from '../db/like.js';
 import type { Db } from '../db/types.js';
 
 export type RegistrantRow = typeof registrants.$inferSelect;
@@ -13,14 +14,10 @@ export interface RegistrantFilter {
   demo?: boolean | undefined;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filterWhere(filter: RegistrantFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (filter.q !== undefined && filter.q.trim() !== '') {
-    const pattern = `%${escapeLike(filter.q.trim())}%`;
+    const pattern = containsPattern(filter.q.trim());
     const byCode = sql`exists (select 1 from ${registrantCodes} rc where rc.registrant_id = ${registrants.id} and rc.code = ${filter.q.trim().toUpperCase()})`;
     const clause = or(ilike(registrants.name, pattern), ilike(registrants.contactPerson, pattern), byCode);
     if (clause !== undefined) {
