@@ -14,6 +14,3 @@ export function actorFor(user: { id: string; role: Role; registrantId: string | 
   }
   return { kind: 'staff', userId: user.id, role: user.role, ip };
 }
-
-/** The actor for start-up tasks (first administrator, demo seed). */
-export const SYSTEM_ACTOR = null;

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { registrants, sessions, users } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import type { UserRow } from './users.repo.js';
@@ -42,8 +42,4 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 export async function deleteSessionsOfRegistrant(db: Db, registrantId: string): Promise<void> {
   const members = db.select({ id: users.id }).from(users).where(eq(users.registrantId, registrantId));
   await db.delete(sessions).where(inArray(sessions.userId, members));
-}
-
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }

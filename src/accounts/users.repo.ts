@@ -1,14 +1,9 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { registrants, users } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
-
-export async function findUserByLoginName(db: Db, loginName: string): Promise<UserRow | undefined> {
-  const rows = await db.select().from(users).where(eq(users.loginName, loginName.toLowerCase())).limit(1);
-  return rows[0];
-}
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
@@ -51,9 +46,6 @@ export async function countUsers(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export function findUsersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
-  return ids.length === 0 ? Promise.resolve([]) : db.select().from(users).where(inArray(users.id, ids));
-}
 
 /** The user with its registrant's status, for the login check. */
 export async function findUserForLogin(

@@ -49,12 +49,6 @@ export function formatPartialDate(value: string): string {
   return value.replaceAll('-', '.');
 }
 
-/** True when the (partial) date is later than `today` at its own precision. */
-export function isPartialDateAfter(value: string, today: Date): boolean {
-  const iso = today.toISOString().slice(0, value.length);
-  return value > iso;
-}
-
 export type DurationError = 'format' | 'range';
 
 /** Longest duration accepted: 99:59:59. */

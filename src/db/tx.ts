@@ -25,12 +25,3 @@ export function pgErrorCode(err: unknown): string | undefined {
   }
   return undefined;
 }
-
-export function pgConstraint(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    if ('constraint' in e && typeof e.constraint === 'string') {
-      return e.constraint;
-    }
-  }
-  return undefined;
-}

@@ -1,5 +1,5 @@
 import type { Actor } from '../accounts/actor.js';
-import { canManageSettings } from '../accounts/accounts.policy.js';
+import { canManageSettings, canSeeRegistrant } from '../accounts/accounts.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction, pgErrorCode, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { parseRegistrantCode, suggestRegistrantCode } from '../isrc/registrant-code.js';
@@ -96,6 +96,10 @@ export async function addRegistrantCode(
   code: string | undefined,
 ): Promise<RegistrantCodeResponse> {
   if (actor !== null) {
+    // Another registrant's record is "not found" to a member, before any role check.
+    if (!canSeeRegistrant(actor, registrantId)) {
+      throw new AppError('NOT_FOUND');
+    }
     assertCanManage(actor);
   }
   return insertCode(ctx, actor, code, { registrantId, isPool: false });

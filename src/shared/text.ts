@@ -3,10 +3,6 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').trim();
 }
 
-export function cleanOptional(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : cleanText(value);
-}
-
 /** Applies cleanText to every string property of a flat input object. */
 export function cleanFields<T extends object>(input: T): T {
   const out: Record<string, unknown> = {};
