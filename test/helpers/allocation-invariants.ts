@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/types.js';
+import { rowsOf } from './db.js';
 
 export interface Assigned {
   isrc: string;
@@ -75,18 +76,6 @@ export function counterKey(registrantCode: string, year: number): string {
 }
 
 /** Every row of a raw `db.execute` result; node-postgres and PGlite both answer `{ rows }`. */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) {
-    throw new Error(`db.execute returned no rows array: ${JSON.stringify(result)}`);
-  }
-  return result.rows.map((row: unknown) => {
-    if (typeof row !== 'object' || row === null) {
-      throw new Error(`db.execute returned a non-object row: ${JSON.stringify(row)}`);
-    }
-    return row as Record<string, unknown>;
-  });
-}
-
 function str(row: Record<string, unknown>, column: string): string {
   const v = row[column];
   if (typeof v !== 'string') {
@@ -243,18 +232,6 @@ export function checkAllocations(countryCode: string, handouts: Handout[], ledge
   return report;
 }
 
-/** The highest designation handed out per (registrant code, year), e.g. to compare with expectations. */
-export function highestByKey(handouts: Handout[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const a of handouts.flatMap((h) => h.isrcs)) {
-    const p = parseIsrc(a.isrc);
-    if (p !== undefined) {
-      const key = counterKey(p.registrantCode, p.year);
-      out.set(key, Math.max(out.get(key) ?? 0, p.designation));
-    }
-  }
-  return out;
-}
 
 /**
  * Counters whose value differs from the number of codes requested under them — checked

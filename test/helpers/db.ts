@@ -47,13 +47,22 @@ export async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-/** Raw rows of a query, the same on PGlite and node-postgres (both answer `{ rows }`). */
-export async function queryRows(handle: DatabaseHandle, query: SQL): Promise<Record<string, unknown>[]> {
-  const result: unknown = await handle.db.execute(query);
-  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) {
-    return result.rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
+/** The rows of a raw `execute()` result: PGlite and node-postgres both answer `{ rows }`. */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) {
+    throw new Error(`db.execute returned no rows array: ${JSON.stringify(result)}`);
   }
-  throw new Error('unexpected result shape from execute()');
+  return result.rows.map((row: unknown) => {
+    if (typeof row !== 'object' || row === null) {
+      throw new Error(`db.execute returned a non-object row: ${JSON.stringify(row)}`);
+    }
+    return row as Record<string, unknown>;
+  });
+}
+
+/** Raw rows of a query, the same on PGlite and node-postgres. */
+export async function queryRows(handle: DatabaseHandle, query: SQL): Promise<Record<string, unknown>[]> {
+  return rowsOf(await handle.db.execute(query));
 }
 
 async function waitForNoConnections(url: string, database: string): Promise<void> {

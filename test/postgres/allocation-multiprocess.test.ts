@@ -10,8 +10,9 @@ import type { ServiceContext } from '../../src/shared/context.js';
 import { testContext } from '../helpers/context.js';
 import { adminQuery, withDatabase } from '../helpers/db.js';
 import { ensurePoolCode, newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
-import { checkAllocations, CLEAN_REPORT, countersOffRequested, countRows, readAllocationState, rowsOf, type Assigned, type Handout } from '../helpers/allocation-invariants.js';
+import { checkAllocations, CLEAN_REPORT, countersOffRequested, countRows, readAllocationState, type Assigned, type Handout } from '../helpers/allocation-invariants.js';
 import { MIGRATION_LOCK_KEY } from '../../src/db/client.js';
+import { rowsOf } from '../helpers/db.js';
 import { closeMigrationGate, type MigrationGate } from './migration-gate.js';
 import { freePort, startServer, stopServer, waitHealthy, type ServerProcess } from './server-process.js';
 
