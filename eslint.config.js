@@ -1,7 +1,34 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+
+// Import boundaries inside src/. ESLint keeps only the last `no-restricted-imports` setting that matches a
+// file, so each block below lists every pattern that applies to its files.
+/** Feature folders: every folder under src/ except these layers. */
+const NOT_FEATURES = new Set(['http', 'db', 'shared', 'isrc', 'config', 'bootstrap']);
+const FEATURES = readdirSync(join(import.meta.dirname, 'src'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !NOT_FEATURES.has(entry.name))
+  .map((entry) => entry.name);
+const NO_HTTP = {
+  group: ['fastify', 'fastify/*', '@fastify/*', '**/http/*'],
+  message: 'Only src/http, src/main.ts and *.routes.ts use Fastify or src/http; services and the rest take plain values.',
+};
+const ISRC_PURE = { group: ['node:*', '../*'], message: 'src/isrc is pure: no I/O and no imports from outside it.' };
+const SHARED_NO_DB = { group: ['**/db/*'], message: 'src/shared sits below src/db: it imports nothing from src/db.' };
+const ROUTES_NO_DB = { group: ['**/db/*', '**/*.repo.js'], message: 'Routes call services, never the database.' };
+/** @param {string} feature */
+const otherFeaturesRepos = (feature) => ({
+  group: FEATURES.filter((other) => other !== feature).map((other) => `**/${other}/**/*.repo.js`),
+  message: `A feature reads only its own tables: src/${feature} may import its own *.repo.ts, another feature's only through that feature's services.`,
+});
+/**
+ * @param {...{ group: string[], message: string }} patterns
+ * @returns {import('eslint').Linter.RuleEntry}
+ */
+const restrictImports = (...patterns) => ['error', { patterns }];
 
 export default defineConfig(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'src/db/migrations/**', '.tmp/**', 'test-results/**'] },
@@ -36,17 +63,41 @@ export default defineConfig(
     },
   },
   {
-    // The domain core is pure and browser-safe.
-    files: ['src/isrc/**/*.ts'],
+    // HTTP stays in src/http, src/main.ts and the *.routes.ts files.
+    files: ['src/**/*.ts'],
+    ignores: ['src/http/**', 'src/main.ts', 'src/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../*'], message: 'src/isrc is pure: no I/O and no imports from outside it.' }] }],
+      'no-restricted-imports': restrictImports(NO_HTTP),
     },
   },
   {
-    // Routes are HTTP only: they never touch the database directly.
+    // Shared code sits below the database layer.
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports(NO_HTTP, SHARED_NO_DB),
+    },
+  },
+  {
+    // The domain core is pure and browser-safe.
+    files: ['src/isrc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports(ISRC_PURE, NO_HTTP),
+    },
+  },
+  // A feature uses another feature's services, never its repos.
+  ...FEATURES.map((feature) => ({
+    files: [`src/${feature}/**/*.ts`],
+    ignores: ['src/**/*.routes.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports(NO_HTTP, otherFeaturesRepos(feature)),
+    },
+  })),
+  {
+    // Routes are HTTP only: they never touch the database directly (no repo at all, so no other feature's either).
     files: ['src/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/*.repo.js'], message: 'Routes call services, never the database.' }] }],
+      'no-restricted-imports': restrictImports(ROUTES_NO_DB),
     },
   },
   {
@@ -58,8 +109,8 @@ export default defineConfig(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+src/(?!isrc/|shared/common\\.schemas|[a-z-]+/[a-z-]+\\.schemas|catalog/(vocabularies|formats|completeness|field-labels)\\.js$)',
-              message: 'The web app may import only pure modules: src/isrc, *.schemas.ts and src/catalog/{vocabularies,formats,completeness,field-labels}.',
+              regex: '^(\\.\\./)+src/(?!isrc/|shared/(common\\.schemas|enums)|[a-z-]+/[a-z-]+\\.schemas|catalog/(vocabularies|formats|completeness|field-labels)\\.js$)',
+              message: 'The web app may import only pure modules: src/isrc, src/shared/enums, *.schemas.ts and src/catalog/{vocabularies,formats,completeness,field-labels}.',
             },
           ],
         },
