@@ -1,24 +1,27 @@
 /**
- * ISRC allocation through the service (`allocateInTransaction` in `withTransaction`: profile
+ * ISRC allocation through the service (`allocateOwnCodes` in `withTransaction`: profile
  * lookup, counter UPDATE … RETURNING, ledger and audit rows) against the floor the database sets:
  * a bare `BEGIN; UPDATE … RETURNING; COMMIT` on the same counters table, same server, same
  * concurrency. Every worker hits one counter row, as one busy registrant would.
  */
 import pg from 'pg';
-import { allocateInTransaction } from '../src/allocation/allocation.service.js';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { allocateOwnCodes, loadAllocationProfile } from '../src/allocation/allocation.service.js';
+import { openDatabase } from '../src/db/client.js';
 import { withTransaction } from '../src/db/tx.js';
 import { addRegistrantCode } from '../src/registrants/registrant-codes.service.js';
 import { createRegistrant } from '../src/registrants/registrants.service.js';
 import { systemClock } from '../src/shared/clock.js';
-import type { ServiceContext } from '../src/shared/context.js';
+import type { ServiceContext } from '../src/db/context.js';
 import { formatSummary } from './stats.js';
+import { measureSubmissionCost } from './submission-cost.js';
 import type { BenchContext, Benchmark } from './types.js';
 import { runConcurrent } from './workers.js';
 
 const COUNTRY = 'TW';
 /** The bare loop's counter: not a registrant's code, so it never meets the service's row. */
 const BARE_CODE = 'ZZZ';
+/** Albums of each size (1 and 10 tracks) submitted for the submission-cost comparison. */
+const SUBMITTED_ALBUMS = 105;
 
 const BARE_UPDATE = `update designation_counters set last_designation = last_designation + 1, updated_at = now()
   where country_code = $1 and registrant_code = $2 and year_of_reference = $3 returning last_designation`;
@@ -29,9 +32,9 @@ async function seedCompany(ctx: ServiceContext): Promise<string> {
   return registrant.id;
 }
 
-function serviceOp(ctx: ServiceContext, handle: DatabaseHandle, registrantId: string) {
+function serviceOp(ctx: ServiceContext, registrantId: string) {
   return async (): Promise<void> => {
-    const assigned = await withTransaction(handle.db, (tx) => allocateInTransaction(ctx, tx, { registrantId, count: 1, actor: null }));
+    const assigned = await withTransaction(ctx, async (tx) => allocateOwnCodes(tx, await loadAllocationProfile(tx, registrantId), { count: 1, actor: null }));
     if (assigned.length !== 1) {
       throw new Error(`allocation returned ${assigned.length} codes`);
     }
@@ -90,11 +93,11 @@ async function run(bc: BenchContext): Promise<void> {
   const handle = await openDatabase({ kind: 'postgres', url: bc.databaseUrl, poolSize: bc.concurrency });
   const pool = new pg.Pool({ connectionString: bc.databaseUrl, max: bc.concurrency, options: '-c TimeZone=UTC' });
   try {
-    const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: COUNTRY, sessionIdleMinutes: 60 };
+    const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: COUNTRY, timeZone: 'Asia/Taipei', sessionIdleMinutes: 60 };
     const registrantId = await seedCompany(ctx);
     const year = systemClock.now().getUTCFullYear() % 100;
     await pool.query('insert into designation_counters (country_code, registrant_code, year_of_reference) values ($1, $2, $3) on conflict do nothing', [COUNTRY, BARE_CODE, year]);
-    const service = serviceOp(ctx, handle, registrantId);
+    const service = serviceOp(ctx, registrantId);
     const bare = bareOp(pool, year);
 
     bc.log(`allocation: ${bc.iterations} × count 1, ${bc.concurrency} concurrent workers, one counter row; PostgreSQL ${await scalar(pool, "current_setting('server_version')")}`);
@@ -104,9 +107,11 @@ async function run(bc: BenchContext): Promise<void> {
     const b = await runConcurrent(bc.iterations, bc.concurrency, bare);
     await verify(pool, bc.warmup + bc.iterations);
 
-    bc.log(formatSummary('  service allocateInTransaction', s));
+    bc.log(formatSummary('  service allocateOwnCodes', s));
     bc.log(formatSummary('  bare UPDATE … RETURNING', b));
     bc.log(`  ratio service / bare: throughput ${(s.opsPerSec / b.opsPerSec).toFixed(2)}, p50 latency ${(s.p50Ms / b.p50Ms).toFixed(2)}, p95 latency ${(s.p95Ms / b.p95Ms).toFixed(2)}`);
+
+    await measureSubmissionCost(ctx, SUBMITTED_ALBUMS, bc.log);
   } finally {
     await pool.end();
     await handle.close();
@@ -115,6 +120,6 @@ async function run(bc: BenchContext): Promise<void> {
 
 export const allocationBenchmark: Benchmark = {
   name: 'allocation',
-  description: 'allocateInTransaction vs a bare counter UPDATE … RETURNING loop',
+  description: 'allocation through the service vs a bare counter UPDATE … RETURNING loop; 10-track vs 1-track submission',
   run,
 };

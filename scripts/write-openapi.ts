@@ -21,7 +21,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 const handle = await openDatabase({ kind: 'pglite-memory' });
-const app = await buildApp({ ctx: { db: handle.db, clock: systemClock, countryCode: 'TW', sessionIdleMinutes: 60 } });
+const app = await buildApp({ ctx: { db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60 } });
 await app.ready();
 const text = `${JSON.stringify(sortKeys(app.swagger()), null, 2)}\n`;
 await app.close();

@@ -5,13 +5,13 @@ import { seedDemo, DEMO_USERS } from './bootstrap/demo-seed.js';
 import { ensureFirstAdmin, FIRST_ADMIN_LOGIN } from './bootstrap/first-admin.js';
 import { buildApp } from './http/app.js';
 import { systemClock } from './shared/clock.js';
-import type { ServiceContext } from './shared/context.js';
+import type { ServiceContext } from './db/context.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
   const handle = await openDatabase(config.databaseUrl === undefined ? { kind: 'pglite', dataDir: config.dataDir } : { kind: 'postgres', url: config.databaseUrl });
   await handle.migrate();
-  const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: config.countryCode, sessionIdleMinutes: config.sessionIdleMinutes };
+  const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: config.countryCode, timeZone: config.timeZone, sessionIdleMinutes: config.sessionIdleMinutes };
 
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   if (admin.generatedPassword !== undefined) {

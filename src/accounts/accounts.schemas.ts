@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Text, Uuid } from '../shared/common.schemas.js';
+import { ACTIVE_STATUSES, REGISTRANT_KINDS } from '../shared/enums.js';
 
 export const ROLES = ['agency_admin', 'agency_officer', 'registrant_member'] as const;
 export type Role = (typeof ROLES)[number];
@@ -10,7 +11,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 export const Role = Type.Enum(ROLES);
 export const StaffRole = Type.Enum(STAFF_ROLES);
-export const ActiveStatus = Type.Union([Type.Literal('active'), Type.Literal('suspended')]);
+export const ActiveStatus = Type.Enum(ACTIVE_STATUSES);
 export type ActiveStatus = Static<typeof ActiveStatus>;
 
 /** Login names: letters, digits and . _ - ; stored lower-case. */
@@ -48,7 +49,7 @@ export const MeResponse = Type.Object({
     Type.Object({
       id: Uuid,
       name: Type.String(),
-      kind: Type.Union([Type.Literal('company'), Type.Literal('individual'), Type.Literal('government')]),
+      kind: Type.Enum(REGISTRANT_KINDS),
       isDemo: Type.Boolean(),
     }),
     Type.Null(),

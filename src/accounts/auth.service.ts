@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db/types.js';
+import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { PASSWORD_MIN_LENGTH, type ChangePasswordBody, type LoginBody } from './accounts.schemas.js';
 import { actorFor, type Actor } from './actor.js';
@@ -12,11 +11,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteSessionsOfUser, extendSession, findLiveSession, insertSession } from './sessions.repo.js';
 import { findUserById, findUserForLogin, updateUserRow, type UserRow } from './users.repo.js';
 
-export interface AuthDeps {
-  db: Db;
-  clock: Clock;
-  sessionIdleMinutes: number;
-}
+export type { UserRow } from './users.repo.js';
 
 export interface RequestOrigin {
   ip: string;
@@ -31,8 +26,8 @@ export function hashToken(token: string): string {
  * Checks the password, throttled per account and per address, and opens a session.
  * Returns the cookie token; the database keeps only its hash.
  */
-export async function login(deps: AuthDeps, body: LoginBody, origin: RequestOrigin): Promise<{ token: string; user: UserRow }> {
-  const { db, clock } = deps;
+export async function login(ctx: ServiceContext, body: LoginBody, origin: RequestOrigin): Promise<{ token: string; user: UserRow }> {
+  const { db, clock } = ctx;
   const loginName = body.loginName.trim().toLowerCase();
   const now = clock.now();
   await assertLoginAllowed(db, loginName, origin.ip, now);
@@ -48,12 +43,12 @@ export async function login(deps: AuthDeps, body: LoginBody, origin: RequestOrig
     throw new AppError('ACCOUNT_SUSPENDED');
   }
   const token = randomBytes(32).toString('base64url');
-  await withTransaction(db, async (tx) => {
-    await recordLoginAttempt(tx, loginName, origin.ip, true);
-    await insertSession(tx, {
+  await withTransaction(ctx, async (tx) => {
+    await recordLoginAttempt(tx.db, loginName, origin.ip, true);
+    await insertSession(tx.db, {
       tokenHash: hashToken(token),
       userId: user.id,
-      expiresAt: new Date(now.getTime() + deps.sessionIdleMinutes * 60_000),
+      expiresAt: new Date(now.getTime() + ctx.sessionIdleMinutes * 60_000),
       ip: origin.ip,
       userAgent: origin.userAgent.slice(0, 300),
     });
@@ -63,24 +58,24 @@ export async function login(deps: AuthDeps, body: LoginBody, origin: RequestOrig
 }
 
 /** The user behind a session token, or undefined when it is unknown, expired or suspended. */
-export async function authenticate(deps: AuthDeps, token: string): Promise<UserRow | undefined> {
-  const now = deps.clock.now();
+export async function authenticate(ctx: ServiceContext, token: string): Promise<UserRow | undefined> {
+  const now = ctx.clock.now();
   const tokenHash = hashToken(token);
-  const found = await findLiveSession(deps.db, tokenHash, now);
+  const found = await findLiveSession(ctx.db, tokenHash, now);
   if (found === undefined || found.user.status === 'suspended' || found.registrantStatus === 'suspended') {
     return undefined;
   }
   // Sliding expiry, written at most once per quarter of the idle time to spare the database.
-  const idleMs = deps.sessionIdleMinutes * 60_000;
+  const idleMs = ctx.sessionIdleMinutes * 60_000;
   if (found.expiresAt.getTime() - now.getTime() < idleMs * 0.75) {
-    await extendSession(deps.db, tokenHash, new Date(now.getTime() + idleMs));
+    await extendSession(ctx.db, tokenHash, new Date(now.getTime() + idleMs));
   }
   return found.user;
 }
 
-export async function logout(deps: AuthDeps, actor: Actor, token: string): Promise<void> {
-  await withTransaction(deps.db, async (tx) => {
-    await deleteSession(tx, hashToken(token));
+export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    await deleteSession(tx.db, hashToken(token));
     await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
 }
@@ -92,8 +87,8 @@ export function assertPasswordPolicy(loginName: string, password: string): void 
 }
 
 /** Changes the actor's own password and ends its other sessions. */
-export async function changePassword(deps: AuthDeps, actor: Actor, body: ChangePasswordBody, currentToken: string): Promise<void> {
-  const user = await findUserById(deps.db, actor.userId);
+export async function changePassword(ctx: ServiceContext, actor: Actor, body: ChangePasswordBody, currentToken: string): Promise<void> {
+  const user = await findUserById(ctx.db, actor.userId);
   if (user === undefined) {
     throw new AppError('UNAUTHENTICATED');
   }
@@ -102,13 +97,13 @@ export async function changePassword(deps: AuthDeps, actor: Actor, body: ChangeP
   }
   assertPasswordPolicy(user.loginName, body.newPassword);
   const passwordHash = await hashPassword(body.newPassword);
-  await withTransaction(deps.db, async (tx) => {
-    await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false });
-    await deleteSessionsOfUser(tx, user.id);
-    await insertSession(tx, {
+  await withTransaction(ctx, async (tx) => {
+    await updateUserRow(tx.db, user.id, { passwordHash, mustChangePassword: false });
+    await deleteSessionsOfUser(tx.db, user.id);
+    await insertSession(tx.db, {
       tokenHash: hashToken(currentToken),
       userId: user.id,
-      expiresAt: new Date(deps.clock.now().getTime() + deps.sessionIdleMinutes * 60_000),
+      expiresAt: new Date(ctx.clock.now().getTime() + ctx.sessionIdleMinutes * 60_000),
       ip: actor.ip,
       userAgent: '',
     });

@@ -1,5 +1,5 @@
 import { getRegistrantSummary } from '../registrants/registrants.service.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext } from '../db/context.js';
 import type { MeResponse } from './accounts.schemas.js';
 import type { UserRow } from './users.repo.js';
 import { toUserResponse } from './user-view.js';

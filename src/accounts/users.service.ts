@@ -1,7 +1,7 @@
 import type { Db } from '../db/types.js';
 import { withTransaction, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
 import type { CreateMemberUserBody, CreateStaffUserBody, Role, UpdateUserBody, UserResponse } from './accounts.schemas.js';
@@ -29,8 +29,8 @@ export async function createUser(ctx: ServiceContext, actor: Actor | null, input
   assertPasswordPolicy(loginName, input.password);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await withTransaction(ctx.db, async (tx) => {
-      const row = await insertUser(tx, {
+    return await withTransaction(ctx, async (tx) => {
+      const row = await insertUser(tx.db, {
         loginName,
         displayName: cleanText(input.displayName),
         email: cleanText(input.email ?? ''),
@@ -99,8 +99,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
     throw new AppError('FORBIDDEN');
   }
   const passwordHash = body.resetPassword === undefined ? undefined : await hashPassword(body.resetPassword);
-  return withTransaction(ctx.db, async (tx) => {
-    const before = await findUserById(tx, id);
+  return withTransaction(ctx, async (tx) => {
+    const before = await findUserById(tx.db, id);
     if (before === undefined) {
       throw new AppError('NOT_FOUND');
     }
@@ -111,10 +111,10 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
     if (body.resetPassword !== undefined) {
       assertPasswordPolicy(before.loginName, body.resetPassword);
     }
-    if (body.status === 'suspended' && before.role === 'agency_admin' && before.status === 'active' && (await countAdmins(tx)) <= 1) {
+    if (body.status === 'suspended' && before.role === 'agency_admin' && before.status === 'active' && (await countAdmins(tx.db)) <= 1) {
       throw new AppError('FORBIDDEN', { reason: 'last-admin' });
     }
-    const after = await updateUserRow(tx, id, {
+    const after = await updateUserRow(tx.db, id, {
       ...(body.displayName === undefined ? {} : { displayName: cleanText(body.displayName) }),
       ...(body.email === undefined ? {} : { email: cleanText(body.email) }),
       ...(body.status === undefined ? {} : { status: body.status }),
@@ -124,7 +124,7 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
       throw new AppError('NOT_FOUND');
     }
     if (after.status === 'suspended' || passwordHash !== undefined) {
-      await deleteSessionsOfUser(tx, id);
+      await deleteSessionsOfUser(tx.db, id);
     }
     await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: toUserResponse(before), after: toUserResponse(after) });
     return toUserResponse(after);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { designationCounters, isrcAssignments } from '../db/schema/index.js';
+import { auditLog, designationCounters, isrcAssignments } from '../db/schema/index.js';
+import { rowsOf } from '../db/rows.js';
 import type { Db } from '../db/types.js';
 import { MAX_DESIGNATION } from '../isrc/designation.js';
 
@@ -12,6 +13,7 @@ export interface CounterKey {
 
 export type AssignmentRow = typeof isrcAssignments.$inferSelect;
 export type NewAssignmentRow = typeof isrcAssignments.$inferInsert;
+type NewAuditRow = typeof auditLog.$inferInsert;
 
 function keyWhere(key: CounterKey) {
   return and(
@@ -21,26 +23,52 @@ function keyWhere(key: CounterKey) {
   );
 }
 
+function lastOf(result: unknown): number | undefined {
+  const row = rowsOf(result)[0];
+  return row === undefined ? undefined : Number(row.last);
+}
+
 /**
- * Advances the counter by `count` in one statement (an upsert: the first allocation of a year
- * creates the row) and returns the new last designation, or undefined when that would pass 99999.
- * The row lock this takes serialises concurrent allocators until their transaction ends, so
- * ranges never overlap.
+ * Takes the next `count` designations in ONE statement: advances the counter (an upsert: the first
+ * allocation of a year creates the row), writes their ledger rows and the audit row, and returns
+ * the new last designation — or undefined, writing nothing, when that would pass 99999. The row
+ * lock the upsert takes serialises concurrent allocators until their transaction ends, so ranges
+ * never overlap; doing the rest in the same statement keeps that lock as short as the database
+ * allows. The ISRC text is the compact form `CC XXX YY NNNNN` (checked by the ledger's CHECK).
  */
-export async function advanceCounter(db: Db, key: CounterKey, count: number): Promise<number | undefined> {
+export async function allocateRange(
+  db: Db,
+  key: CounterKey,
+  count: number,
+  ledger: { registrantId: string; assignedBy: string | null },
+  audit: NewAuditRow,
+): Promise<number | undefined> {
   if (count > MAX_DESIGNATION) {
     return undefined;
   }
-  const rows = await db
-    .insert(designationCounters)
-    .values({ ...key, lastDesignation: count })
-    .onConflictDoUpdate({
-      target: [designationCounters.countryCode, designationCounters.registrantCode, designationCounters.yearOfReference],
-      set: { lastDesignation: sql`${designationCounters.lastDesignation} + ${count}`, updatedAt: sql`now()` },
-      setWhere: sql`${designationCounters.lastDesignation} + ${count} <= ${MAX_DESIGNATION}`,
-    })
-    .returning({ last: designationCounters.lastDesignation });
-  return rows[0]?.last;
+  const yy = String(key.yearOfReference).padStart(2, '0');
+  const prefix = `${key.countryCode}${key.registrantCode}${yy}`;
+  const result = await db.execute(sql`
+    with counter as (
+      insert into designation_counters as dc (country_code, registrant_code, year_of_reference, last_designation)
+      values (${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, ${count}::int)
+      on conflict (country_code, registrant_code, year_of_reference) do update
+        set last_designation = dc.last_designation + ${count}::int, updated_at = now()
+        where dc.last_designation + ${count}::int <= ${MAX_DESIGNATION}::int
+      returning last_designation
+    ), ledger as (
+      insert into isrc_assignments (isrc, country_code, registrant_code, year_of_reference, designation, registrant_id, source, assigned_by)
+      select ${prefix}::text || lpad(d::text, 5, '0'), ${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, d,
+        ${ledger.registrantId}::uuid, 'system'::assignment_source, ${ledger.assignedBy}::uuid
+      from counter, generate_series(counter.last_designation - ${count}::int + 1, counter.last_designation) as d
+    ), audit as (
+      insert into audit_log (actor_user_id, ip, action, entity_type, entity_id, before, after)
+      select ${audit.actorUserId ?? null}::uuid, ${audit.ip ?? ''}::text, ${audit.action}::text, ${audit.entityType}::text, ${audit.entityId}::text, null,
+        ${JSON.stringify(audit.after ?? {})}::jsonb || jsonb_build_object('first', counter.last_designation - ${count}::int + 1, 'last', counter.last_designation)
+      from counter
+    )
+    select last_designation as last from counter`);
+  return lastOf(result);
 }
 
 /** Moves the counter up to `designation` if it is below (a company's own code above the counter). */

@@ -1,128 +1,136 @@
 import type { Actor } from '../accounts/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditRow } from '../audit/audit.service.js';
+import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
-import type { Transaction } from '../db/types.js';
-import { nextDesignations } from '../isrc/designation.js';
-import { buildIsrc, formatDisplay, type Isrc } from '../isrc/isrc.js';
+import { MAX_DESIGNATION } from '../isrc/designation.js';
+import { buildIsrc, formatDisplay } from '../isrc/isrc.js';
 import { fullYearOf, twoDigitYear } from '../isrc/year.js';
-import { listPoolCodes } from '../registrants/registrant-codes.service.js';
-import { getAllocationProfile, type AllocationProfile } from '../registrants/registrants.service.js';
-import type { ServiceContext } from '../shared/context.js';
+import { getIssuanceFacts } from '../registrants/registrants.service.js';
+import type { RegistrantKind } from '../shared/enums.js';
 import { AppError } from '../shared/errors.js';
-import { advanceCounter, insertAssignments, readCounter, type CounterKey } from './allocation.repo.js';
+import { allocateRange, readCounter, type CounterKey } from './allocation.repo.js';
 import type { AssignedIsrc } from './allocation.schemas.js';
 import { resolveRegistrantFor } from './allocation.policy.js';
+import { issuanceRule, type IssuanceRule } from './issuance.policy.js';
 
-export interface AllocationRequest {
-  registrantId: string;
-  count: number;
-  /** One of the registrant's own codes; default the first. Ignored for individuals (pool). */
-  registrantCode?: string | undefined;
-  /** The user on whose behalf codes are handed out (audit and ledger). */
-  actor: Actor | null;
+/**
+ * What allocation knows about a registrant, loaded once per transaction and passed on: its kind
+ * and the issuance rule for it, its own codes and the agency's pool codes.
+ */
+export interface AllocationProfile {
+  readonly id: string;
+  readonly kind: RegistrantKind;
+  readonly rule: IssuanceRule;
+  /** Own registrant codes in this country, oldest first (empty for individuals). */
+  readonly ownCodes: readonly string[];
+  /** The agency's pool codes, oldest first. */
+  readonly poolCodes: readonly string[];
 }
 
-function toAssigned(isrc: Isrc, designation: number): AssignedIsrc {
-  return { isrc, display: formatDisplay(isrc), designation };
-}
-
-async function profileOrThrow(ctx: ServiceContext, registrantId: string): Promise<AllocationProfile> {
-  const profile = await getAllocationProfile(ctx, registrantId);
-  if (profile === undefined) {
+/** Loads the registrant's allocation profile (one query): NOT_FOUND, or ACCOUNT_SUSPENDED. */
+export async function loadAllocationProfile(ctx: ServiceContext, registrantId: string): Promise<AllocationProfile> {
+  const facts = await getIssuanceFacts(ctx, registrantId);
+  if (facts === undefined) {
     throw new AppError('NOT_FOUND');
   }
-  if (profile.status === 'suspended') {
+  if (facts.status === 'suspended') {
     throw new AppError('ACCOUNT_SUSPENDED');
   }
-  return profile;
+  return { id: facts.id, kind: facts.kind, rule: issuanceRule(facts.kind), ownCodes: facts.ownCodes, poolCodes: facts.poolCodes };
 }
 
-/** Codes to try, in order: individuals use the agency's pool, others their own (or the one asked for). */
-async function candidateCodes(ctx: ServiceContext, profile: AllocationProfile, requested: string | undefined): Promise<string[]> {
-  if (profile.kind === 'individual') {
-    return (await listPoolCodes(ctx)).map((c) => c.code);
+/** Direct allocation (outside 送出審核) is for registrants with codes of their own. */
+export function assertDirectAllocation(profile: AllocationProfile): void {
+  if (!profile.rule.ownCodes) {
+    throw new AppError('ALLOCATION_NOT_ALLOWED', { kind: profile.kind });
   }
+}
+
+/** The own code to allocate under: the one asked for (it must be the registrant's), else the first. */
+function ownCodeFor(profile: AllocationProfile, requested: string | undefined): string[] {
   if (requested === undefined) {
-    return profile.codes.slice(0, 1);
+    return profile.ownCodes.slice(0, 1);
   }
   const code = requested.toUpperCase();
-  if (!profile.codes.includes(code)) {
+  if (!profile.ownCodes.includes(code)) {
     throw new AppError('ISRC_NOT_OWN_CODE', { registrantCode: code, isrc: '' });
   }
   return [code];
 }
 
+function assigned(ctx: ServiceContext, registrantCode: string, yearOfReference: number, designation: number): AssignedIsrc {
+  const built = buildIsrc({ countryCode: ctx.countryCode, registrantCode, yearOfReference, designation });
+  if (!built.ok) {
+    throw new Error(`allocation built an invalid ISRC: ${JSON.stringify(built.error)}`);
+  }
+  return { isrc: built.value, display: formatDisplay(built.value), designation };
+}
+
 /**
- * Hands out `count` consecutive ISRCs under the registrant's code (or the agency pool for
- * individuals) for the current year, inside the caller's transaction. The counter update and the
- * ledger rows commit together, so a code is handed out exactly once and never reused.
+ * Takes `count` consecutive codes for the current year under the first of `codes` that has room,
+ * inside the caller's transaction: counter, ledger and audit row in one statement each try.
  */
-export async function allocateInTransaction(ctx: ServiceContext, tx: Transaction, request: AllocationRequest): Promise<AssignedIsrc[]> {
-  const txCtx = { ...ctx, db: tx };
-  const profile = await profileOrThrow(txCtx, request.registrantId);
-  const codes = await candidateCodes(txCtx, profile, request.registrantCode);
+async function allocateUnder(tx: TxContext, profile: AllocationProfile, codes: readonly string[], count: number, actor: Actor | null): Promise<AssignedIsrc[]> {
   if (codes.length === 0) {
     throw new AppError('NO_REGISTRANT_CODE');
   }
-  const currentYear = ctx.clock.now().getUTCFullYear();
-  const yearOfReference = twoDigitYear(currentYear);
+  const year = currentYear(tx);
+  const yearOfReference = twoDigitYear(year);
   let available = 0;
   for (const registrantCode of codes) {
-    const key: CounterKey = { countryCode: ctx.countryCode, registrantCode, yearOfReference };
-    const last = await advanceCounter(tx, key, request.count);
+    const key: CounterKey = { countryCode: tx.countryCode, registrantCode, yearOfReference };
+    const audit = auditRow(actor, { action: 'isrc.allocate', entityType: 'registrant', entityId: profile.id, after: { registrantCode, yearOfReference } });
+    const last = await allocateRange(tx.db, key, count, { registrantId: profile.id, assignedBy: actor?.userId ?? null }, audit);
     if (last === undefined) {
-      const range = nextDesignations(await readCounter(tx, key), request.count);
-      available += range.ok ? 0 : range.error.kind === 'exhausted' ? range.error.available : 0;
+      available += MAX_DESIGNATION - (await readCounter(tx.db, key));
       continue;
     }
-    const first = last - request.count + 1;
-    const assigned: AssignedIsrc[] = [];
-    for (let designation = first; designation <= last; designation++) {
-      const built = buildIsrc({ countryCode: ctx.countryCode, registrantCode, yearOfReference, designation });
-      if (!built.ok) {
-        throw new Error(`allocation built an invalid ISRC: ${JSON.stringify(built.error)}`);
-      }
-      assigned.push(toAssigned(built.value, designation));
-    }
-    await insertAssignments(
-      tx,
-      assigned.map((a) => ({ ...key, isrc: a.isrc, designation: a.designation, registrantId: profile.id, source: 'system' as const, assignedBy: request.actor?.userId ?? null })),
-    );
-    await recordAudit(tx, request.actor, {
-      action: 'isrc.allocate',
-      entityType: 'registrant',
-      entityId: profile.id,
-      after: { registrantCode, yearOfReference, first, last },
-    });
-    return assigned;
+    return Array.from({ length: count }, (_, i) => assigned(tx, registrantCode, yearOfReference, last - count + 1 + i));
   }
-  throw new AppError('DESIGNATION_EXHAUSTED', { registrantCode: codes.join(', '), year: currentYear, available });
+  throw new AppError('DESIGNATION_EXHAUSTED', { registrantCode: codes.join(', '), year, available });
 }
 
-/** Allocates in its own transaction (the API's "reserve next codes"). */
+/** 下一個可用編號 / a batch: codes under the registrant's own registrant code. */
+export async function allocateOwnCodes(
+  tx: TxContext,
+  profile: AllocationProfile,
+  request: { count: number; registrantCode?: string | undefined; actor: Actor | null },
+): Promise<AssignedIsrc[]> {
+  assertDirectAllocation(profile);
+  return allocateUnder(tx, profile, ownCodeFor(profile, request.registrantCode), request.count, request.actor);
+}
+
+/** 送出審核 for a registrant without codes: consecutive codes from the agency's pool. */
+export async function allocatePoolCodes(tx: TxContext, profile: AllocationProfile, count: number, actor: Actor | null): Promise<AssignedIsrc[]> {
+  if (!profile.rule.poolOnSubmission) {
+    throw new Error(`pool codes asked for a ${profile.kind}, whose rule has no pool`);
+  }
+  return allocateUnder(tx, profile, profile.poolCodes, count, actor);
+}
+
+/** The API's "reserve next codes", in its own transaction (nested: a savepoint). */
 export async function allocateIsrcs(ctx: ServiceContext, actor: Actor, input: { count: number; registrantCode?: string | undefined; registrantId?: string | undefined }): Promise<AssignedIsrc[]> {
   const registrantId = resolveRegistrantFor(actor, input.registrantId);
-  // A duplicate here would mean counter and ledger disagree: the unique key refuses it and it
-  // surfaces as an internal error, logged, rather than as a user mistake.
-  return withTransaction(ctx.db, (tx) => allocateInTransaction(ctx, tx, { registrantId, count: input.count, registrantCode: input.registrantCode, actor }));
+  return withTransaction(ctx, async (tx) => {
+    const profile = await loadAllocationProfile(tx, registrantId);
+    return allocateOwnCodes(tx, profile, { count: input.count, registrantCode: input.registrantCode, actor });
+  });
 }
 
 /** The code "next available" would give now, without reserving it. */
 export async function peekNextIsrc(ctx: ServiceContext, actor: Actor, input: { registrantCode?: string | undefined; registrantId?: string | undefined }) {
   const registrantId = resolveRegistrantFor(actor, input.registrantId);
-  const profile = await profileOrThrow(ctx, registrantId);
-  const codes = await candidateCodes(ctx, profile, input.registrantCode);
-  const yearOfReference = twoDigitYear(ctx.clock.now().getUTCFullYear());
+  const profile = await loadAllocationProfile(ctx, registrantId);
+  assertDirectAllocation(profile);
+  const codes = ownCodeFor(profile, input.registrantCode);
+  const year = currentYear(ctx);
+  const yearOfReference = twoDigitYear(year);
   for (const registrantCode of codes) {
     const last = await readCounter(ctx.db, { countryCode: ctx.countryCode, registrantCode, yearOfReference });
-    const built = buildIsrc({ countryCode: ctx.countryCode, registrantCode, yearOfReference, designation: last + 1 });
-    if (built.ok) {
-      return { isrc: built.value, display: formatDisplay(built.value), registrantCode, yearOfReference: fullYearOf(yearOfReference) };
+    if (last < MAX_DESIGNATION) {
+      const next = assigned(ctx, registrantCode, yearOfReference, last + 1);
+      return { isrc: next.isrc, display: next.display, registrantCode, yearOfReference: fullYearOf(yearOfReference) };
     }
   }
-  throw new AppError(codes.length === 0 ? 'NO_REGISTRANT_CODE' : 'DESIGNATION_EXHAUSTED', {
-    registrantCode: codes.join(', '),
-    year: fullYearOf(yearOfReference),
-    available: 0,
-  });
+  throw new AppError(codes.length === 0 ? 'NO_REGISTRANT_CODE' : 'DESIGNATION_EXHAUSTED', { registrantCode: codes.join(', '), year, available: 0 });
 }

@@ -1,5 +1,5 @@
 import { auditLog } from '../db/schema/index.js';
-import type { Db } from '../db/types.js';
+import type { TxContext } from '../db/context.js';
 import type { Actor } from '../accounts/actor.js';
 
 export interface AuditEntry {
@@ -20,9 +20,11 @@ function redact(value: unknown): unknown {
   );
 }
 
-/** Writes one audit row; call it inside the transaction that makes the change. */
-export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+export type AuditRow = typeof auditLog.$inferInsert;
+
+/** The row `recordAudit` writes, for a repository that writes it inside a larger statement. */
+export function auditRow(actor: Actor | null, entry: AuditEntry): AuditRow {
+  return {
     actorUserId: actor?.userId ?? null,
     ip: actor?.ip ?? '',
     action: entry.action,
@@ -30,5 +32,10 @@ export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry
     entityId: entry.entityId,
     before: redact(entry.before),
     after: redact(entry.after),
-  });
+  };
+}
+
+/** Writes one audit row, inside the transaction that makes the change (hence TxContext). */
+export async function recordAudit(tx: TxContext, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.db.insert(auditLog).values(auditRow(actor, entry));
 }

@@ -1,7 +1,7 @@
 import { createUser } from '../accounts/users.service.js';
 import { addPoolCode, addRegistrantCode, listPoolCodes } from '../registrants/registrant-codes.service.js';
 import { createRegistrant, hasDemoRegistrants } from '../registrants/registrants.service.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext } from '../db/context.js';
 
 /** Demo logins are public knowledge: only for trying the system, never on production data. */
 export const DEMO_USERS = {

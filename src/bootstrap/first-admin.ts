@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createUser, hasAnyUser } from '../accounts/users.service.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext } from '../db/context.js';
 import { isAppError } from '../shared/errors.js';
 
 export const FIRST_ADMIN_LOGIN = 'admin';

@@ -2,10 +2,8 @@ import { Type } from 'typebox';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, CreateAlbumBody, ReturnBody, VocabulariesResponse } from './catalog.schemas.js';
+import { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, CreateAlbumBody, VocabulariesResponse } from './catalog.schemas.js';
 import { createAlbum, deleteAlbum, getAlbum, listAlbums, updateAlbum } from './albums.service.js';
-import { submitAlbum } from './submit.service.js';
-import { approveAlbum, returnAlbum } from '../review/review.service.js';
 import { listVocabularies } from './vocabularies.service.js';
 
 const tags = ['albums'];
@@ -34,20 +32,4 @@ export function albumsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     await deleteAlbum(ctx, requireActor(request), request.params.id);
     return reply.code(204).send(null);
   });
-
-  app.post(
-    '/albums/:id/submit',
-    { schema: { tags, summary: '送出審核: check completeness, assign pool ISRCs (individuals), submit', params: IdParams, response: { 200: AlbumResponse, ...errors } } },
-    (request) => submitAlbum(ctx, requireActor(request), request.params.id),
-  );
-
-  app.post('/albums/:id/approve', { schema: { tags: ['review'], summary: 'Approve a submitted album (agency)', params: IdParams, response: { 200: AlbumResponse, ...errors } } }, (request) =>
-    approveAlbum(ctx, requireActor(request), request.params.id),
-  );
-
-  app.post(
-    '/albums/:id/return',
-    { schema: { tags: ['review'], summary: 'Return a submitted album with a reason (agency)', params: IdParams, body: ReturnBody, response: { 200: AlbumResponse, ...errors } } },
-    (request) => returnAlbum(ctx, requireActor(request), request.params.id, request.body.reason),
-  );
 }

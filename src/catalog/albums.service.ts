@@ -1,10 +1,10 @@
 import type { Actor } from '../accounts/actor.js';
+import { issuanceRule } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction } from '../db/tx.js';
-import type { Db } from '../db/types.js';
 import { getRegistrantSummary } from '../registrants/registrants.service.js';
 import { isDeletable, isEditableByRegistrant } from '../review/review-state.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext, TxContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { pageWindow } from '../shared/text.js';
 import { normaliseIsrc } from '../isrc/isrc.js';
@@ -21,9 +21,10 @@ const VIEW_STATUSES: Readonly<Record<AlbumView, readonly AlbumStatus[] | undefin
   review: ['submitted'],
 };
 
-/** Individuals get their ISRCs from the agency pool when they submit. */
+/** Whether the registrant's new recordings get pool codes on 送出審核 (the issuance rule). */
 export async function isrcAssignedOnSubmission(ctx: ServiceContext, registrantId: string): Promise<boolean> {
-  return (await getRegistrantSummary(ctx, registrantId))?.kind === 'individual';
+  const registrant = await getRegistrantSummary(ctx, registrantId);
+  return registrant !== undefined && issuanceRule(registrant.kind).poolOnSubmission;
 }
 
 export function assertMember(actor: Actor): asserts actor is Extract<Actor, { kind: 'member' }> {
@@ -33,8 +34,8 @@ export function assertMember(actor: Actor): asserts actor is Extract<Actor, { ki
 }
 
 /** The album if the actor may see it; another registrant's is NOT_FOUND. */
-export async function visibleAlbum(db: Db, actor: Actor, id: string): Promise<AlbumRow> {
-  const album = await findAlbum(db, id, readScope(actor));
+export async function visibleAlbum(ctx: ServiceContext, actor: Actor, id: string): Promise<AlbumRow> {
+  const album = await findAlbum(ctx.db, id, readScope(actor));
   if (album === undefined) {
     throw new AppError('NOT_FOUND');
   }
@@ -42,8 +43,8 @@ export async function visibleAlbum(db: Db, actor: Actor, id: string): Promise<Al
 }
 
 /** Locks the member's own album for a change and checks it is still theirs to edit. */
-export async function lockEditableAlbum(db: Db, actor: Actor, id: string): Promise<AlbumRow> {
-  const album = await lockAlbum(db, id, readScope(actor));
+export async function lockEditableAlbum(tx: TxContext, actor: Actor, id: string): Promise<AlbumRow> {
+  const album = await lockAlbum(tx.db, id, readScope(actor));
   if (album === undefined) {
     throw new AppError('NOT_FOUND');
   }
@@ -64,43 +65,43 @@ export async function createAlbum(ctx: ServiceContext, actor: Actor, body: Creat
   if (body.registrantId !== undefined && body.registrantId !== actor.registrantId) {
     throw new AppError('NOT_FOUND');
   }
-  return withTransaction(ctx.db, async (tx) => {
-    const album = await insertAlbum(tx, { registrantId: actor.registrantId, releaseType: body.releaseType, createdBy: actor.userId });
+  return withTransaction(ctx, async (tx) => {
+    const album = await insertAlbum(tx.db, { registrantId: actor.registrantId, releaseType: body.releaseType, createdBy: actor.userId });
     await recordAudit(tx, actor, { action: 'album.create', entityType: 'album', entityId: album.id, after: album });
-    return toAlbumResponse(album, [], await isrcAssignedOnSubmission({ ...ctx, db: tx }, album.registrantId));
+    return toAlbumResponse(album, [], await isrcAssignedOnSubmission(tx, album.registrantId));
   });
 }
 
 export async function getAlbum(ctx: ServiceContext, actor: Actor, id: string): Promise<AlbumResponse> {
-  return albumResponse(ctx, await visibleAlbum(ctx.db, actor, id));
+  return albumResponse(ctx, await visibleAlbum(ctx, actor, id));
 }
 
 /** 儲存修改: saves whatever is filled in; completeness is only checked on submission. */
 export async function updateAlbum(ctx: ServiceContext, actor: Actor, id: string, fields: AlbumFields): Promise<AlbumResponse> {
   const patch = parseAlbumFields(fields);
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const before = await lockEditableAlbum(tx, actor, id);
-    const after = await updateAlbumRow(tx, id, patch);
+    const after = await updateAlbumRow(tx.db, id, patch);
     await recordAudit(tx, actor, { action: 'album.update', entityType: 'album', entityId: id, before, after });
-    return albumResponse({ ...ctx, db: tx }, after);
+    return albumResponse(tx, after);
   });
 }
 
 /** Deletes a draft album that has no tracks (the tracks go first, so nothing is lost by accident). */
 export async function deleteAlbum(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
-  await withTransaction(ctx.db, async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     const album = await lockEditableAlbum(tx, actor, id);
     if (!isDeletable(album.status)) {
       throw new AppError('ALBUM_NOT_DELETABLE');
     }
-    const tracks = await listTracks(tx, id);
+    const tracks = await listTracks(tx.db, id);
     if (tracks.length > 0) {
       throw new AppError('ALBUM_HAS_TRACKS', {
         count: tracks.length,
         tracks: tracks.map((t) => ({ id: t.track.id, position: t.track.position, title: t.recording.title, isrc: displayIsrc(t.recording.isrc) })),
       });
     }
-    await deleteAlbumRow(tx, id);
+    await deleteAlbumRow(tx.db, id);
     await recordAudit(tx, actor, { action: 'album.delete', entityType: 'album', entityId: id, before: album });
   });
 }

@@ -11,8 +11,3 @@ export function readScope(actor: Actor): string | undefined {
 export function canEditAlbums(actor: Actor): actor is Extract<Actor, { kind: 'member' }> {
   return actor.kind === 'member';
 }
-
-/** The agency reviews. */
-export function canReview(actor: Actor): boolean {
-  return actor.kind === 'staff';
-}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery, Uuid } from '../shared/common.schemas.js';
+import { DEPOSIT_STATUSES, ISRC_SOURCES, REVIEW_STATUSES } from '../shared/enums.js';
 import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIES, MEDIA_FORMS, PUBLICATION_CATEGORIES, codesOf } from './vocabularies.js';
 
 /** Browser-safe: shared by the API (validation, OpenAPI) and the web app (types). */
@@ -7,9 +8,9 @@ import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIE
 const oneOf = (codes: readonly string[]) => Type.Enum(codes);
 
 export const ReleaseType = Type.Enum(codesOf(RELEASE_TYPES));
-export const ReviewStatus = Type.Enum(['draft', 'submitted', 'approved', 'returned']);
+export const ReviewStatus = Type.Enum(REVIEW_STATUSES);
 export type ReviewStatus = Static<typeof ReviewStatus>;
-export const DepositStatus = Type.Enum(['not_deposited', 'partial', 'deposited']);
+export const DepositStatus = Type.Enum(DEPOSIT_STATUSES);
 export type DepositStatus = Static<typeof DepositStatus>;
 
 export const CreditLine = Type.Object(
@@ -116,7 +117,7 @@ export const RecordingResponse = Type.Object({
   registrantId: Uuid,
   isrc: Type.Union([Type.String(), Type.Null()]),
   isrcDisplay: Type.Union([Type.String(), Type.Null()]),
-  isrcSource: Type.Union([Type.Enum(['system', 'own', 'foreign']), Type.Null()]),
+  isrcSource: Type.Union([Type.Enum(ISRC_SOURCES), Type.Null()]),
   title: Type.String(),
   storyTitle: Type.String(),
   episode: Type.String(),
@@ -236,9 +237,6 @@ export const CitableRecording = Type.Object({
 });
 export type CitableRecording = Static<typeof CitableRecording>;
 export const CitableList = Type.Array(CitableRecording);
-
-export const ReturnBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
-export type ReturnBody = Static<typeof ReturnBody>;
 
 const Term = Type.Object({ code: Type.String(), zh: Type.String(), en: Type.String() });
 /** The controlled vocabularies with zh-TW and English labels (GET /vocabularies). */

@@ -1,19 +1,46 @@
-import type { Db } from '../db/types.js';
-import type { ReviewStatus } from '../review/review-state.js';
+import type { TxContext } from '../db/context.js';
+import type { ReviewStatus } from '../shared/enums.js';
 import { lockAlbum, updateAlbumRow, type AlbumRow } from './albums.repo.js';
-import { approveRecordingsOfAlbum } from './tracks.repo.js';
+import type { AlbumResponse } from './catalog.schemas.js';
+import { toAlbumResponse } from './catalog-view.js';
+import { approveRecordingsOfAlbum, assignSystemIsrcs, listTracks, type TrackWithRecording } from './tracks.repo.js';
 
-/** The catalog side of an agency decision; the review service decides, this stores it. */
+/**
+ * The catalog side of review: src/review decides (送出審核, approve, return) and this stores the
+ * outcome in the catalog's tables. Review never touches the catalog's repositories itself.
+ */
 
-export function lockAlbumForReview(db: Db, albumId: string): Promise<AlbumRow | undefined> {
-  return lockAlbum(db, albumId);
+export type { AlbumRow } from './albums.repo.js';
+export type { TrackWithRecording } from './tracks.repo.js';
+
+/** Locks the album for a transition; with `registrantId`, only if it is that registrant's. */
+export function lockAlbumForReview(tx: TxContext, albumId: string, registrantId?: string): Promise<AlbumRow | undefined> {
+  return lockAlbum(tx.db, albumId, registrantId);
 }
 
-/** Stores the new status; on approval the album's recordings become citable. */
-export async function storeReviewOutcome(db: Db, albumId: string, outcome: { status: ReviewStatus; at: Date; returnReason: string | null }): Promise<AlbumRow> {
-  const after = await updateAlbumRow(db, albumId, { status: outcome.status, reviewedAt: outcome.at, returnReason: outcome.returnReason });
+export function tracksForReview(tx: TxContext, albumId: string): Promise<TrackWithRecording[]> {
+  return listTracks(tx.db, albumId);
+}
+
+/** Pool codes handed out on submission, written to their recordings in one statement. */
+export function storePoolIsrcs(tx: TxContext, assignments: readonly { recordingId: string; isrc: string }[]): Promise<void> {
+  return assignSystemIsrcs(tx.db, assignments);
+}
+
+export function storeSubmission(tx: TxContext, albumId: string, submission: { status: ReviewStatus; at: Date }): Promise<AlbumRow> {
+  return updateAlbumRow(tx.db, albumId, { status: submission.status, submittedAt: submission.at, returnReason: null });
+}
+
+/** Stores the agency's decision; on approval the album's recordings become citable. */
+export async function storeReviewOutcome(tx: TxContext, albumId: string, outcome: { status: ReviewStatus; at: Date; returnReason: string | null }): Promise<AlbumRow> {
+  const after = await updateAlbumRow(tx.db, albumId, { status: outcome.status, reviewedAt: outcome.at, returnReason: outcome.returnReason });
   if (outcome.status === 'approved') {
-    await approveRecordingsOfAlbum(db, albumId, outcome.at);
+    await approveRecordingsOfAlbum(tx.db, albumId, outcome.at);
   }
   return after;
+}
+
+/** The album as the API shows it, from rows the caller already holds (no second read). */
+export function reviewedAlbumResponse(album: AlbumRow, tracks: readonly TrackWithRecording[], isrcOnSubmission: boolean): AlbumResponse {
+  return toAlbumResponse(album, tracks, isrcOnSubmission);
 }

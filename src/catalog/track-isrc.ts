@@ -1,82 +1,111 @@
 import type { Actor } from '../accounts/actor.js';
-import { allocateInTransaction } from '../allocation/allocation.service.js';
-import { reserveOwnIsrc } from '../allocation/claim.service.js';
-import type { Transaction } from '../db/types.js';
+import { allocateOwnCodes, type AllocationProfile } from '../allocation/allocation.service.js';
+import { parseOwnIsrc, reserveOwnIsrc, type OwnIsrc } from '../allocation/claim.service.js';
+import { allowsChoice } from '../allocation/issuance.policy.js';
+import { isrcTakenError } from '../allocation/isrc-taken.js';
+import { currentYear, type TxContext } from '../db/context.js';
+import { pgErrorCode, PG_UNIQUE_VIOLATION, withTransaction } from '../db/tx.js';
 import { checkIsrc } from '../isrc/check.js';
-import { formatDisplay, isIsrc } from '../isrc/isrc.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { IsrcSource } from '../shared/enums.js';
 import { AppError } from '../shared/errors.js';
 import type { IsrcChoice } from './catalog.schemas.js';
-import { findIsrcHolder } from './tracks.repo.js';
+import { findIsrcHolder, type RecordingRow } from './tracks.repo.js';
 
 export interface TrackIsrc {
   isrc: string;
-  source: 'system' | 'own' | 'foreign';
+  source: IsrcSource;
 }
 
-/** ISRC_TAKEN naming where the code is used: the album if it is the registrant's own. */
-export async function isrcTakenError(tx: Transaction, isrc: string, registrantId: string): Promise<AppError> {
-  const holder = await findIsrcHolder(tx, isrc);
-  const display = isIsrc(isrc) ? formatDisplay(isrc) : isrc;
-  if (holder === undefined) {
-    return new AppError('ISRC_TAKEN', { isrc: display });
-  }
-  const ownedByYou = holder.registrantId === registrantId;
-  return new AppError('ISRC_TAKEN', {
-    isrc: display,
-    ownedByYou,
-    ...(ownedByYou ? { albumId: holder.albumId, albumNumber: holder.albumNumber, albumTitle: holder.albumTitle } : {}),
-  });
+/** ISRC_TAKEN naming where the code is used: the album, if it is the asking registrant's own. */
+async function takenOnRecording(tx: TxContext, isrc: string, registrantId: string) {
+  const holder = await findIsrcHolder(tx.db, isrc);
+  return isrcTakenError(
+    isrc,
+    holder === undefined
+      ? undefined
+      : { registrantId: holder.registrantId, album: holder.albumId === null ? undefined : { id: holder.albumId, number: holder.albumNumber ?? 0, title: holder.albumTitle ?? '' } },
+    registrantId,
+  );
 }
 
-async function assertFree(tx: Transaction, isrc: string, registrantId: string, exceptRecordingId: string | undefined): Promise<void> {
-  const holder = await findIsrcHolder(tx, isrc);
+async function assertFree(tx: TxContext, isrc: string, registrantId: string, exceptRecordingId: string | undefined): Promise<void> {
+  const holder = await findIsrcHolder(tx.db, isrc);
   if (holder !== undefined && holder.recordingId !== exceptRecordingId) {
-    throw await isrcTakenError(tx, isrc, registrantId);
+    throw await takenOnRecording(tx, isrc, registrantId);
+  }
+}
+
+/** A typed code (own or foreign), checked once; "next" and "none" name no code. */
+type ParsedChoice = { mode: 'none' } | { mode: 'next'; registrantCode?: string | undefined } | { mode: 'own'; own: OwnIsrc } | { mode: 'foreign'; isrc: string };
+
+function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoice): ParsedChoice {
+  if (!allowsChoice(profile.kind, choice.mode)) {
+    throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
+  }
+  switch (choice.mode) {
+    case 'none':
+      return { mode: 'none' };
+    case 'next':
+      return { mode: 'next', registrantCode: choice.registrantCode };
+    case 'own':
+      return { mode: 'own', own: parseOwnIsrc(tx, profile, choice.isrc) };
+    case 'foreign': {
+      const checked = checkIsrc(choice.isrc, { purpose: 'report-foreign', currentYear: currentYear(tx) });
+      if (!checked.valid) {
+        throw new AppError('ISRC_INVALID', { isrcError: checked.error });
+      }
+      if (checked.parts.countryCode === tx.countryCode) {
+        throw new AppError('ISRC_NOT_FOREIGN', { isrc: checked.display });
+      }
+      return { mode: 'foreign', isrc: checked.compact };
+    }
   }
 }
 
 /**
- * Resolves the ISRC a track asks for, inside the caller's transaction: the next code from the
- * counter, a company's own code (checked and put in the ledger), or a foreign recording's existing
- * code. Individuals get theirs from the pool on submission, so they may only report foreign ones.
+ * Puts the ISRC a track asks for on its recording, inside the caller's transaction: the next code
+ * from the counter, a company's own code (checked and put in the ledger), or a foreign recording's
+ * existing code. Whether the registrant may choose that at all is the issuance rule's call.
+ *
+ * Claiming the code and writing the recording run as one savepoint: when a unique key refuses the
+ * code (another track took it a moment earlier, or an earlier row of the same import did), only
+ * this step rolls back and ISRC_TAKEN surfaces instead of an aborted transaction.
  */
-export async function resolveTrackIsrc(
-  ctx: ServiceContext,
-  tx: Transaction,
+export async function applyTrackIsrc(
+  tx: TxContext,
   actor: Actor,
-  target: { registrantId: string; individual: boolean; recordingId?: string },
+  profile: AllocationProfile,
+  target: { recordingId?: string | undefined },
   choice: IsrcChoice,
-): Promise<TrackIsrc | null> {
-  if (choice.mode === 'none') {
-    return null;
-  }
-  if (target.individual && choice.mode !== 'foreign') {
-    throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
-  }
-  switch (choice.mode) {
-    case 'next': {
-      const [assigned] = await allocateInTransaction(ctx, tx, { registrantId: target.registrantId, count: 1, registrantCode: choice.registrantCode, actor });
-      if (assigned === undefined) {
-        throw new Error('allocation returned no code');
+  write: (step: TxContext, isrc: TrackIsrc | null) => Promise<RecordingRow>,
+): Promise<RecordingRow> {
+  const parsed = parseChoice(tx, profile, choice);
+  const named = parsed.mode === 'own' ? parsed.own.compact : parsed.mode === 'foreign' ? parsed.isrc : undefined;
+  try {
+    return await withTransaction(tx, async (step) => {
+      switch (parsed.mode) {
+        case 'none':
+          return write(step, null);
+        case 'next': {
+          const [code] = await allocateOwnCodes(step, profile, { count: 1, registrantCode: parsed.registrantCode, actor });
+          if (code === undefined) {
+            throw new Error('allocation returned no code');
+          }
+          return write(step, { isrc: code.isrc, source: 'system' });
+        }
+        case 'own':
+          await reserveOwnIsrc(step, profile, actor, parsed.own);
+          await assertFree(step, parsed.own.compact, profile.id, target.recordingId);
+          return write(step, { isrc: parsed.own.compact, source: 'own' });
+        case 'foreign':
+          await assertFree(step, parsed.isrc, profile.id, target.recordingId);
+          return write(step, { isrc: parsed.isrc, source: 'foreign' });
       }
-      return { isrc: assigned.isrc, source: 'system' };
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && named !== undefined) {
+      throw await takenOnRecording(tx, named, profile.id);
     }
-    case 'own': {
-      const own = await reserveOwnIsrc(ctx, tx, actor, target.registrantId, choice.isrc);
-      await assertFree(tx, own.isrc, target.registrantId, target.recordingId);
-      return { isrc: own.isrc, source: 'own' };
-    }
-    case 'foreign': {
-      const checked = checkIsrc(choice.isrc, { purpose: 'report-foreign', currentYear: ctx.clock.now().getUTCFullYear() });
-      if (!checked.valid) {
-        throw new AppError('ISRC_INVALID', { isrcError: checked.error });
-      }
-      if (checked.parts.countryCode === ctx.countryCode) {
-        throw new AppError('ISRC_NOT_FOREIGN', { isrc: checked.display });
-      }
-      await assertFree(tx, checked.compact, target.registrantId, target.recordingId);
-      return { isrc: checked.compact, source: 'foreign' };
-    }
+    throw err;
   }
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isKnownTimeZone } from '../isrc/year.js';
 
 /** Typed, validated configuration. Read once at start-up; nothing else reads process.env. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   readonly demo: boolean;
   /** ISO 3166 country prefix the agency allocates under. */
   readonly countryCode: string;
+  /** IANA time zone of the agency: the year of reference and every "today" follow it. */
+  readonly timeZone: string;
   readonly logLevel: string;
   /** Proxy address(es) whose X-Forwarded-For is trusted; never `true` (spoofable). */
   readonly trustProxy: string | undefined;
@@ -52,6 +55,10 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
   if (!/^[A-Z]{2}$/.test(countryCode)) {
     throw new ConfigError(`ISRC_COUNTRY_CODE must be two letters, got "${countryCode}"`);
   }
+  const timeZone = (env.ISRC_TIME_ZONE ?? 'Asia/Taipei').trim();
+  if (!isKnownTimeZone(timeZone)) {
+    throw new ConfigError(`ISRC_TIME_ZONE must be an IANA time zone such as Asia/Taipei, got "${timeZone}"`);
+  }
   const adminPassword = env.ISRC_ADMIN_PASSWORD === '' ? undefined : env.ISRC_ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 10) {
     throw new ConfigError('ISRC_ADMIN_PASSWORD must have at least 10 characters');
@@ -64,6 +71,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     adminPassword,
     demo: flag(env.DEMO) || argv.includes('--demo'),
     countryCode,
+    timeZone,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === '' ? undefined : env.TRUST_PROXY,
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),

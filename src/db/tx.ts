@@ -1,15 +1,13 @@
-import type { Database, Db, Transaction } from './types.js';
+import type { ServiceContext, TxContext } from './context.js';
+import type { Transaction } from './types.js';
 
-function isTransaction(db: Db): db is Transaction {
-  return 'rollback' in db;
-}
-
-/** Runs `work` in a transaction, reusing the caller's when there is one. */
-export async function withTransaction<T>(db: Db, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  if (isTransaction(db)) {
-    return work(db);
-  }
-  return (db satisfies Database).transaction(work);
+/**
+ * Runs `work` in a transaction. Inside another transaction it opens a savepoint, so a failed step
+ * (say a unique violation mapped to ISRC_TAKEN) rolls back only itself and its own error code
+ * surfaces, while the outer transaction stays usable and can still commit.
+ */
+export async function withTransaction<T>(ctx: ServiceContext, work: (tx: TxContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx: Transaction) => work({ ...ctx, db: tx }));
 }
 
 /** PostgreSQL error codes we translate into domain errors. */

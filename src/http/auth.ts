@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import { actorFor, type Actor } from '../accounts/actor.js';
-import { authenticate } from '../accounts/auth.service.js';
-import type { UserRow } from '../accounts/users.repo.js';
-import type { ServiceContext } from '../shared/context.js';
+import { authenticate, type UserRow } from '../accounts/auth.service.js';
+import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import type { AppInstance } from './types.js';
 
 export const SESSION_COOKIE = 'isrc_session';
+const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +29,8 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token === undefined || token === '' || token.length > 100) {
+    // Tokens are base64url; anything else (NUL, unpaired surrogates, …) is simply no session.
+    if (token === undefined || !SESSION_TOKEN_PATTERN.test(token)) {
       return;
     }
     const user = await authenticate(ctx, token);

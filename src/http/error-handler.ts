@@ -39,6 +39,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   RECORDING_ALREADY_ON_ALBUM: 409,
   RECORDING_NOT_CITABLE: 404,
   ISRC_ASSIGNED_ON_SUBMISSION: 400,
+  ALLOCATION_NOT_ALLOWED: 403,
   ISRC_NOT_FOREIGN: 400,
   VERSION_SAME_ISRC: 400,
   SETTING_INVALID: 400,
@@ -55,10 +56,11 @@ function isIsrcError(value: unknown): value is IsrcError {
 
 /** 「（專輯《…》，專輯編號 …）」 for the registrant's own album; another registrant's stays unnamed. */
 function whereTaken(details: Readonly<Record<string, unknown>>, locale: Locale): string {
-  const { albumTitle, albumNumber, ownedByYou } = details;
-  if (ownedByYou === true && typeof albumNumber === 'number') {
-    const title = typeof albumTitle === 'string' && albumTitle !== '' ? albumTitle : locale === 'zh-TW' ? '未命名' : 'untitled';
-    return locale === 'zh-TW' ? `（專輯《${title}》，專輯編號 ${albumNumber}）` : ` (album "${title}", number ${albumNumber})`;
+  const { album, ownedByYou } = details;
+  if (ownedByYou === true && typeof album === 'object' && album !== null && 'number' in album && typeof album.number === 'number') {
+    const albumTitle = 'title' in album && typeof album.title === 'string' ? album.title : '';
+    const title = albumTitle !== '' ? albumTitle : locale === 'zh-TW' ? '未命名' : 'untitled';
+    return locale === 'zh-TW' ? `（專輯《${title}》，專輯編號 ${album.number}）` : ` (album "${title}", number ${album.number})`;
   }
   if (ownedByYou === false) {
     return locale === 'zh-TW' ? '（其他登記者的曲目）' : ' (by another registrant)';

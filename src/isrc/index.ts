@@ -28,7 +28,9 @@ export {
 export {
   FIRST_ISRC_YEAR,
   LAST_REPRESENTABLE_YEAR,
+  calendarYearAt,
   formatYearOfReference,
+  isKnownTimeZone,
   fullYearOf,
   isYearAfter,
   twoDigitYear,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatYearOfReference, fullYearOf, isYearAfter, twoDigitYear } from './year.js';
+import { calendarYearAt, formatYearOfReference, fullYearOf, isKnownTimeZone, isYearAfter, twoDigitYear } from './year.js';
 
 describe('fullYearOf', () => {
   it.each([
@@ -66,5 +66,34 @@ describe('formatYearOfReference', () => {
     expect(formatYearOfReference(5)).toBe('05');
     expect(formatYearOfReference(0)).toBe('00');
     expect(formatYearOfReference(99)).toBe('99');
+  });
+});
+
+describe(calendarYearAt.name, () => {
+  it('follows the agency time zone on both sides of midnight, 31 December', () => {
+    // 2026-12-31 23:59:59 and 2027-01-01 00:00:00 in Taipei (UTC+8).
+    expect(calendarYearAt(new Date('2026-12-31T15:59:59Z'), 'Asia/Taipei')).toBe(2026);
+    expect(calendarYearAt(new Date('2026-12-31T16:00:00Z'), 'Asia/Taipei')).toBe(2027);
+    // Still 2026 in UTC at that instant, so UTC would give the wrong year for eight hours.
+    expect(calendarYearAt(new Date('2026-12-31T16:00:00Z'), 'UTC')).toBe(2026);
+  });
+
+  it('works west of UTC too', () => {
+    // 2027-01-01 02:00 UTC is still 31 December 2026 in Los Angeles.
+    expect(calendarYearAt(new Date('2027-01-01T02:00:00Z'), 'America/Los_Angeles')).toBe(2026);
+    expect(calendarYearAt(new Date('2027-01-01T08:00:00Z'), 'America/Los_Angeles')).toBe(2027);
+  });
+
+  it('throws for an unknown zone', () => {
+    expect(() => calendarYearAt(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe(isKnownTimeZone.name, () => {
+  it('knows IANA names and refuses others', () => {
+    expect(isKnownTimeZone('Asia/Taipei')).toBe(true);
+    expect(isKnownTimeZone('UTC')).toBe(true);
+    expect(isKnownTimeZone('Taipei')).toBe(false);
+    expect(isKnownTimeZone('')).toBe(false);
   });
 });

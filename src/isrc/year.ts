@@ -48,3 +48,26 @@ export function formatYearOfReference(yy: number): string {
   assertTwoDigitYear(yy);
   return String(yy).padStart(2, '0');
 }
+
+/**
+ * The calendar year at `instant` in the agency's time zone (an IANA name such as `Asia/Taipei`).
+ * The year of reference is the year of assignment as the agency counts it, so neither UTC nor the
+ * browser's own zone decides it: in Taipei, 2026-12-31T16:30Z is already 2027.
+ */
+export function calendarYearAt(instant: Date, timeZone: string): number {
+  const year = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).formatToParts(instant).find((p) => p.type === 'year');
+  if (year === undefined) {
+    throw new RangeError(`no year for ${instant.toISOString()} in ${timeZone}`);
+  }
+  return Number(year.value);
+}
+
+/** Whether `timeZone` is an IANA zone name this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

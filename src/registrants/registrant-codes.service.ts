@@ -1,9 +1,10 @@
 import type { Actor } from '../accounts/actor.js';
 import { canManageSettings, canSeeRegistrant } from '../accounts/accounts.policy.js';
+import { holdsRegistrantCodes } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction, pgErrorCode, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { parseRegistrantCode, suggestRegistrantCode } from '../isrc/registrant-code.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext } from '../db/context.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import { toRegistrantCodeResponse } from './registrant-view.js';
 import { allCodesInCountry, codesOfRegistrant, findRegistrantForUpdate, insertRegistrantCode, poolCodes } from './registrants.repo.js';
@@ -57,21 +58,21 @@ async function insertCodeOnce(
   owner: { registrantId: string | null; isPool: boolean },
 ): Promise<RegistrantCodeResponse> {
   try {
-    return await withTransaction(ctx.db, async (tx) => {
+    return await withTransaction(ctx, async (tx) => {
       if (owner.registrantId !== null) {
-        const registrant = await findRegistrantForUpdate(tx, owner.registrantId);
+        const registrant = await findRegistrantForUpdate(tx.db, owner.registrantId);
         if (registrant === undefined) {
           throw new AppError('NOT_FOUND');
         }
-        if (registrant.kind === 'individual') {
+        if (!holdsRegistrantCodes(registrant.kind)) {
           throw new AppError('REGISTRANT_CODE_NOT_ALLOWED');
         }
       }
-      const code = requested === undefined ? suggestRegistrantCode(await allCodesInCountry(tx, ctx.countryCode)) : parseCode(requested);
+      const code = requested === undefined ? suggestRegistrantCode(await allCodesInCountry(tx.db, ctx.countryCode)) : parseCode(requested);
       if (code === undefined) {
         throw new AppError('REGISTRANT_CODES_EXHAUSTED');
       }
-      const row = await insertRegistrantCode(tx, { countryCode: ctx.countryCode, code, ...owner });
+      const row = await insertRegistrantCode(tx.db, { countryCode: ctx.countryCode, code, ...owner });
       await recordAudit(tx, actor, {
         action: owner.isPool ? 'pool-code.create' : 'registrant-code.create',
         entityType: 'registrant_code',

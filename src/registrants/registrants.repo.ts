@@ -97,6 +97,31 @@ export function codesOfRegistrant(db: Db, registrantId: string): Promise<Registr
     .orderBy(asc(registrantCodes.createdAt), asc(registrantCodes.code));
 }
 
+/**
+ * What allocation needs about a registrant in one statement: kind, status, its own codes and the
+ * agency's pool codes in this country (oldest first).
+ */
+export async function findAllocationProfileRow(
+  db: Db,
+  id: string,
+  countryCode: string,
+): Promise<{ id: string; kind: RegistrantRow['kind']; status: RegistrantRow['status']; ownCodes: string[]; poolCodes: string[] } | undefined> {
+  const codesWhere = (where: SQL) =>
+    sql<string[]>`coalesce((select array_agg(rc.code order by rc.created_at, rc.code) from ${registrantCodes} rc where rc.country_code = ${countryCode} and ${where}), '{}')`;
+  const rows = await db
+    .select({
+      id: registrants.id,
+      kind: registrants.kind,
+      status: registrants.status,
+      ownCodes: codesWhere(sql`rc.registrant_id = ${registrants.id}`),
+      poolCodes: codesWhere(sql`rc.is_pool`),
+    })
+    .from(registrants)
+    .where(eq(registrants.id, id))
+    .limit(1);
+  return rows[0];
+}
+
 export function poolCodes(db: Db, countryCode: string): Promise<RegistrantCodeRow[]> {
   return db
     .select()

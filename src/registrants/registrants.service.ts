@@ -4,13 +4,14 @@ import { endSessionsOfRegistrant } from '../accounts/users.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction } from '../db/tx.js';
 import type { Page } from '../shared/common.schemas.js';
-import type { ServiceContext } from '../shared/context.js';
+import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { cleanFields, cleanText, pageWindow } from '../shared/text.js';
 import { toRegistrantResponse } from './registrant-view.js';
 import {
   codesOfRegistrant,
   codesOfRegistrants,
+  findAllocationProfileRow,
   findRegistrant,
   findRegistrantForUpdate,
   insertRegistrant,
@@ -65,8 +66,8 @@ export async function createRegistrant(
     assertCanManage(actor);
   }
   const input = cleanFields(body);
-  return withTransaction(ctx.db, async (tx) => {
-    const row = await insertRegistrant(tx, {
+  return withTransaction(ctx, async (tx) => {
+    const row = await insertRegistrant(tx.db, {
       kind: input.kind,
       name: input.name,
       contactPerson: input.contactPerson ?? '',
@@ -87,39 +88,36 @@ export async function updateRegistrant(ctx: ServiceContext, actor: Actor, id: st
   }
   assertCanManage(actor);
   const patch = cleanFields(body);
-  return withTransaction(ctx.db, async (tx) => {
-    const before = await findRegistrantForUpdate(tx, id);
+  return withTransaction(ctx, async (tx) => {
+    const before = await findRegistrantForUpdate(tx.db, id);
     if (before === undefined) {
       throw new AppError('NOT_FOUND');
     }
-    const after = await updateRegistrantRow(tx, id, patch);
+    const after = await updateRegistrantRow(tx.db, id, patch);
     if (after === undefined) {
       throw new AppError('NOT_FOUND');
     }
     if (before.status === 'active' && after.status === 'suspended') {
-      await endSessionsOfRegistrant(tx, id);
+      await endSessionsOfRegistrant(tx.db, id);
     }
     await recordAudit(tx, actor, { action: 'registrant.update', entityType: 'registrant', entityId: id, before, after });
-    return toRegistrantResponse(after, await codesOfRegistrant(tx, id));
+    return toRegistrantResponse(after, await codesOfRegistrant(tx.db, id));
   });
 }
 
-export interface AllocationProfile {
+export interface RegistrantIssuanceFacts {
   id: string;
   kind: RegistrantRow['kind'];
   status: RegistrantRow['status'];
-  /** The registrant's own codes, oldest first (empty for individuals). */
-  codes: string[];
+  /** The registrant's own codes in this country, oldest first (empty for individuals). */
+  ownCodes: string[];
+  /** The agency's pool codes in this country, oldest first. */
+  poolCodes: string[];
 }
 
-/** What allocation needs to know about a registrant; undefined when it does not exist. */
-export async function getAllocationProfile(ctx: ServiceContext, registrantId: string): Promise<AllocationProfile | undefined> {
-  const row = await findRegistrant(ctx.db, registrantId);
-  if (row === undefined) {
-    return undefined;
-  }
-  const codes = await codesOfRegistrant(ctx.db, registrantId);
-  return { id: row.id, kind: row.kind, status: row.status, codes: codes.map((c) => c.code) };
+/** What allocation needs to know about a registrant (one query); undefined when it does not exist. */
+export function getIssuanceFacts(ctx: ServiceContext, registrantId: string): Promise<RegistrantIssuanceFacts | undefined> {
+  return findAllocationProfileRow(ctx.db, registrantId, ctx.countryCode);
 }
 
 /** Name and kind for the header of a member's pages. */

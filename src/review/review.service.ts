@@ -1,24 +1,27 @@
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { albumResponse } from '../catalog/albums.service.js';
-import { canReview } from '../catalog/catalog.policy.js';
+import { isrcAssignedOnSubmission } from '../catalog/albums.service.js';
 import type { AlbumResponse } from '../catalog/catalog.schemas.js';
-import { lockAlbumForReview, storeReviewOutcome } from '../catalog/review-outcome.service.js';
+import { lockAlbumForReview, reviewedAlbumResponse, storeReviewOutcome, tracksForReview } from '../catalog/review-store.service.js';
+import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
-import type { ServiceContext } from '../shared/context.js';
 import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
+import { mayTake } from './review.policy.js';
 import { nextStatus, type ReviewAction } from './review-state.js';
 
 /**
  * Applies an agency decision (approve, or return with a reason) to a submitted album, with its
- * audit row, in one transaction. Approval locks the album for good and makes its recordings citable.
+ * audit row, in one transaction. Approval locks the album for good and makes its recordings
+ * citable. The album row lock makes two officers deciding at once take turns: the second finds
+ * the album no longer submitted (INVALID_TRANSITION).
  */
 async function decide(ctx: ServiceContext, actor: Actor, albumId: string, action: Extract<ReviewAction, 'approve' | 'return'>, reason?: string): Promise<AlbumResponse> {
-  if (!canReview(actor)) {
+  if (!mayTake(actor, action)) {
+    // A registrant must not learn whether another's album exists.
     throw new AppError(actor.kind === 'member' ? 'NOT_FOUND' : 'FORBIDDEN');
   }
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const album = await lockAlbumForReview(tx, albumId);
     if (album === undefined) {
       throw new AppError('NOT_FOUND');
@@ -27,18 +30,18 @@ async function decide(ctx: ServiceContext, actor: Actor, albumId: string, action
     if (to === undefined) {
       throw new AppError('INVALID_TRANSITION', { status: album.status });
     }
-    const now = ctx.clock.now();
-    const after = await storeReviewOutcome(tx, albumId, { status: to, at: now, returnReason: action === 'return' ? cleanText(reason ?? '') : null });
+    const after = await storeReviewOutcome(tx, albumId, { status: to, at: ctx.clock.now(), returnReason: action === 'return' ? cleanText(reason ?? '') : null });
     await recordAudit(tx, actor, { action: `album.${action}`, entityType: 'album', entityId: albumId, before: { status: album.status }, after: { status: to, reason: after.returnReason } });
-    return albumResponse({ ...ctx, db: tx }, after);
+    return reviewedAlbumResponse(after, await tracksForReview(tx, albumId), await isrcAssignedOnSubmission(tx, album.registrantId));
   });
 }
 
+/** 通過. */
 export function approveAlbum(ctx: ServiceContext, actor: Actor, albumId: string): Promise<AlbumResponse> {
   return decide(ctx, actor, albumId, 'approve');
 }
 
-/** Returns a submitted album; the reason is shown to the registrant, so it must say something. */
+/** 退回: the reason is shown to the registrant, so it must say something. */
 export async function returnAlbum(ctx: ServiceContext, actor: Actor, albumId: string, reason: string): Promise<AlbumResponse> {
   if (cleanText(reason) === '') {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });

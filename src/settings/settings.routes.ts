@@ -3,12 +3,18 @@ import { addPoolCode } from '../registrants/registrant-codes.service.js';
 import { ErrorResponse } from '../shared/common.schemas.js';
 import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import { SettingsResponse } from './settings.schemas.js';
-import { getSettings } from './settings.service.js';
+import { AgencyResponse, SettingsResponse } from './settings.schemas.js';
+import { getAgency, getSettings } from './settings.service.js';
 
 const tags = ['settings'];
 
 export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
+  app.get(
+    '/agency',
+    { schema: { tags: ['reference'], summary: "The agency's country prefix, time zone and current year (public)", response: { 200: AgencyResponse } }, config: { public: true } },
+    () => getAgency(ctx),
+  );
+
   app.get('/settings', { schema: { tags, summary: 'Agency settings (staff)', response: { 200: SettingsResponse, 403: ErrorResponse } } }, (request) =>
     getSettings(ctx, requireActor(request)),
   );

@@ -3,6 +3,16 @@ import { RegistrantCodeResponse } from '../registrants/registrants.schemas.js';
 
 export const SettingsResponse = Type.Object({
   countryCode: Type.String({ description: 'Country prefix this agency allocates under (ISRC_COUNTRY_CODE)' }),
+  timeZone: Type.String({ description: 'IANA time zone of the agency (ISRC_TIME_ZONE)' }),
   poolCodes: Type.Array(RegistrantCodeResponse, { description: "The agency's pool registrant codes, used for individuals" }),
 });
 export type SettingsResponse = Static<typeof SettingsResponse>;
+
+/** Public: what every screen needs to follow the agency rather than the browser (GET /agency). */
+export const AgencyResponse = Type.Object({
+  countryCode: Type.String({ description: 'Country prefix this agency allocates under (ISRC_COUNTRY_CODE)' }),
+  timeZone: Type.String({ description: 'IANA time zone of the agency (ISRC_TIME_ZONE); the year of reference and "today" follow it' }),
+  now: Type.String({ format: 'date-time', description: "The server's clock, so a browser with a wrong clock still shows the agency's today" }),
+  currentYear: Type.Integer({ description: 'The calendar year now in the agency time zone: the year of reference of codes assigned today' }),
+});
+export type AgencyResponse = Static<typeof AgencyResponse>;

@@ -67,6 +67,11 @@ export const ERROR_CODES = [
   'RECORDING_NOT_CITABLE',
   /** Individuals' ISRCs are assigned from the agency pool on submission. */
   'ISRC_ASSIGNED_ON_SUBMISSION',
+  /**
+   * Direct allocation (/allocations, /allocations/next, /allocations/claim) is for registrants with
+   * their own registrant codes; an individual's pool codes come only with 送出審核.
+   */
+  'ALLOCATION_NOT_ALLOWED',
   /** A foreign ISRC must not use this agency's country prefix (cite or assign instead). */
   'ISRC_NOT_FOREIGN',
   /** A version (remix, …) must have an ISRC different from the original's. */

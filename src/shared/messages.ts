@@ -64,6 +64,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
   },
   RECORDING_ALREADY_ON_ALBUM: { 'zh-TW': '這首曲目（ISRC {isrc}）已在本專輯中。', en: 'This recording (ISRC {isrc}) is already on this album.' },
   RECORDING_NOT_CITABLE: { 'zh-TW': '只能引用已審核通過的曲目。', en: 'Only approved recordings can be cited.' },
+  ALLOCATION_NOT_ALLOWED: {
+    'zh-TW': '個人登記者不能自行取號：ISRC 會在「送出審核」時由系統依曲目順序配發。',
+    en: 'Individual registrants cannot take ISRCs directly: they are assigned in track order when the album is submitted for review.',
+  },
   ISRC_ASSIGNED_ON_SUBMISSION: {
     'zh-TW': '個人登記者的 ISRC 編號於送出審核後由系統自動配發。',
     en: "Individuals' ISRCs are assigned by the system on submission.",

@@ -1,6 +1,6 @@
 import { buildApp } from '../../src/http/app.js';
 import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import type { ServiceContext } from '../../src/db/context.js';
 import { SESSION_COOKIE } from '../../src/http/auth.js';
 
 export async function testApp(ctx: ServiceContext): Promise<AppInstance> {

@@ -2,6 +2,9 @@ import type { SQL } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { rowsOf } from '../../src/db/rows.js';
+
+export { rowsOf };
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
@@ -47,18 +50,6 @@ export async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-/** The rows of a raw `execute()` result: PGlite and node-postgres both answer `{ rows }`. */
-export function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) {
-    throw new Error(`db.execute returned no rows array: ${JSON.stringify(result)}`);
-  }
-  return result.rows.map((row: unknown) => {
-    if (typeof row !== 'object' || row === null) {
-      throw new Error(`db.execute returned a non-object row: ${JSON.stringify(row)}`);
-    }
-    return row as Record<string, unknown>;
-  });
-}
 
 /** Raw rows of a query, the same on PGlite and node-postgres. */
 export async function queryRows(handle: DatabaseHandle, query: SQL): Promise<Record<string, unknown>[]> {

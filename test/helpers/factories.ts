@@ -4,7 +4,7 @@ import { createUser } from '../../src/accounts/users.service.js';
 import { addPoolCode, addRegistrantCode, listPoolCodes } from '../../src/registrants/registrant-codes.service.js';
 import { createRegistrant } from '../../src/registrants/registrants.service.js';
 import type { RegistrantKind } from '../../src/registrants/registrants.schemas.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import type { ServiceContext } from '../../src/db/context.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 

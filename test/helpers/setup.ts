@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import type { AppInstance } from '../../src/http/types.js';
 import type { Clock } from '../../src/shared/clock.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import type { ServiceContext } from '../../src/db/context.js';
 import { testApp } from './app.js';
 import { testContext } from './context.js';
 import { openTestDatabase } from './db.js';

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import type { AppInstance } from '../../src/http/types.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import type { ServiceContext } from '../../src/db/context.js';
 import { loginCookie, testApp } from '../helpers/app.js';
 import { testContext } from '../helpers/context.js';
 import { openTestDatabase } from '../helpers/db.js';
 import { ensurePoolCode, newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
+import { allocatePoolCodes, loadAllocationProfile } from '../../src/allocation/allocation.service.js';
+import { withTransaction } from '../../src/db/tx.js';
 import {
   checkAllocations,
   CLEAN_REPORT,
@@ -28,6 +30,7 @@ const CLAIMER_EVERY = 10;
 const CLAIMS = 5;
 const CLAIMED_DESIGNATION = 50_000;
 const YEAR = 26; // testContext pins "now" to 2026
+const POOL_SUBMISSIONS = 40;
 
 interface Requester {
   member: TestMember;
@@ -35,7 +38,7 @@ interface Requester {
   cookie: string;
 }
 interface Outcome {
-  kind: 'allocate' | 'claim';
+  kind: 'allocate' | 'claim' | 'pool';
   requester: Requester;
   count: number;
   status: number;
@@ -46,6 +49,8 @@ let handle: DatabaseHandle;
 let ctx: ServiceContext;
 let app: AppInstance;
 let requesters: Requester[];
+/** Individuals: pool codes come only with 送出審核, so they take them through the service it calls. */
+let poolTakers: Requester[];
 let claimer: Requester;
 
 async function requester(member: TestMember, code: string): Promise<Requester> {
@@ -65,11 +70,10 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     companies.push(await newRegistrant(ctx, 'company'));
   }
+  const government = await newRegistrant(ctx, 'government');
+  requesters = await Promise.all([...companies, government].map((c) => requester(c, c.codes[0] ?? '')));
   const individuals = [await newRegistrant(ctx, 'individual'), await newRegistrant(ctx, 'individual')];
-  requesters = await Promise.all([
-    ...companies.map((c) => requester(c, c.codes[0] ?? '')),
-    ...individuals.map((i) => requester(i, poolCode)),
-  ]);
+  poolTakers = await Promise.all(individuals.map((i) => requester(i, poolCode)));
   const claimingCompany = await newRegistrant(ctx, 'company');
   claimer = await requester(claimingCompany, claimingCompany.codes[0] ?? '');
 });
@@ -85,8 +89,24 @@ async function send(kind: Outcome['kind'], r: Requester, count: number, payload:
   return { kind, requester: r, count, status: res.statusCode, body: res.json<Outcome['body']>() };
 }
 
+/** What 送出審核 does for an album of `count` new tracks, without the album. */
+async function takePool(r: Requester, count: number): Promise<Outcome> {
+  try {
+    const isrcs = await withTransaction(ctx, async (tx) => allocatePoolCodes(tx, await loadAllocationProfile(tx, r.member.registrantId), count, r.member.actor));
+    return { kind: 'pool', requester: r, count, status: 201, body: { isrcs } };
+  } catch (err) {
+    return { kind: 'pool', requester: r, count, status: 500, body: { error: { code: String(err) } } };
+  }
+}
+
 function storm(): Promise<Outcome>[] {
   const jobs: Promise<Outcome>[] = [];
+  for (let i = 0; i < POOL_SUBMISSIONS; i++) {
+    const r = poolTakers[i % poolTakers.length];
+    if (r !== undefined) {
+      jobs.push(takePool(r, 1 + (i % 4)));
+    }
+  }
   const claimed = `TW${claimer.code}${YEAR}${CLAIMED_DESIGNATION}`;
   for (let i = 0; i < ALLOCATIONS; i++) {
     const r = i % CLAIMER_EVERY === CLAIMER_EVERY - 1 ? claimer : (requesters[i % requesters.length] ?? claimer);
@@ -105,7 +125,7 @@ function handoutOf(o: Outcome): Handout {
   return {
     registrantId: o.requester.member.registrantId,
     registrantCode: o.requester.code,
-    source: o.kind === 'allocate' ? 'system' : 'manual',
+    source: o.kind === 'claim' ? 'manual' : 'system',
     count: o.count,
     isrcs: o.body.isrcs ?? [],
   };
@@ -133,7 +153,10 @@ describe('concurrent allocation through the API', () => {
     expect(await countRows(handle.db, 'isrc_assignments')).toBe(handedOut);
 
     // Independently of the responses: each counter stands at the number of codes requested.
-    const requests = allocations.filter((o) => o.requester !== claimer).map((o) => ({ registrantCode: o.requester.code, count: o.count }));
+    const pool = outcomes.filter((o) => o.kind === 'pool');
+    expect(pool).toHaveLength(POOL_SUBMISSIONS);
+    expect(pool.filter((o) => o.status !== 201).map((o) => JSON.stringify(o.body))).toEqual([]);
+    const requests = [...allocations, ...pool].filter((o) => o.requester !== claimer).map((o) => ({ registrantCode: o.requester.code, count: o.count }));
     expect(countersOffRequested(requests, counters, YEAR)).toEqual([]);
     const byKey = new Map(counters.map((c) => [counterKey(c.registrantCode, c.yearOfReference), c.lastDesignation]));
     expect(byKey.get(counterKey(claimer.code, YEAR))).toBeGreaterThan(CLAIMED_DESIGNATION);

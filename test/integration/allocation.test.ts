@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { allocateIsrcs } from '../../src/allocation/allocation.service.js';
 import { isAppError } from '../../src/shared/errors.js';
 import { withTransaction } from '../../src/db/tx.js';
+import { queryRows } from '../helpers/db.js';
+import { sql } from 'drizzle-orm';
 import { raiseCounter } from '../../src/allocation/allocation.repo.js';
 import { loginCookie } from '../helpers/app.js';
 import { useTestApp } from '../helpers/setup.js';
@@ -16,6 +18,11 @@ interface Assigned {
 }
 interface ErrorJson {
   error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+async function ledgerCount(): Promise<number> {
+  const rows = await queryRows(env.handle, sql`select count(*)::int as n from isrc_assignments`);
+  return Number(rows[0]?.n);
 }
 
 async function allocate(cookie: string, payload: Record<string, unknown>) {
@@ -41,15 +48,27 @@ describe('system allocation', () => {
     expect(next.json<{ display: string }>().display).toBe(`TW-${code}-26-00004`);
   });
 
-  it('gives individuals codes from the agency pool', async () => {
+  it('refuses individuals direct allocation from the pool: 403, and nothing is handed out', async () => {
     const [pool] = await ensurePoolCode(env.ctx);
     const person = await newRegistrant(env.ctx, 'individual');
     const cookie = await loginCookie(env.app, person.loginName, TEST_PASSWORD);
-    const res = await allocate(cookie, { count: 2 });
-    expect(res.statusCode).toBe(201);
-    const isrcs = res.json<{ isrcs: Assigned[] }>().isrcs;
-    expect(isrcs.map((a) => a.isrc.slice(2, 5))).toEqual([pool, pool]);
-    expect((isrcs[1]?.designation ?? 0) - (isrcs[0]?.designation ?? 0)).toBe(1);
+    const before = await ledgerCount();
+    const res = await allocate(cookie, { count: 1000 });
+    expect(res.statusCode).toBe(403);
+    expect(res.json<ErrorJson>().error.code).toBe('ALLOCATION_NOT_ALLOWED');
+    expect(res.json<ErrorJson>().error.message).toContain('送出審核');
+    const next = await env.app.inject({ method: 'GET', url: '/api/v1/allocations/next', headers: { cookie } });
+    expect(next.statusCode).toBe(403);
+    expect(next.json<ErrorJson>().error.code).toBe('ALLOCATION_NOT_ALLOWED');
+    const claimed = await claim(cookie, `TW${pool ?? ''}2600777`);
+    expect(claimed.statusCode).toBe(403);
+    expect(claimed.json<ErrorJson>().error.code).toBe('ALLOCATION_NOT_ALLOWED');
+    expect(await ledgerCount()).toBe(before);
+    // Staff acting for the individual are refused the same way: pool codes come only with 送出審核.
+    const staff = await newStaff(env.ctx);
+    const onBehalf = await allocate(await loginCookie(env.app, staff.loginName, staff.password), { count: 1, registrantId: person.registrantId });
+    expect(onBehalf.statusCode).toBe(403);
+    expect(await ledgerCount()).toBe(before);
   });
 
   it('uses only the company\'s own codes', async () => {
@@ -66,7 +85,7 @@ describe('system allocation', () => {
   it('never wraps past 99999 and says how many are left', async () => {
     const company = await newRegistrant(env.ctx, 'company');
     const code = company.codes[0] ?? '';
-    await withTransaction(env.handle.db, (tx) => raiseCounter(tx, { countryCode: 'TW', registrantCode: code, yearOfReference: 26 }, 99_998));
+    await withTransaction(env.ctx, (tx) => raiseCounter(tx.db, { countryCode: 'TW', registrantCode: code, yearOfReference: 26 }, 99_998));
     const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const tooMany = await allocate(cookie, { count: 2 });
     expect(tooMany.statusCode).toBe(409);
@@ -149,13 +168,6 @@ describe('a company entering its own code', () => {
     expect(short.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_INVALID', details: { isrcError: { kind: 'length', length: 11 } } });
   });
 
-  it('does not let individuals enter codes (they have no registrant code)', async () => {
-    const [pool] = await ensurePoolCode(env.ctx);
-    const person = await newRegistrant(env.ctx, 'individual');
-    const cookie = await loginCookie(env.app, person.loginName, TEST_PASSWORD);
-    const res = await claim(cookie, `TW${pool ?? ''}2600777`);
-    expect(res.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
-  });
 });
 
 describe('public validation endpoint', () => {

@@ -28,7 +28,9 @@ describe('first start', () => {
     const me = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.json<{ registrant: { isDemo: boolean; kind: string; name: string } }>().registrant).toMatchObject({ isDemo: true, kind: 'company' });
     const person = await loginCookie(env.app, DEMO_USERS.individual.loginName, DEMO_USERS.individual.password);
-    const alloc = await env.app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie: person }, payload: { count: 1 } });
+    const personMe = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: person } });
+    expect(personMe.json<{ registrant: { kind: string } }>().registrant.kind).toBe('individual');
+    const alloc = await env.app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie }, payload: { count: 1 } });
     expect(alloc.statusCode).toBe(201);
   });
 });

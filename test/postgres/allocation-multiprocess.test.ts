@@ -6,10 +6,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { systemClock } from '../../src/shared/clock.js';
-import type { ServiceContext } from '../../src/shared/context.js';
+import { calendarYearAt } from '../../src/isrc/year.js';
+import type { ServiceContext } from '../../src/db/context.js';
 import { testContext } from '../helpers/context.js';
 import { adminQuery, withDatabase } from '../helpers/db.js';
-import { ensurePoolCode, newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
+import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
 import { checkAllocations, CLEAN_REPORT, countersOffRequested, countRows, readAllocationState, type Assigned, type Handout } from '../helpers/allocation-invariants.js';
 import { MIGRATION_LOCK_KEY } from '../../src/db/client.js';
 import { rowsOf } from '../helpers/db.js';
@@ -176,20 +177,22 @@ describe('three server processes on one PostgreSQL database', () => {
   });
 
   it('hands out every code once, gap-free, over hundreds of requests spread across the processes', async () => {
-    const [poolCode] = await ensurePoolCode(ctx);
     const members: { member: TestMember; code: string }[] = [];
     for (let i = 0; i < 3; i++) {
       const company = await newRegistrant(ctx, 'company'); // one at a time: code suggestion races
       members.push({ member: company, code: company.codes[0] ?? '' });
     }
+    // Individuals take pool codes only through 送出審核 (tested in catalog-concurrency); government
+    // bodies allocate under their own codes like companies.
     for (let i = 0; i < 2; i++) {
-      members.push({ member: await newRegistrant(ctx, 'individual'), code: poolCode ?? '' });
+      const government = await newRegistrant(ctx, 'government');
+      members.push({ member: government, code: government.codes[0] ?? '' });
     }
     const claimingCompany = await newRegistrant(ctx, 'company');
     const requesters = await Promise.all(members.map((m) => requester(m.member, m.code)));
     const claimer = await requester(claimingCompany, claimingCompany.codes[0] ?? '');
 
-    const year = new Date().getUTCFullYear() % 100;
+    const year = calendarYearAt(new Date(), 'Asia/Taipei') % 100; // the servers' default agency time zone
     const claimed = `TW-${claimer.code}-${String(year).padStart(2, '0')}-${CLAIMED_DESIGNATION}`;
     const tasks: (() => Promise<Outcome>)[] = [];
     const claimEvery = Math.floor(ALLOCATIONS / (SERVERS * CLAIMS_PER_SERVER));

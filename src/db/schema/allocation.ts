@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { ASSIGNMENT_SOURCES } from '../../shared/enums.js';
 import { stamps } from './columns.js';
 import { users } from './accounts.js';
 import { registrants } from './registrants.js';
@@ -24,7 +25,7 @@ export const designationCounters = pgTable(
   ],
 );
 
-export const assignmentSource = pgEnum('assignment_source', ['system', 'manual']);
+export const assignmentSource = pgEnum('assignment_source', ASSIGNMENT_SOURCES);
 
 /**
  * The ledger of every ISRC handed out. Rows are never deleted, so a code is never handed out

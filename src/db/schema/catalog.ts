@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { DEPOSIT_STATUSES, ISRC_SOURCES, REVIEW_STATUSES } from '../../shared/enums.js';
 import { stamps } from './columns.js';
 import { users } from './accounts.js';
 import { registrants } from './registrants.js';
@@ -11,9 +12,9 @@ export interface CreditLine {
 }
 
 export const releaseType = pgEnum('release_type', ['digital', 'physical']);
-export const reviewStatus = pgEnum('review_status', ['draft', 'submitted', 'approved', 'returned']);
-export const depositStatus = pgEnum('deposit_status', ['not_deposited', 'partial', 'deposited']);
-export const isrcSource = pgEnum('isrc_source', ['system', 'own', 'foreign']);
+export const reviewStatus = pgEnum('review_status', REVIEW_STATUSES);
+export const depositStatus = pgEnum('deposit_status', DEPOSIT_STATUSES);
+export const isrcSource = pgEnum('isrc_source', ISRC_SOURCES);
 
 /** The system album number registrants see (專輯編號); never reused. */
 export const albumNumberSeq = pgSequence('album_number_seq', { startWith: 100001 });

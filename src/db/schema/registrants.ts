@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ACTIVE_STATUSES, REGISTRANT_KINDS } from '../../shared/enums.js';
 import { stamps } from './columns.js';
 
-export const registrantKind = pgEnum('registrant_kind', ['company', 'individual', 'government']);
-export const activeStatus = pgEnum('active_status', ['active', 'suspended']);
+export const registrantKind = pgEnum('registrant_kind', REGISTRANT_KINDS);
+export const activeStatus = pgEnum('active_status', ACTIVE_STATUSES);
 
 export const registrants = pgTable(
   'registrants',

@@ -1,0 +1,82 @@
+/**
+ * 送出審核 by an individual: an album of 10 new tracks against one of a single track, both taking
+ * their pool codes in one transaction. The goal is that ten tracks cost no more than twice one
+ * (registrant and tracks read once, codes written in one statement). Albums are prepared first;
+ * only the submission is timed, one at a time.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Actor } from '../src/accounts/actor.js';
+import { createUser } from '../src/accounts/users.service.js';
+import { createAlbum, updateAlbum } from '../src/catalog/albums.service.js';
+import { addTrack } from '../src/catalog/tracks.service.js';
+import type { ServiceContext } from '../src/db/context.js';
+import { addPoolCode } from '../src/registrants/registrant-codes.service.js';
+import { createRegistrant } from '../src/registrants/registrants.service.js';
+import { submitAlbum } from '../src/review/submit.service.js';
+import { summarise, type Summary } from './stats.js';
+
+const ALBUM = {
+  title: '基準測試專輯',
+  credits: [{ role: 'performer' as const, names: ['基準歌手'] }],
+  publisher: '基準唱片',
+  releaseDate: '2026.05.01',
+  productionCompany: '基準製作',
+  albumType: 'solo' as const,
+};
+
+async function individual(ctx: ServiceContext): Promise<Actor> {
+  const registrant = await createRegistrant(ctx, null, { kind: 'individual', name: 'Benchmark Individual' });
+  const user = await createUser(ctx, null, {
+    loginName: `bench-${registrant.id.slice(0, 8)}`,
+    displayName: 'bench',
+    password: 'benchmark password',
+    role: 'registrant_member',
+    registrantId: registrant.id,
+  });
+  return { kind: 'member', userId: user.id, role: 'registrant_member', registrantId: registrant.id, ip: '127.0.0.1' };
+}
+
+async function prepareAlbums(ctx: ServiceContext, actor: Actor, count: number, tracks: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let a = 0; a < count; a++) {
+    const album = await createAlbum(ctx, actor, { releaseType: 'digital' });
+    await updateAlbum(ctx, actor, album.id, ALBUM);
+    for (let t = 1; t <= tracks; t++) {
+      await addTrack(ctx, actor, album.id, { recording: { title: `第 ${t} 首`, credits: [{ role: 'performer', names: ['基準歌手'] }], productionCompany: '基準製作' } });
+    }
+    ids.push(album.id);
+  }
+  return ids;
+}
+
+async function timeSubmissions(ctx: ServiceContext, actor: Actor, albumIds: readonly string[]): Promise<Summary> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (const id of albumIds) {
+    const t0 = performance.now();
+    await submitAlbum(ctx, actor, id);
+    latencies.push(performance.now() - t0);
+  }
+  return summarise(latencies, performance.now() - started);
+}
+
+/** Returns the p50 ratio (10 tracks / 1 track) after logging both. */
+export async function measureSubmissionCost(ctx: ServiceContext, albums: number, log: (line: string) => void): Promise<number> {
+  await addPoolCode(ctx, null, undefined);
+  const actor = await individual(ctx);
+  const singles = await prepareAlbums(ctx, actor, albums, 1);
+  const tens = await prepareAlbums(ctx, actor, albums, 10);
+  // Warm up both paths, then measure them interleaved in halves so drift hits both alike.
+  const half = Math.floor(albums / 2);
+  await timeSubmissions(ctx, actor, singles.slice(0, 5));
+  await timeSubmissions(ctx, actor, tens.slice(0, 5));
+  const one = [await timeSubmissions(ctx, actor, singles.slice(5, half)), await timeSubmissions(ctx, actor, singles.slice(half))];
+  const ten = [await timeSubmissions(ctx, actor, tens.slice(5, half)), await timeSubmissions(ctx, actor, tens.slice(half))];
+  const p50 = (runs: Summary[]) => runs.reduce((sum, s) => sum + s.p50Ms, 0) / runs.length;
+  const ratio = p50(ten) / p50(one);
+  log(`submission (individual, pool codes), ${albums - 5} albums each, one at a time:`);
+  log(`  1 track   p50 ${p50(one).toFixed(2)} ms`);
+  log(`  10 tracks p50 ${p50(ten).toFixed(2)} ms`);
+  log(`  ratio 10-track / 1-track submission: p50 ${ratio.toFixed(2)} (goal ≤ 2)`);
+  return ratio;
+}

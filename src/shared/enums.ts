@@ -1,0 +1,32 @@
+/**
+ * The closed sets of the registry, defined once. The database enums (src/db/schema), the TypeBox
+ * schemas (API validation and OpenAPI) and the web app all derive from these arrays, so adding a
+ * value is one edit plus a migration. Browser-safe: no imports.
+ */
+
+/** Who reports: companies and government bodies hold registrant codes; individuals use the pool. */
+export const REGISTRANT_KINDS = ['company', 'individual', 'government'] as const;
+export type RegistrantKind = (typeof REGISTRANT_KINDS)[number];
+
+/** Where the album is in review (transitions: src/review/review-state.ts). */
+export const REVIEW_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** 未送存 / 部分送存 / 已送存 (rules: src/review/deposit-state.ts). */
+export const DEPOSIT_STATUSES = ['not_deposited', 'partial', 'deposited'] as const;
+export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
+
+/**
+ * Where a recording's ISRC came from: `system` handed out by the registry (next available, or the
+ * agency's pool on submission), `own` typed by a company under its own code, `foreign` an
+ * existing code of a recording produced abroad.
+ */
+export const ISRC_SOURCES = ['system', 'own', 'foreign'] as const;
+export type IsrcSource = (typeof ISRC_SOURCES)[number];
+
+/** How a code entered the ledger: taken from the counter, or typed by its registrant. */
+export const ASSIGNMENT_SOURCES = ['system', 'manual'] as const;
+export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
+
+export const ACTIVE_STATUSES = ['active', 'suspended'] as const;
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
