@@ -4,6 +4,7 @@ import { ApiSession, ensurePoolCode, seedApprovedRecording, seedRegistrant, type
 import { launchBrowser } from './browser.js';
 import { checkPage, logIn, loginHeading, openFlow, unauthorized, visible } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
+import { calendarYearAt } from '../src/isrc/year.js';
 
 /**
  * The registrant reporting issue in a real browser, zh-TW UI: an individual registrant reports an
@@ -26,7 +27,8 @@ const NEW_TRACKS = [
   { title: '雨後', performer: '張雅婷', productionCompany: '雅婷音樂工作室' },
   { title: '城市的光', performer: '張雅婷', productionCompany: '晴天錄音室' },
 ];
-const YEAR = String(new Date().getFullYear() % 100).padStart(2, '0');
+// The server follows the agency's time zone (default Asia/Taipei), not the machine's.
+const YEAR = String(calendarYearAt(new Date(), 'Asia/Taipei') % 100).padStart(2, '0');
 
 let server: RunningServer;
 let browser: Browser;

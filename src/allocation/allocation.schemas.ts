@@ -1,11 +1,13 @@
 import { Type, type Static } from 'typebox';
+import { MAX_DESIGNATIONS_PER_REQUEST } from '../isrc/designation.js';
+import { REGISTRANT_CODE_INPUT_PATTERN } from '../isrc/registrant-code.js';
 import { Uuid } from '../shared/common.schemas.js';
 
 export const AllocateBody = Type.Object(
   {
-    count: Type.Integer({ minimum: 1, maximum: 1000, description: 'How many consecutive codes' }),
+    count: Type.Integer({ minimum: 1, maximum: MAX_DESIGNATIONS_PER_REQUEST, description: 'How many consecutive codes' }),
     registrantCode: Type.Optional(
-      Type.String({ pattern: '^[A-Za-z0-9]{3}$', description: 'Which of the registrant\'s codes (companies); default: the first' }),
+      Type.String({ pattern: REGISTRANT_CODE_INPUT_PATTERN, description: 'Which of the registrant\'s codes (companies); default: the first' }),
     ),
     /** Agency staff allocate on behalf of a registrant. */
     registrantId: Type.Optional(Uuid),
@@ -31,7 +33,7 @@ export const AllocationResponse = Type.Object({ isrcs: Type.Array(AssignedIsrc) 
 export type AllocationResponse = Static<typeof AllocationResponse>;
 
 export const NextAvailableQuery = Type.Object(
-  { registrantCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{3}$' })), registrantId: Type.Optional(Uuid) },
+  { registrantCode: Type.Optional(Type.String({ pattern: REGISTRANT_CODE_INPUT_PATTERN })), registrantId: Type.Optional(Uuid) },
   { additionalProperties: false },
 );
 export const NextAvailableResponse = Type.Object({

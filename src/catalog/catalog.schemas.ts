@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { REGISTRANT_CODE_INPUT_PATTERN } from '../isrc/registrant-code.js';
 import { PageQuery, Uuid } from '../shared/common.schemas.js';
 import { DEPOSIT_STATUSES, ISRC_SOURCES, REVIEW_STATUSES } from '../shared/enums.js';
 import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIES, MEDIA_FORMS, PUBLICATION_CATEGORIES, codesOf } from './vocabularies.js';
@@ -81,7 +82,7 @@ export type RecordingFields = Static<typeof RecordingFields>;
  */
 export const IsrcChoice = Type.Union([
   Type.Object({ mode: Type.Literal('none') }, { additionalProperties: false }),
-  Type.Object({ mode: Type.Literal('next'), registrantCode: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{3}$' })) }, { additionalProperties: false }),
+  Type.Object({ mode: Type.Literal('next'), registrantCode: Type.Optional(Type.String({ pattern: REGISTRANT_CODE_INPUT_PATTERN })) }, { additionalProperties: false }),
   Type.Object({ mode: Type.Literal('own'), isrc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
   Type.Object({ mode: Type.Literal('foreign'), isrc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
 ]);

@@ -36,6 +36,7 @@ export {
   twoDigitYear,
 } from './year.js';
 export {
+  REGISTRANT_CODE_INPUT_PATTERN,
   isRegistrantCode,
   parseRegistrantCode,
   suggestRegistrantCode,

@@ -8,6 +8,11 @@ import { normaliseCodeText } from './text.js';
 export type RegistrantCode = string & { readonly __brand: 'RegistrantCode' };
 
 const REGISTRANT_PATTERN = /^[A-Z0-9]{3}$/;
+/**
+ * The pattern an API accepts for a typed registrant code (lower case is accepted and upper-cased
+ * by parseRegistrantCode). One source for every schema that takes a code.
+ */
+export const REGISTRANT_CODE_INPUT_PATTERN = '^[A-Za-z0-9]{3}$';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Base-36 digit order: 0-9 then A-Z. */
 const BASE36 = `0123456789${LETTERS}`;

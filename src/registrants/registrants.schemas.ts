@@ -2,12 +2,13 @@ import { Type, type Static } from 'typebox';
 import { PageOf, PageQuery, Text, Uuid } from '../shared/common.schemas.js';
 import { ActiveStatus } from '../accounts/accounts.schemas.js';
 import { REGISTRANT_KINDS } from '../shared/enums.js';
+import { REGISTRANT_CODE_INPUT_PATTERN } from '../isrc/registrant-code.js';
 
 export const RegistrantKind = Type.Enum(REGISTRANT_KINDS);
 export type RegistrantKind = Static<typeof RegistrantKind>;
 
 /** Three characters A–Z / 0–9 (lower case is accepted and upper-cased). */
-export const RegistrantCodeInput = Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Za-z0-9]{3}$' });
+export const RegistrantCodeInput = Type.String({ minLength: 3, maxLength: 3, pattern: REGISTRANT_CODE_INPUT_PATTERN });
 
 const contactFields = {
   contactPerson: Type.Optional(Type.String({ maxLength: 100 })),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { meQueryKey } from '../features/auth/api';
+import { agencyQuery } from '../features/agency/use-agency';
 import { Providers } from './providers';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
@@ -9,6 +10,12 @@ import { createRouter } from './router';
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
+
+  // The agency's zone and clock, before anything shows a date or checks a year of reference. On failure
+  // the screens use Asia/Taipei and the browser's clock, and useAgency() asks again when it mounts.
+  useEffect(() => {
+    queryClient.query(agencyQuery).catch(() => undefined);
+  }, [queryClient]);
 
   // Session ended (401): forget the user; RequireAuth then sends them to the login page.
   useEffect(() => {

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { PageTitle } from '../../components/PageTitle';
 import { isApiError } from '../../lib/api-client';
-import { formatDate } from '../../lib/format';
+import { useAgency } from '../agency/use-agency';
 import { TrackTab } from '../tracks/TrackTab';
 import { AlbumForm } from './AlbumForm';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
@@ -50,6 +50,7 @@ function StatusNotes({ album }: { album: AlbumResponse }) {
 
 function AlbumDetail({ album }: { album: AlbumResponse }) {
   const { t } = useTranslation();
+  const { formatDate } = useAgency();
   const locale = useCatalogLocale();
   const me = useCurrentMe();
   const albumName = useAlbumName();

@@ -3,7 +3,7 @@ import { Empty, Table, Typography, type TableColumnsType, type TableProps } from
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlbumPage, AlbumSort, AlbumSummary } from '../../../../src/catalog/catalog.schemas.js';
-import { formatDate } from '../../lib/format';
+import { useAgency } from '../agency/use-agency';
 import { ALBUM_PAGE_SIZE, albumPagePath, type AlbumFilter } from './api';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
 import { DeleteAlbumButton } from './DeleteAlbumButton';
@@ -31,6 +31,7 @@ function rowClick(open: () => void) {
 
 export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }: Props) {
   const { t } = useTranslation();
+  const { formatDate } = useAgency();
   const navigate = useNavigate();
 
   const sortOrder = (key: AlbumSort): SortOrder =>

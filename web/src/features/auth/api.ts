@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordBody, LoginBody, MeResponse, Role } from '../../../../src/accounts/accounts.schemas.js';
 import { api, isApiError } from '../../lib/api-client';
+import { agencyQueryKey } from '../agency/use-agency';
 
 export const meQueryKey = ['me'] as const;
 
@@ -30,7 +31,8 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginBody) => api.post<MeResponse>('/auth/login', body),
     onSuccess: (me) => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      // The agency's zone and clock are public and the same for everyone: kept.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] && query.queryKey[0] !== agencyQueryKey[0] });
       queryClient.setQueryData(meQueryKey, me);
     },
   });
@@ -42,7 +44,9 @@ export function useLogout() {
     mutationFn: () => api.post<undefined>('/auth/logout'),
     onSettled: (_data, error) => {
       if (error === null || (isApiError(error) && error.status === 401)) {
-        queryClient.clear();
+        // Everything but the agency's zone and clock, which are public and the same for everyone.
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== agencyQueryKey[0] });
+        queryClient.getMutationCache().clear();
         queryClient.setQueryData(meQueryKey, null);
       }
     },

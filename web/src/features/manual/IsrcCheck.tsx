@@ -3,6 +3,7 @@ import { Descriptions, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkIsrc, isrcErrorMessage, isrcWarningMessage, type IsrcLocale, type IsrcPurpose } from '../../../../src/isrc/index.js';
 import { SectionCard } from '../../components/SectionCard';
+import { useAgency } from '../agency/use-agency';
 
 const PURPOSES: readonly IsrcPurpose[] = ['report-foreign', 'allocate'];
 
@@ -13,10 +14,11 @@ export function IsrcCheck() {
   const [input, setInput] = useState('');
   const [purpose, setPurpose] = useState<IsrcPurpose>('report-foreign');
   const locale: IsrcLocale = i18n.language === 'en' ? 'en' : 'zh-TW';
+  const { agencyYear } = useAgency();
 
   const result = useMemo(
-    () => (input.trim() === '' ? null : checkIsrc(input, { purpose, currentYear: new Date().getFullYear() })),
-    [input, purpose],
+    () => (input.trim() === '' ? null : checkIsrc(input, { purpose, currentYear: agencyYear() })),
+    [input, purpose, agencyYear],
   );
 
   const warnings = result?.warnings.map((warning) => isrcWarningMessage(warning, locale)) ?? [];

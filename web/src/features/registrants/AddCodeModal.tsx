@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useCodeSuggestion } from './api';
+import { REGISTRANT_CODE_INPUT_PATTERN } from '../../../../src/isrc/index.js';
 
-const CODE_PATTERN = /^[A-Z0-9]{3}$/;
+/** The API's own pattern (lower case is upper-cased by the server). */
+const CODE_PATTERN = new RegExp(REGISTRANT_CODE_INPUT_PATTERN);
 
 interface Props {
   open: boolean;

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { RegistrantCodeResponse, RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionCard } from '../../components/SectionCard';
-import { formatDate } from '../../lib/format';
+import { useAgency } from '../agency/use-agency';
 import { useAddRegistrantCode, useRegistrantCodes } from './api';
 import { AddCodeModal } from './AddCodeModal';
 
 export function CodeTable({ codes, loading, emptyText }: { codes: RegistrantCodeResponse[] | undefined; loading: boolean; emptyText: string }) {
   const { t } = useTranslation();
+  const { formatDate } = useAgency();
   const columns: TableColumnsType<RegistrantCodeResponse> = [
     { title: t('codes.code'), dataIndex: 'code', render: (_value, row) => `${row.countryCode}-${row.code}` },
     { title: t('codes.createdAt'), dataIndex: 'createdAt', render: (_value, row) => formatDate(row.createdAt) },

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { SectionCard } from '../../components/SectionCard';
 import { DemoTag } from '../../components/StatusTag';
 import { isApiError } from '../../lib/api-client';
-import { formatDate } from '../../lib/format';
+import { useAgency } from '../agency/use-agency';
 import { useRegistrant } from './api';
 import { RegistrantCodesSection } from './RegistrantCodesSection';
 import { RegistrantEditForm } from './RegistrantEditForm';
@@ -22,6 +22,7 @@ function BackLink() {
 
 function Summary({ registrant }: { registrant: RegistrantResponse }) {
   const { t } = useTranslation();
+  const { formatDate } = useAgency();
   return (
     <Descriptions
       column={{ xs: 1, sm: 2, lg: 4 }}

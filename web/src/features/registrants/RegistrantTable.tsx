@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../src/shared/common.schemas.js';
 import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
 import { DemoTag, StatusTag } from '../../components/StatusTag';
-import { formatDate } from '../../lib/format';
+import { useAgency } from '../agency/use-agency';
 import { PAGE_SIZE } from './api';
 
 interface Props {
@@ -16,6 +16,7 @@ interface Props {
 
 export function RegistrantTable({ data, loading, filtered, onPageChange }: Props) {
   const { t } = useTranslation();
+  const { formatDate } = useAgency();
   const navigate = useNavigate();
   const detailPath = (id: string) => `/admin/registrants/${encodeURIComponent(id)}`;
 

@@ -1,8 +1,4 @@
-import { REGISTRANT_KINDS } from '../../../../src/registrants/registrants.schemas.js';
-
-export { REGISTRANT_KINDS };
-
-export const ACTIVE_STATUSES = ['active', 'suspended'] as const;
+export { ACTIVE_STATUSES, REGISTRANT_KINDS } from '../../../../src/shared/enums.js';
 
 /** Same pattern as the API schema (contactFields.phone). */
 export const PHONE_PATTERN = /^[0-9+()#\- ]*$/;

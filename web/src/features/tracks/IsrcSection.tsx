@@ -2,6 +2,7 @@ import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
 import { checkIsrc } from '../../../../src/isrc/index.js';
+import { useAgency } from '../agency/use-agency';
 import { useCatalogLocale } from '../albums/catalog-locale';
 import { isrcRules } from './isrc-rules';
 import { NextIsrcPreview } from './NextIsrcPreview';
@@ -17,10 +18,11 @@ interface Props {
 export function IsrcSection({ track, codes }: Props) {
   const { t } = useTranslation();
   const locale = useCatalogLocale();
+  const { agencyYear } = useAgency();
   const form = Form.useFormInstance<TrackFormValues>();
   const mode = Form.useWatch<IsrcMode | undefined>('isrcMode', form) ?? 'own';
   const typed = Form.useWatch<string | undefined>('isrc', form) ?? '';
-  const checked = typed.trim() === '' ? null : checkIsrc(typed, { purpose: mode === 'own' ? 'allocate' : 'report-foreign', currentYear: new Date().getFullYear() });
+  const checked = typed.trim() === '' ? null : checkIsrc(typed, { purpose: mode === 'own' ? 'allocate' : 'report-foreign', currentYear: agencyYear() });
   const current = track?.recording;
   const ours = (code: string) => mode !== 'own' || codes === undefined || codes.length === 0 || codes.includes(code);
   const willUse = checked?.valid === true && checked.warnings.length === 0 && ours(checked.parts.registrantCode) ? checked.display : null;
@@ -55,7 +57,7 @@ export function IsrcSection({ track, codes }: Props) {
           <Form.Item
             name="isrc"
             dependencies={['isrcMode']}
-            rules={isrcRules(t, locale, codes)}
+            rules={isrcRules(t, locale, codes, agencyYear)}
             style={{ marginTop: 8, marginBottom: 0 }}
             extra={
               willUse !== null

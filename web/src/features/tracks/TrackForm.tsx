@@ -3,12 +3,14 @@ import { App, Button, Flex, Form } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlbumResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
+import { useCurrentMe } from '../../app/me-context';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { SectionCard } from '../../components/SectionCard';
 import { CatalogForm } from '../albums/CatalogForm';
 import { useAddTrack, useSaveTrack } from './api';
 import { IsrcSection } from './IsrcSection';
 import { IsrcNote } from './IsrcNote';
+import { mayTakeNextAvailable } from './next-available';
 import { trackPagePath } from './paths';
 import { TrackDetailFields, TrackNameFields, VersionFields } from './TrackFormFields';
 import {
@@ -39,6 +41,9 @@ export function TrackForm({ album, track, canEdit, codes }: Props) {
   const [alert, setAlert] = useState<string | null>(null);
   const [initialValues] = useState(() => toTrackFormValues(track, { productionCompany: album.productionCompany }));
   const company = !album.isrcAssignedOnSubmission;
+  // 自行輸入 / 下一個可用編號 only for a registrant with codes of its own (never an individual, whatever the album says).
+  const me = useCurrentMe();
+  const choosesIsrc = company && canEdit && mayTakeNextAvailable(me);
 
   const onError = (error: Error) => {
     if (!applyApiErrorToForm(form, error, { fields: TRACK_FORM_FIELDS, codeFields: TRACK_CODE_FIELDS })) {
@@ -51,7 +56,7 @@ export function TrackForm({ album, track, canEdit, codes }: Props) {
     const values = form.getFieldsValue(true) as TrackFormValues;
     setAlert(null);
     const fields = toRecordingFields(values);
-    const isrc = company ? isrcChoiceFor(values, track) : undefined;
+    const isrc = choosesIsrc ? isrcChoiceFor(values, track) : undefined;
     if (track === undefined) {
       add.mutate(
         { recording: fields, ...(isrc === undefined ? {} : { isrc }) },
@@ -88,7 +93,7 @@ export function TrackForm({ album, track, canEdit, codes }: Props) {
       alert={alert}
     >
       <SectionCard title={t('tracks.sections.isrc')}>
-        {company && canEdit ? <IsrcSection track={track} codes={codes} /> : <IsrcNote album={album} track={track} />}
+        {choosesIsrc ? <IsrcSection track={track} codes={codes} /> : <IsrcNote album={album} track={track} />}
       </SectionCard>
       <SectionCard title={t('tracks.sections.names')}>
         <TrackNameFields />

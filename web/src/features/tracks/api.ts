@@ -1,3 +1,4 @@
+import { useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NextAvailableResponse } from '../../../../src/allocation/allocation.schemas.js';
 import type {
@@ -8,9 +9,11 @@ import type {
   TrackResponse,
 } from '../../../../src/catalog/catalog.schemas.js';
 import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
+import { MeContext } from '../../app/me-context';
 import { api, apiRequest } from '../../lib/api-client';
 import { registrantKeys } from '../registrants/api';
 import { albumApiPath, albumKeys } from '../albums/api';
+import { mayTakeNextAvailable } from './next-available';
 import { trackApiPath } from './paths';
 
 export const trackKeys = {
@@ -85,13 +88,17 @@ export function useCitableSearch(q: string) {
   });
 }
 
-/** The code 「下一個可用編號」 would give now (not reserved): always asked afresh. */
+/**
+ * The code 「下一個可用編號」 would give now (not reserved): always asked afresh. Never asked for an
+ * individual (the server refuses them: their codes come only with 送出審核) nor outside a session.
+ */
 export function useNextIsrc(registrantCode: string | undefined, enabled: boolean) {
+  const me = useContext(MeContext);
   return useQuery({
     queryKey: trackKeys.nextIsrc(registrantCode),
     queryFn: ({ signal }) =>
       api.get<NextAvailableResponse>('/allocations/next', registrantCode === undefined ? undefined : { registrantCode }, signal),
-    enabled,
+    enabled: enabled && mayTakeNextAvailable(me),
     staleTime: 0,
     gcTime: 0,
   });

@@ -1,7 +1,8 @@
 import type { FormInstance, FormRule } from 'antd';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhTW from '../../locales/zh-TW.json';
+import { agencyClock } from '../agency/agency-clock';
 import { isrcRules, versionOfRules } from './isrc-rules';
 import { translator } from '../../test-support/translator';
 
@@ -41,53 +42,47 @@ const zh = translator(zhTW);
 const english = translator(en);
 const OWN = { isrcMode: 'own' };
 const FOREIGN = { isrcMode: 'foreign' };
+/** The agency's year now, as useAgency().agencyYear gives it. */
+const in2026 = () => 2026;
 
 describe(isrcRules.name, () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-03-09T04:00:00Z'));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('has one blocking rule and one warning', async () => {
-    const outcomes = await Promise.all(isrcRules(zh, 'zh-TW', undefined).map((rule) => run(rule, 'TWA012600001', OWN)));
+    const outcomes = await Promise.all(isrcRules(zh, 'zh-TW', undefined, in2026).map((rule) => run(rule, 'TWA012600001', OWN)));
     expect(outcomes.map((o) => o.warningOnly)).toEqual([false, true]);
   });
 
   it.each([[''], ['   '], [undefined]])('only warns that %j still needs an ISRC', async (value) => {
-    expect(await shown(isrcRules(zh, 'zh-TW', ['A01']), value, OWN)).toEqual({
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), value, OWN)).toEqual({
       error: null,
       warning: '請輸入 ISRC 編號，或點選「下一個可用編號」。',
     });
-    expect((await shown(isrcRules(english, 'en', ['A01']), value, FOREIGN)).warning).toBe('Please enter an ISRC or take the next available one.');
+    expect((await shown(isrcRules(english, 'en', ['A01'], in2026), value, FOREIGN)).warning).toBe('Please enter an ISRC or take the next available one.');
   });
 
   describe('自行輸入 (a new code of ours)', () => {
     it.each([['TW-A01-26-00001'], ['twa012600001'], ['ISRC: TW A01 26 00001'], ['ＴＷＡ０１２６００００１'], [' TW\u2013A01\u201326\u201300001 ']])(
       'accepts our code typed as %s',
       async (typed) => {
-        expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02']), typed, OWN)).toEqual({ error: null, warning: null });
+        expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026), typed, OWN)).toEqual({ error: null, warning: null });
       },
     );
 
     it('refuses a code of another registrant, listing ours', async () => {
-      expect((await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02']), 'tw-c03-26-00001', OWN)).error).toBe(
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026), 'tw-c03-26-00001', OWN)).error).toBe(
         '登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01、B02）',
       );
-      expect((await shown(isrcRules(english, 'en', ['A01', 'B02']), 'TWC032600001', OWN)).error).toBe(
+      expect((await shown(isrcRules(english, 'en', ['A01', 'B02'], in2026), 'TWC032600001', OWN)).error).toBe(
         'Registrant code C03 is not yours (your codes: A01, B02).',
       );
     });
 
     it('does not check the registrant code when ours are not known', async () => {
-      expect((await shown(isrcRules(zh, 'zh-TW', undefined), 'TWC032600001', OWN)).error).toBeNull();
-      expect((await shown(isrcRules(zh, 'zh-TW', []), 'TWC032600001', OWN)).error).toBeNull();
+      expect((await shown(isrcRules(zh, 'zh-TW', undefined, in2026), 'TWC032600001', OWN)).error).toBeNull();
+      expect((await shown(isrcRules(zh, 'zh-TW', [], in2026), 'TWC032600001', OWN)).error).toBeNull();
     });
 
     it('treats a form without a chosen option as 自行輸入', async () => {
-      expect((await shown(isrcRules(zh, 'zh-TW', ['A01']), 'TWC032600001', {})).error).toBe('登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01）');
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'TWC032600001', {})).error).toBe('登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01）');
     });
 
     it.each([
@@ -97,40 +92,53 @@ describe(isrcRules.name, () => {
       ['TW-A01-2X-00001', '年份應為 2 位數字，目前為 2X'],
       ['TW-A01-26-00000', '流水號不可為 00000，請從 00001 開始'],
     ])('refuses the badly formed %s', async (typed, message) => {
-      expect(await shown(isrcRules(zh, 'zh-TW', ['A01']), typed, OWN)).toEqual({ error: message, warning: null });
+      expect(await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), typed, OWN)).toEqual({ error: message, warning: null });
     });
 
     it('refuses what the agency may not allocate: unknown or retired prefixes and future years', async () => {
-      const rules = isrcRules(zh, 'zh-TW', undefined);
+      const rules = isrcRules(zh, 'zh-TW', undefined, in2026);
       expect((await shown(rules, 'AA-A01-26-00001', OWN)).error).toBe('國碼 AA 不在 IFPI 已分配的國碼清單中');
       expect((await shown(rules, 'YU-A01-26-00001', OWN)).error).toBe('國碼 YU 已停用，無法用於新的 ISRC');
       expect((await shown(rules, 'TW-A01-27-00001', OWN)).error).toBe('ISRC 年份不可晚於今年（2026）');
-      expect((await shown(isrcRules(english, 'en', undefined), 'TW-A01-27-00001', OWN)).error).toBe(
+      expect((await shown(isrcRules(english, 'en', undefined, in2026), 'TW-A01-27-00001', OWN)).error).toBe(
         'The ISRC year cannot be later than this year (2026).',
       );
     });
 
-    it('checks the year against today, not a fixed year', async () => {
-      vi.setSystemTime(new Date('2027-01-02T04:00:00Z'));
-      expect((await shown(isrcRules(zh, 'zh-TW', undefined), 'TW-A01-27-00001', OWN)).error).toBeNull();
+    it('asks for the agency year when it validates, not when the rules are made', async () => {
+      let year = 2026;
+      const rules = isrcRules(zh, 'zh-TW', undefined, () => year);
+      expect((await shown(rules, 'TW-A01-27-00001', OWN)).error).toBe('ISRC 年份不可晚於今年（2026）');
+      year = 2027;
+      expect((await shown(rules, 'TW-A01-27-00001', OWN)).error).toBeNull();
+      expect((await shown(rules, 'TW-A01-28-00001', OWN)).error).toBe('ISRC 年份不可晚於今年（2027）');
+    });
+
+    it("takes the year from the agency's clock and zone: Taipei's new year on a browser clock still in 2026", async () => {
+      // Browser clock one hour slow (15:30Z, 2026 in UTC); the server said 16:30Z, 00:30 on 1 January 2027 in Taipei.
+      const browserNow = () => Date.parse('2026-12-31T15:30:00.000Z');
+      const newYear = agencyClock('Asia/Taipei', 60 * 60_000, browserNow);
+      expect((await shown(isrcRules(zh, 'zh-TW', undefined, newYear.agencyYear), 'TW-A01-27-00001', OWN)).error).toBeNull();
+      const oldYear = agencyClock('Asia/Taipei', -60 * 60_000, browserNow);
+      expect((await shown(isrcRules(zh, 'zh-TW', undefined, oldYear.agencyYear), 'TW-A01-27-00001', OWN)).error).toBe('ISRC 年份不可晚於今年（2026）');
     });
 
     it('checks the format before our registrant codes', async () => {
-      expect((await shown(isrcRules(zh, 'zh-TW', ['A01']), 'TW-C03-26', OWN)).error).toBe('ISRC 應為 12 個字元，目前為 7 個');
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'TW-C03-26', OWN)).error).toBe('ISRC 應為 12 個字元，目前為 7 個');
     });
   });
 
   describe('境外錄音 (an existing foreign code)', () => {
     it('accepts any registrant code', async () => {
-      expect(await shown(isrcRules(zh, 'zh-TW', ['A01']), 'US-RC1-24-07839', FOREIGN)).toEqual({ error: null, warning: null });
+      expect(await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'US-RC1-24-07839', FOREIGN)).toEqual({ error: null, warning: null });
     });
 
     it('still refuses a badly formed code', async () => {
-      expect((await shown(isrcRules(english, 'en', undefined), 'US-RC1-24-0783', FOREIGN)).error).toBe('An ISRC must have 12 characters; got 11.');
+      expect((await shown(isrcRules(english, 'en', undefined, in2026), 'US-RC1-24-0783', FOREIGN)).error).toBe('An ISRC must have 12 characters; got 11.');
     });
 
     it('only warns about an unknown or retired prefix and a future year', async () => {
-      const rules = isrcRules(zh, 'zh-TW', ['A01']);
+      const rules = isrcRules(zh, 'zh-TW', ['A01'], in2026);
       expect(await shown(rules, 'AA-XYZ-20-00001', FOREIGN)).toEqual({ error: null, warning: '國碼 AA 不在 IFPI 已分配的國碼清單中，請確認是否正確' });
       expect(await shown(rules, 'YU-XYZ-90-00001', FOREIGN)).toEqual({
         error: null,
@@ -140,7 +148,7 @@ describe(isrcRules.name, () => {
     });
 
     it('shows every warning together, in reading order', async () => {
-      const { error, warning } = await shown(isrcRules(english, 'en', undefined), 'aa-xyz-27-00001', FOREIGN);
+      const { error, warning } = await shown(isrcRules(english, 'en', undefined, in2026), 'aa-xyz-27-00001', FOREIGN);
       expect(error).toBeNull();
       expect(warning).toBe(
         "Country code AA is not in IFPI's list of allocated prefixes; please check it. The ISRC year 2027 is later than this year (2026); please check it.",

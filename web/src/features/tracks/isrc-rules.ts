@@ -5,15 +5,20 @@ import { checkIsrc, isrcErrorMessage, isrcWarningMessage, normaliseIsrc } from '
 import type { CatalogLocale } from '../albums/catalog-locale';
 import type { IsrcMode } from './track-values';
 
-const currentYear = () => new Date().getFullYear();
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
 /**
  * The ISRC input, checked as typed with the server's rules: 自行輸入 as a new code of ours
  * (purpose allocate, one of our registrant codes when we know them), 境外錄音 as an existing
- * foreign code (purpose report-foreign: unknown prefix or future year only warn).
+ * foreign code (purpose report-foreign: unknown prefix or future year only warn). `currentYear` is the
+ * agency's year now (useAgency().agencyYear), asked each time a value is checked.
  */
-export function isrcRules(t: TFunction, locale: CatalogLocale, codes: readonly string[] | undefined): FormRule[] {
+export function isrcRules(
+  t: TFunction,
+  locale: CatalogLocale,
+  codes: readonly string[] | undefined,
+  currentYear: () => number,
+): FormRule[] {
   const modeOf = (getFieldValue: (name: string) => unknown): IsrcMode =>
     getFieldValue('isrcMode') === 'foreign' ? 'foreign' : 'own';
   return [

@@ -3,7 +3,7 @@ import { Empty, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserResponse } from '../../../../src/accounts/accounts.schemas.js';
 import { StatusTag } from '../../components/StatusTag';
-import { formatDate } from '../../lib/format';
+import { useAgency } from '../agency/use-agency';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserActions } from './UserActions';
 
@@ -17,6 +17,7 @@ interface Props {
 
 export function UserTable({ users, loading, showRole, emptyText, currentUserId }: Props) {
   const { t } = useTranslation();
+  const { formatDate } = useAgency();
   const [resetting, setResetting] = useState<UserResponse | null>(null);
 
   const columns: TableColumnsType<UserResponse> = [
