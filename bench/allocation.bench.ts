@@ -111,7 +111,7 @@ async function run(bc: BenchContext): Promise<void> {
     bc.log(formatSummary('  bare UPDATE … RETURNING', b));
     bc.log(`  ratio service / bare: throughput ${(s.opsPerSec / b.opsPerSec).toFixed(2)}, p50 latency ${(s.p50Ms / b.p50Ms).toFixed(2)}, p95 latency ${(s.p95Ms / b.p95Ms).toFixed(2)}`);
 
-    await measureSubmissionCost(ctx, SUBMITTED_ALBUMS, bc.log);
+    await measureSubmissionCost(ctx, SUBMITTED_ALBUMS, (line) => bc.log(line));
   } finally {
     await pool.end();
     await handle.close();

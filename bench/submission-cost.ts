@@ -13,7 +13,9 @@ import type { ServiceContext } from '../src/db/context.js';
 import { addPoolCode } from '../src/registrants/registrant-codes.service.js';
 import { createRegistrant } from '../src/registrants/registrants.service.js';
 import { submitAlbum } from '../src/review/submit.service.js';
-import { summarise, type Summary } from './stats.js';
+import { summarise } from './stats.js';
+
+const WARMUP = 5;
 
 const ALBUM = {
   title: '基準測試專輯',
@@ -49,15 +51,10 @@ async function prepareAlbums(ctx: ServiceContext, actor: Actor, count: number, t
   return ids;
 }
 
-async function timeSubmissions(ctx: ServiceContext, actor: Actor, albumIds: readonly string[]): Promise<Summary> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (const id of albumIds) {
-    const t0 = performance.now();
-    await submitAlbum(ctx, actor, id);
-    latencies.push(performance.now() - t0);
-  }
-  return summarise(latencies, performance.now() - started);
+async function timeSubmission(ctx: ServiceContext, actor: Actor, albumId: string): Promise<number> {
+  const t0 = performance.now();
+  await submitAlbum(ctx, actor, albumId);
+  return performance.now() - t0;
 }
 
 /** Returns the p50 ratio (10 tracks / 1 track) after logging both. */
@@ -66,15 +63,24 @@ export async function measureSubmissionCost(ctx: ServiceContext, albums: number,
   const actor = await individual(ctx);
   const singles = await prepareAlbums(ctx, actor, albums, 1);
   const tens = await prepareAlbums(ctx, actor, albums, 10);
-  // Warm up both paths, then measure them interleaved in halves so drift hits both alike.
-  const half = Math.floor(albums / 2);
-  await timeSubmissions(ctx, actor, singles.slice(0, 5));
-  await timeSubmissions(ctx, actor, tens.slice(0, 5));
-  const one = [await timeSubmissions(ctx, actor, singles.slice(5, half)), await timeSubmissions(ctx, actor, singles.slice(half))];
-  const ten = [await timeSubmissions(ctx, actor, tens.slice(5, half)), await timeSubmissions(ctx, actor, tens.slice(half))];
-  const p50 = (runs: Summary[]) => runs.reduce((sum, s) => sum + s.p50Ms, 0) / runs.length;
+  // Warm up both paths, then alternate one of each so drift hits both alike.
+  const one: number[] = [];
+  const ten: number[] = [];
+  for (const [i, single] of singles.entries()) {
+    const tenTracks = tens[i];
+    if (tenTracks === undefined) {
+      break;
+    }
+    const a = await timeSubmission(ctx, actor, single);
+    const b = await timeSubmission(ctx, actor, tenTracks);
+    if (i >= WARMUP) {
+      one.push(a);
+      ten.push(b);
+    }
+  }
+  const p50 = (latencies: number[]) => summarise(latencies, 0).p50Ms;
   const ratio = p50(ten) / p50(one);
-  log(`submission (individual, pool codes), ${albums - 5} albums each, one at a time:`);
+  log(`submission (individual, pool codes), ${one.length} albums each, one at a time, alternating:`);
   log(`  1 track   p50 ${p50(one).toFixed(2)} ms`);
   log(`  10 tracks p50 ${p50(ten).toFixed(2)} ms`);
   log(`  ratio 10-track / 1-track submission: p50 ${ratio.toFixed(2)} (goal ≤ 2)`);

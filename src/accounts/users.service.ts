@@ -1,4 +1,3 @@
-import type { Db } from '../db/types.js';
 import { withTransaction, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ServiceContext } from '../db/context.js';
@@ -132,8 +131,8 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
 }
 
 /** Called when a registrant is suspended: its users are logged out everywhere. */
-export async function endSessionsOfRegistrant(db: Db, registrantId: string): Promise<void> {
-  await deleteSessionsOfRegistrant(db, registrantId);
+export async function endSessionsOfRegistrant(ctx: ServiceContext, registrantId: string): Promise<void> {
+  await deleteSessionsOfRegistrant(ctx.db, registrantId);
 }
 
 export async function hasAnyUser(ctx: ServiceContext): Promise<boolean> {

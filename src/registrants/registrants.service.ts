@@ -98,7 +98,7 @@ export async function updateRegistrant(ctx: ServiceContext, actor: Actor, id: st
       throw new AppError('NOT_FOUND');
     }
     if (before.status === 'active' && after.status === 'suspended') {
-      await endSessionsOfRegistrant(tx.db, id);
+      await endSessionsOfRegistrant(tx, id);
     }
     await recordAudit(tx, actor, { action: 'registrant.update', entityType: 'registrant', entityId: id, before, after });
     return toRegistrantResponse(after, await codesOfRegistrant(tx.db, id));
