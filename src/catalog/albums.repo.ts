@@ -31,8 +31,9 @@ export async function lockAlbum(db: Db, id: string, registrantId?: string): Prom
   return rows[0];
 }
 
+/** Applies `patch`; an empty patch (a save with nothing filled in) changes nothing and returns the row. */
 export async function updateAlbumRow(db: Db, id: string, patch: Partial<NewAlbumRow>): Promise<AlbumRow> {
-  const rows = await db.update(albums).set(patch).where(eq(albums.id, id)).returning();
+  const rows = Object.keys(patch).length === 0 ? await db.select().from(albums).where(eq(albums.id, id)).limit(1) : await db.update(albums).set(patch).where(eq(albums.id, id)).returning();
   const row = rows[0];
   if (row === undefined) {
     throw new Error(`album ${id} vanished during update`);

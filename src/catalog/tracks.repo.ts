@@ -67,8 +67,10 @@ export async function insertRecording(db: Db, values: NewRecordingRow): Promise<
   return row;
 }
 
+/** Applies `patch`; an empty patch (a save with nothing filled in) changes nothing and returns the row. */
 export async function updateRecordingRow(db: Db, id: string, patch: Partial<NewRecordingRow>): Promise<RecordingRow> {
-  const rows = await db.update(recordings).set(patch).where(eq(recordings.id, id)).returning();
+  const rows =
+    Object.keys(patch).length === 0 ? await db.select().from(recordings).where(eq(recordings.id, id)).limit(1) : await db.update(recordings).set(patch).where(eq(recordings.id, id)).returning();
   const row = rows[0];
   if (row === undefined) {
     throw new Error(`recording ${id} vanished during update`);

@@ -9,7 +9,8 @@ import { registrantsRoutes } from '../registrants/registrants.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { albumsRoutes } from '../catalog/albums.routes.js';
 import { tracksRoutes } from '../catalog/tracks.routes.js';
-import type { ServiceContext } from '../shared/context.js';
+import { reviewRoutes } from '../review/review.routes.js';
+import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { registerAuth } from './auth.js';
@@ -17,6 +18,7 @@ import { errorHandler, sendError } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
 import { registerWeb } from './static.js';
+import { registerInputGuards } from './text-guard.js';
 import type { AppInstance } from './types.js';
 
 export interface AppOptions {
@@ -36,6 +38,10 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
+    // Bad percent-encoding in the path, or a path parameter over the router's length limit: our error shape, not Fastify's.
+    frameworkErrors: (err, request, reply) => {
+      void errorHandler(err, request, reply);
+    },
     ajv: {
       // Unknown fields are errors (not silently dropped), and every problem is reported at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
@@ -46,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app);
   registerAuth(app, options.ctx);
+  registerInputGuards(app);
 
   healthRoutes(app, {
     ping: async () => {
@@ -54,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
   await app.register(
     (api: AppInstance, _opts, done) => {
-      for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes, albumsRoutes, tracksRoutes]) {
+      for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes, albumsRoutes, tracksRoutes, reviewRoutes]) {
         routes(api, { ctx: options.ctx });
       }
       done();

@@ -19,6 +19,8 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   recordingDate: { 'zh-TW': '錄製日期格式應為 YYYY 或 YYYY.MM。', en: 'Use YYYY or YYYY.MM for the recording date.' },
   duration: { 'zh-TW': '長度格式應為 時:分:秒（例如 0:04:05）。', en: 'Use h:mm:ss for durations (e.g. 0:04:05).' },
   isrc: { 'zh-TW': 'ISRC 格式不正確，應為 12 碼（例如 TW-A01-26-00001）。', en: 'Not a valid ISRC; it has 12 characters (e.g. TW-A01-26-00001).' },
+  invalidCharacter: { 'zh-TW': '含有不允許的字元（{character}）。', en: 'Contains a character that is not allowed ({character}).' },
+  finiteNumber: { 'zh-TW': '數值超出範圍。', en: 'The number is out of range.' },
   invalid: { 'zh-TW': '內容不正確。', en: 'This value is not valid.' },
 };
 

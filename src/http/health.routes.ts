@@ -10,6 +10,7 @@ export function healthRoutes(app: AppInstance, options: { ping: () => Promise<vo
         summary: 'Liveness and database check',
         response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok') }), 503: Type.Object({ status: Type.Literal('unavailable'), database: Type.String() }) },
       },
+      config: { public: true },
     },
     async (request, reply) => {
       try {

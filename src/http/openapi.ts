@@ -19,6 +19,12 @@ export async function registerOpenApi(app: AppInstance): Promise<void> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'isrc_session' } } },
       security: [{ session: [] }],
     },
+    // One source for who needs a session: routes marked `config: { public: true }` (the same flag
+    // the authentication hook reads) are documented without the global session requirement.
+    transform: ({ schema, url, route }) => ({
+      schema: route.config?.public === true && schema !== undefined ? { ...schema, security: [] } : schema,
+      url,
+    }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -61,6 +61,14 @@ describe('creating and saving an album', () => {
     expect(await getAlbum(api, album.id)).toMatchObject({ title: '半張專輯', publisher: '某唱片', albumType: 'ep' });
   });
 
+  it('answers a save with nothing in it (album and track) with the unchanged data', async () => {
+    const { api } = await memberSession(env);
+    const album = await createAlbum(api, { title: '不變' });
+    const track = await addTrack(api, album.id, completeRecording('原樣'));
+    expect(ok(await api.call('PATCH', `/albums/${album.id}`, {})).json<AlbumResponse>().title).toBe('不變');
+    expect(ok(await api.call('PATCH', `/albums/${album.id}/tracks/${track.id}`, {})).json<{ recording: { title: string } }>().recording.title).toBe('原樣');
+  });
+
   it('stores partial release dates as YYYY, YYYY-MM and YYYY-MM-DD', async () => {
     const { api } = await memberSession(env);
     const album = await createAlbum(api);
