@@ -12,14 +12,72 @@ export const TRACKS_PER_ALBUM = 10;
  * rather than a dozen words repeated 100,000 times (which would make every trigram common).
  */
 const WORDS = [
-  '星光', '海洋', '夜曲', '城市', '季節', '旅程', '回憶', '青春', '雨後', '山嵐', '花火', '晨曦',
-  '孤島', '遠方', '月台', '燈塔', '風箏', '河流', '沙漏', '森林', '雪夜', '微光', '長巷', '南風',
-  'Blue', 'Moon', 'River', 'Dream', 'Velvet', 'Harbor', 'Echo', 'Lantern', 'Meadow', 'Cinder', 'Saffron', 'Glacier',
-  'Orchid', 'Tundra', 'Quartz', 'Willow', 'Nimbus', 'Falcon', 'Ember', 'Juniper', 'Marble', 'Pepper', 'Sierra', 'Zephyr',
+  '星光',
+  '海洋',
+  '夜曲',
+  '城市',
+  '季節',
+  '旅程',
+  '回憶',
+  '青春',
+  '雨後',
+  '山嵐',
+  '花火',
+  '晨曦',
+  '孤島',
+  '遠方',
+  '月台',
+  '燈塔',
+  '風箏',
+  '河流',
+  '沙漏',
+  '森林',
+  '雪夜',
+  '微光',
+  '長巷',
+  '南風',
+  'Blue',
+  'Moon',
+  'River',
+  'Dream',
+  'Velvet',
+  'Harbor',
+  'Echo',
+  'Lantern',
+  'Meadow',
+  'Cinder',
+  'Saffron',
+  'Glacier',
+  'Orchid',
+  'Tundra',
+  'Quartz',
+  'Willow',
+  'Nimbus',
+  'Falcon',
+  'Ember',
+  'Juniper',
+  'Marble',
+  'Pepper',
+  'Sierra',
+  'Zephyr',
 ];
 const ARTISTS = [
-  '林小華', '陳大文', '王美玲', '張志明', '李宗翰', '吳佳穎', '黃子軒', '劉欣怡', '蔡明哲', '楊雅筑',
-  'Lin Band', 'Taipei Strings', 'Formosa Quartet', 'Harbor Lights', 'Jade River', 'Neon Tigers',
+  '林小華',
+  '陳大文',
+  '王美玲',
+  '張志明',
+  '李宗翰',
+  '吳佳穎',
+  '黃子軒',
+  '劉欣怡',
+  '蔡明哲',
+  '楊雅筑',
+  'Lin Band',
+  'Taipei Strings',
+  'Formosa Quartet',
+  'Harbor Lights',
+  'Jade River',
+  'Neon Tigers',
 ];
 
 function pgArray(values: readonly string[]): string {
@@ -28,10 +86,10 @@ function pgArray(values: readonly string[]): string {
 
 /** Registrants 0..count-1 with deterministic ids (md5 of their number). */
 export async function seedRegistrants(client: pg.Client, from: number, to: number): Promise<void> {
-  await client.query(
-    `insert into registrants (id, kind, name) select md5('registrant-' || g)::uuid, 'company', 'Bench Registrant ' || g from generate_series($1::int, $2::int - 1) g`,
-    [from, to],
-  );
+  await client.query(`insert into registrants (id, kind, name) select md5('registrant-' || g)::uuid, 'company', 'Bench Registrant ' || g from generate_series($1::int, $2::int - 1) g`, [
+    from,
+    to,
+  ]);
 }
 
 /** Albums from..to-1 spread over `registrants` registrants, with their recordings and tracks. */

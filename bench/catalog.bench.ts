@@ -27,7 +27,13 @@ interface Scenario {
   query: AlbumListQuery;
 }
 
-const member = (registrantNumber: number): Actor => ({ kind: 'member', userId: '00000000-0000-4000-8000-000000000001', role: 'registrant_member', registrantId: md5Uuid(`registrant-${registrantNumber}`), ip: '' });
+const member = (registrantNumber: number): Actor => ({
+  kind: 'member',
+  userId: '00000000-0000-4000-8000-000000000001',
+  role: 'registrant_member',
+  registrantId: md5Uuid(`registrant-${registrantNumber}`),
+  ip: '',
+});
 const staff: Actor = { kind: 'staff', userId: '00000000-0000-4000-8000-000000000002', role: 'agency_officer', ip: '' };
 
 function md5Uuid(text: string): string {
@@ -104,7 +110,9 @@ export const catalogBenchmark: Benchmark = {
           continue;
         }
         const ms = (v: number) => v.toFixed(2).padStart(9);
-        bench.log(`${label.padEnd(30)} ${ms(s.p50Ms)} ${ms(l.p50Ms)} ${ms(s.p95Ms)} ${ms(l.p95Ms)}  ${(l.p50Ms / s.p50Ms).toFixed(2).padStart(9)}  ${(l.p95Ms / s.p95Ms).toFixed(2).padStart(9)}`);
+        bench.log(
+          `${label.padEnd(30)} ${ms(s.p50Ms)} ${ms(l.p50Ms)} ${ms(s.p95Ms)} ${ms(l.p95Ms)}  ${(l.p50Ms / s.p50Ms).toFixed(2).padStart(9)}  ${(l.p95Ms / s.p95Ms).toFixed(2).padStart(9)}`,
+        );
       }
       bench.log('(milliseconds; goal: ratio < 2 when the registry grows 100x)');
     } finally {

@@ -42,7 +42,12 @@ export interface SeededMember {
 }
 
 /** A registrant with one login (and a registrant code for companies), created by the agency. */
-export async function seedRegistrant(admin: ApiSession, kind: 'company' | 'individual', name: string, login: { loginName: string; password: string; displayName: string }): Promise<SeededMember> {
+export async function seedRegistrant(
+  admin: ApiSession,
+  kind: 'company' | 'individual',
+  name: string,
+  login: { loginName: string; password: string; displayName: string },
+): Promise<SeededMember> {
   const registrant = await admin.call<{ id: string }>('POST', '/registrants', { kind, name, contactPerson: login.displayName });
   if (kind === 'company') {
     await admin.call('POST', `/registrants/${registrant.id}/codes`, {});

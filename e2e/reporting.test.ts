@@ -140,7 +140,10 @@ describe('reporting: an individual reports an album with new and cited tracks in
       '專輯至少需要一首曲目，請點選「曲目新增」。',
     ]);
     expect(await page.getByRole('dialog').count(), 'no confirmation for an incomplete album').toBe(0);
-    expect(calls.filter((call) => call.endsWith('/submit') || call.startsWith('PATCH')), 'nothing saved or submitted').toEqual([]);
+    expect(
+      calls.filter((call) => call.endsWith('/submit') || call.startsWith('PATCH')),
+      'nothing saved or submitted',
+    ).toEqual([]);
     await visible(main.getByText('草稿', { exact: true }));
     await checkPage(page, 'reporting-04-submit-incomplete');
 
@@ -223,9 +226,7 @@ describe('reporting: an individual reports an album with new and cited tracks in
     for (const [index, row] of (await rows.all()).entries()) {
       await visible(row.getByRole('cell', { name: '已完成', exact: true }));
       const [position, , isCited, isrc, name] = await cellTexts(row);
-      expect([position, isCited, isrc, name]).toEqual(
-        index < 2 ? [String(index + 1), '否', '送審後由系統配發', NEW_TRACKS[index]?.title] : ['3', '是', cited.isrcDisplay, CITED.title],
-      );
+      expect([position, isCited, isrc, name]).toEqual(index < 2 ? [String(index + 1), '否', '送審後由系統配發', NEW_TRACKS[index]?.title] : ['3', '是', cited.isrcDisplay, CITED.title]);
     }
     await checkPage(page, 'reporting-10-tracks-complete');
 

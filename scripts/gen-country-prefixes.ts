@@ -32,8 +32,7 @@ interface PrefixTable {
   retired: string[];
 }
 
-const SOURCE_LINE =
-  /^# Source repo: (?<repo>[^,]+), path (?<path>.+), commit (?<commit>[0-9a-f]{40}), DB_DATE (?<date>\d{4}-\d{2}-\d{2})$/;
+const SOURCE_LINE = /^# Source repo: (?<repo>[^,]+), path (?<path>.+), commit (?<commit>[0-9a-f]{40}), DB_DATE (?<date>\d{4}-\d{2}-\d{2})$/;
 
 /** The values end up inside single-quoted TS strings; refuse anything that could break out. */
 function safeText(value: string | undefined, what: string): string {
@@ -92,7 +91,12 @@ export function parsePrefixTsv(text: string): PrefixTable {
 function quotedList(codes: readonly string[]): string {
   const rows: string[] = [];
   for (let i = 0; i < codes.length; i += 15) {
-    rows.push(`  ${codes.slice(i, i + 15).map((code) => `'${code}'`).join(', ')},`);
+    rows.push(
+      `  ${codes
+        .slice(i, i + 15)
+        .map((code) => `'${code}'`)
+        .join(', ')},`,
+    );
   }
   return rows.join('\n');
 }

@@ -15,7 +15,10 @@ function isReport(value: unknown): value is VitestReport {
 const dir = process.argv[2] ?? '.tmp/ci-results';
 let passed = 0;
 let failed = 0;
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const report: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   if (!isReport(report)) {
     console.log(`${file}: not a vitest report`);

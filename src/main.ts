@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     console.log(`\n  First start: administrator "${FIRST_ADMIN_LOGIN}" created with password: ${admin.generatedPassword}\n  Change it after logging in.\n`);
   }
   if (config.demo && (await seedDemo(ctx))) {
-    console.log(`\n  Demo data seeded (marked 【示範】). Logins: ${DEMO_USERS.company.loginName} / ${DEMO_USERS.company.password}, ${DEMO_USERS.individual.loginName} / ${DEMO_USERS.individual.password}\n`);
+    console.log(
+      `\n  Demo data seeded (marked 【示範】). Logins: ${DEMO_USERS.company.loginName} / ${DEMO_USERS.company.password}, ${DEMO_USERS.individual.loginName} / ${DEMO_USERS.individual.password}\n`,
+    );
   }
 
   const app = await buildApp({ ctx, webDir: config.webDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });

@@ -33,9 +33,7 @@ export default defineConfig({
         },
         // A shared chunk is named after an arbitrary first module (e.g. "format"); say when it holds antd instead.
         chunkFileNames: (chunk) =>
-          !chunk.isDynamicEntry && chunk.moduleIds.some((id) => antdModule.test(id))
-            ? 'assets/antd-[hash].js'
-            : 'assets/[name]-[hash].js',
+          !chunk.isDynamicEntry && chunk.moduleIds.some((id) => antdModule.test(id)) ? 'assets/antd-[hash].js' : 'assets/[name]-[hash].js',
       },
     },
   },

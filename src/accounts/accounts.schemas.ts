@@ -18,16 +18,10 @@ export type ActiveStatus = Static<typeof ActiveStatus>;
 export const LoginName = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' });
 export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 
-export const LoginBody = Type.Object(
-  { loginName: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
+export const LoginBody = Type.Object({ loginName: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 export type LoginBody = Static<typeof LoginBody>;
 
-export const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
-  { additionalProperties: false },
-);
+export const ChangePasswordBody = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password }, { additionalProperties: false });
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const UserResponse = Type.Object({

@@ -2,8 +2,7 @@ import type { Role } from './accounts.schemas.js';
 
 /** Who is acting: built once per request from the session, passed to every service call. */
 export type Actor =
-  | { kind: 'staff'; userId: string; role: 'agency_admin' | 'agency_officer'; ip: string }
-  | { kind: 'member'; userId: string; role: 'registrant_member'; registrantId: string; ip: string };
+  { kind: 'staff'; userId: string; role: 'agency_admin' | 'agency_officer'; ip: string } | { kind: 'member'; userId: string; role: 'registrant_member'; registrantId: string; ip: string };
 
 export function actorFor(user: { id: string; role: Role; registrantId: string | null }, ip: string): Actor {
   if (user.role === 'registrant_member') {

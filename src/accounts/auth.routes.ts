@@ -28,16 +28,10 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     return reply.code(204).send(null);
   });
 
-  app.get('/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, 401: ErrorResponse } } }, (request) =>
-    getMe(ctx, requireUser(request)),
-  );
+  app.get('/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, 401: ErrorResponse } } }, (request) => getMe(ctx, requireUser(request)));
 
-  app.post(
-    '/auth/password',
-    { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } } },
-    async (request, reply) => {
-      await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
-      return reply.code(204).send(null);
-    },
-  );
+  app.post('/auth/password', { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } } }, async (request, reply) => {
+    await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
+    return reply.code(204).send(null);
+  });
 }

@@ -3,10 +3,7 @@ import { registrants, sessions, users } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import type { UserRow } from './users.repo.js';
 
-export async function insertSession(
-  db: Db,
-  values: { tokenHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string },
-): Promise<void> {
+export async function insertSession(db: Db, values: { tokenHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string }): Promise<void> {
   await db.insert(sessions).values(values);
 }
 

@@ -46,12 +46,8 @@ export async function countUsers(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-
 /** The user with its registrant's status, for the login check. */
-export async function findUserForLogin(
-  db: Db,
-  loginName: string,
-): Promise<{ user: UserRow; registrantStatus: 'active' | 'suspended' | null } | undefined> {
+export async function findUserForLogin(db: Db, loginName: string): Promise<{ user: UserRow; registrantStatus: 'active' | 'suspended' | null } | undefined> {
   const rows = await db
     .select({ user: users, registrantStatus: registrants.status })
     .from(users)

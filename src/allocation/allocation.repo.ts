@@ -16,11 +16,7 @@ export type NewAssignmentRow = typeof isrcAssignments.$inferInsert;
 type NewAuditRow = typeof auditLog.$inferInsert;
 
 function keyWhere(key: CounterKey) {
-  return and(
-    eq(designationCounters.countryCode, key.countryCode),
-    eq(designationCounters.registrantCode, key.registrantCode),
-    eq(designationCounters.yearOfReference, key.yearOfReference),
-  );
+  return and(eq(designationCounters.countryCode, key.countryCode), eq(designationCounters.registrantCode, key.registrantCode), eq(designationCounters.yearOfReference, key.yearOfReference));
 }
 
 function lastOf(result: unknown): number | undefined {
@@ -36,13 +32,7 @@ function lastOf(result: unknown): number | undefined {
  * never overlap; doing the rest in the same statement keeps that lock as short as the database
  * allows. The ISRC text is the compact form `CC XXX YY NNNNN` (checked by the ledger's CHECK).
  */
-export async function allocateRange(
-  db: Db,
-  key: CounterKey,
-  count: number,
-  ledger: { registrantId: string; assignedBy: string | null },
-  audit: NewAuditRow,
-): Promise<number | undefined> {
+export async function allocateRange(db: Db, key: CounterKey, count: number, ledger: { registrantId: string; assignedBy: string | null }, audit: NewAuditRow): Promise<number | undefined> {
   if (count > MAX_DESIGNATION) {
     return undefined;
   }

@@ -2,15 +2,7 @@ import { ErrorResponse } from '../shared/common.schemas.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import {
-  AllocateBody,
-  AllocationResponse,
-  ClaimBody,
-  NextAvailableQuery,
-  NextAvailableResponse,
-  ValidateQuery,
-  ValidateResponse,
-} from './allocation.schemas.js';
+import { AllocateBody, AllocationResponse, ClaimBody, NextAvailableQuery, NextAvailableResponse, ValidateQuery, ValidateResponse } from './allocation.schemas.js';
 import { allocateIsrcs, peekNextIsrc } from './allocation.service.js';
 import { claimIsrc } from './claim.service.js';
 import { validateIsrc } from './validate.service.js';

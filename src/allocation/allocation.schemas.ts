@@ -6,9 +6,7 @@ import { Uuid } from '../shared/common.schemas.js';
 export const AllocateBody = Type.Object(
   {
     count: Type.Integer({ minimum: 1, maximum: MAX_DESIGNATIONS_PER_REQUEST, description: 'How many consecutive codes' }),
-    registrantCode: Type.Optional(
-      Type.String({ pattern: REGISTRANT_CODE_INPUT_PATTERN, description: 'Which of the registrant\'s codes (companies); default: the first' }),
-    ),
+    registrantCode: Type.Optional(Type.String({ pattern: REGISTRANT_CODE_INPUT_PATTERN, description: "Which of the registrant's codes (companies); default: the first" })),
     /** Agency staff allocate on behalf of a registrant. */
     registrantId: Type.Optional(Uuid),
   },
@@ -16,10 +14,7 @@ export const AllocateBody = Type.Object(
 );
 export type AllocateBody = Static<typeof AllocateBody>;
 
-export const ClaimBody = Type.Object(
-  { isrc: Type.String({ minLength: 1, maxLength: 40 }), registrantId: Type.Optional(Uuid) },
-  { additionalProperties: false },
-);
+export const ClaimBody = Type.Object({ isrc: Type.String({ minLength: 1, maxLength: 40 }), registrantId: Type.Optional(Uuid) }, { additionalProperties: false });
 export type ClaimBody = Static<typeof ClaimBody>;
 
 export const AssignedIsrc = Type.Object({

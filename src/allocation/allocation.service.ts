@@ -109,7 +109,11 @@ export async function allocatePoolCodes(tx: TxContext, profile: AllocationProfil
 }
 
 /** The API's "reserve next codes", in its own transaction (nested: a savepoint). */
-export async function allocateIsrcs(ctx: ServiceContext, actor: Actor, input: { count: number; registrantCode?: string | undefined; registrantId?: string | undefined }): Promise<AssignedIsrc[]> {
+export async function allocateIsrcs(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { count: number; registrantCode?: string | undefined; registrantId?: string | undefined },
+): Promise<AssignedIsrc[]> {
   const registrantId = resolveRegistrantFor(actor, input.registrantId);
   return withTransaction(ctx, async (tx) => {
     const profile = await loadAllocationProfile(tx, registrantId);

@@ -56,9 +56,7 @@ async function claimStep(tx: TxContext, profile: AllocationProfile, actor: Actor
       // Counter first: its row lock orders us after any system allocation in flight (no deadlock),
       // and "next available" then continues after the highest code in use.
       await raiseCounter(step.db, key, own.parts.designation);
-      await insertAssignments(step.db, [
-        { ...key, isrc: own.compact, designation: own.parts.designation, registrantId: profile.id, source: 'manual', assignedBy: actor?.userId ?? null },
-      ]);
+      await insertAssignments(step.db, [{ ...key, isrc: own.compact, designation: own.parts.designation, registrantId: profile.id, source: 'manual', assignedBy: actor?.userId ?? null }]);
       await recordAudit(step, actor, { action: 'isrc.claim', entityType: 'registrant', entityId: profile.id, after: { isrc: own.compact } });
       return assignedOf(own);
     });

@@ -15,9 +15,7 @@ function redact(value: unknown): unknown {
   if (value === undefined || value === null) {
     return null;
   }
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) => (key === 'passwordHash' || key === 'password' || key === 'resetPassword' ? '[redacted]' : v)),
-  );
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'passwordHash' || key === 'password' || key === 'resetPassword' ? '[redacted]' : v)));
 }
 
 export type AuditRow = typeof auditLog.$inferInsert;

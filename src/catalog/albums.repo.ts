@@ -142,7 +142,12 @@ function pageQuery(db: Db, where: SQL | undefined, order: { sort: AlbumSort; dir
 }
 
 async function countCapped(db: Db, where: SQL | undefined): Promise<number> {
-  const capped = db.select({ one: sql`1` }).from(albums).where(where).limit(TOTAL_COUNT_CAP + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(albums)
+    .where(where)
+    .limit(TOTAL_COUNT_CAP + 1)
+    .as('capped');
   const counted = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
   return counted[0]?.n ?? 0;
 }
@@ -161,9 +166,24 @@ export async function listAlbumRows(
     // first the matching ids (trigram index), at most the count cap; a set that small is sorted
     // directly. Past the cap the matches are dense, and reading the sort order off its index
     // finds a page of them at once.
-    const ids = await db.select({ id: albums.id }).from(albums).where(where).limit(TOTAL_COUNT_CAP + 1);
+    const ids = await db
+      .select({ id: albums.id })
+      .from(albums)
+      .where(where)
+      .limit(TOTAL_COUNT_CAP + 1);
     if (ids.length <= TOTAL_COUNT_CAP) {
-      const rows = ids.length === 0 ? [] : await pageQuery(db, inArray(albums.id, ids.map((r) => r.id)), order, page);
+      const rows =
+        ids.length === 0
+          ? []
+          : await pageQuery(
+              db,
+              inArray(
+                albums.id,
+                ids.map((r) => r.id),
+              ),
+              order,
+              page,
+            );
       return { rows, ...totals(ids.length) };
     }
     return { rows: await pageQuery(db, where, order, page), ...totals(ids.length) };

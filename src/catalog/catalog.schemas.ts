@@ -48,10 +48,7 @@ export const AlbumFields = Type.Object(
 );
 export type AlbumFields = Static<typeof AlbumFields>;
 
-export const CreateAlbumBody = Type.Object(
-  { releaseType: ReleaseType, registrantId: Type.Optional(Uuid) },
-  { additionalProperties: false },
-);
+export const CreateAlbumBody = Type.Object({ releaseType: ReleaseType, registrantId: Type.Optional(Uuid) }, { additionalProperties: false });
 export type CreateAlbumBody = Static<typeof CreateAlbumBody>;
 
 export const RecordingFields = Type.Object(
@@ -88,10 +85,7 @@ export const IsrcChoice = Type.Union([
 ]);
 export type IsrcChoice = Static<typeof IsrcChoice>;
 
-export const AddTrackBody = Type.Object(
-  { isrc: Type.Optional(IsrcChoice), recording: Type.Optional(RecordingFields) },
-  { additionalProperties: false },
-);
+export const AddTrackBody = Type.Object({ isrc: Type.Optional(IsrcChoice), recording: Type.Optional(RecordingFields) }, { additionalProperties: false });
 export type AddTrackBody = Static<typeof AddTrackBody>;
 
 export const CiteTrackBody = Type.Object({ recordingId: Uuid }, { additionalProperties: false });

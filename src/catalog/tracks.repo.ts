@@ -32,7 +32,10 @@ export async function findTrack(db: Db, albumId: string, trackId: string): Promi
 }
 
 export async function nextPosition(db: Db, albumId: string): Promise<number> {
-  const rows = await db.select({ max: sql<number | null>`max(${albumTracks.position})` }).from(albumTracks).where(eq(albumTracks.albumId, albumId));
+  const rows = await db
+    .select({ max: sql<number | null>`max(${albumTracks.position})` })
+    .from(albumTracks)
+    .where(eq(albumTracks.albumId, albumId));
   return (rows[0]?.max ?? 0) + 1;
 }
 
@@ -54,7 +57,10 @@ export async function deleteTrackRow(db: Db, albumId: string, trackId: string, p
     .where(and(eq(albumTracks.albumId, albumId), gt(albumTracks.position, position)))
     .orderBy(asc(albumTracks.position));
   for (const row of later) {
-    await db.update(albumTracks).set({ position: row.position - 1 }).where(eq(albumTracks.id, row.id));
+    await db
+      .update(albumTracks)
+      .set({ position: row.position - 1 })
+      .where(eq(albumTracks.id, row.id));
   }
 }
 
@@ -70,7 +76,9 @@ export async function insertRecording(db: Db, values: NewRecordingRow): Promise<
 /** Applies `patch`; an empty patch (a save with nothing filled in) changes nothing and returns the row. */
 export async function updateRecordingRow(db: Db, id: string, patch: Partial<NewRecordingRow>): Promise<RecordingRow> {
   const rows =
-    Object.keys(patch).length === 0 ? await db.select().from(recordings).where(eq(recordings.id, id)).limit(1) : await db.update(recordings).set(patch).where(eq(recordings.id, id)).returning();
+    Object.keys(patch).length === 0
+      ? await db.select().from(recordings).where(eq(recordings.id, id)).limit(1)
+      : await db.update(recordings).set(patch).where(eq(recordings.id, id)).returning();
   const row = rows[0];
   if (row === undefined) {
     throw new Error(`recording ${id} vanished during update`);
@@ -134,7 +142,10 @@ export async function findIsrcHolder(db: Db, isrc: string): Promise<IsrcHolder |
 
 /** How many album slots use the recording (a new recording belongs to one album until cited). */
 export async function countSlots(db: Db, recordingId: string): Promise<number> {
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(albumTracks).where(eq(albumTracks.recordingId, recordingId));
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(albumTracks)
+    .where(eq(albumTracks.recordingId, recordingId));
   return rows[0]?.n ?? 0;
 }
 

@@ -9,8 +9,10 @@ const tags = ['tracks'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export function tracksRoutes(app: AppInstance, { ctx }: RouteOptions): void {
-  app.post('/albums/:id/tracks', { schema: { tags, summary: '曲目新增 → 新增: a new recording on the album', params: IdParams, body: AddTrackBody, response: { 201: TrackResponse, ...errors } } }, async (request, reply) =>
-    reply.code(201).send(await addTrack(ctx, requireActor(request), request.params.id, request.body)),
+  app.post(
+    '/albums/:id/tracks',
+    { schema: { tags, summary: '曲目新增 → 新增: a new recording on the album', params: IdParams, body: AddTrackBody, response: { 201: TrackResponse, ...errors } } },
+    async (request, reply) => reply.code(201).send(await addTrack(ctx, requireActor(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -35,12 +37,18 @@ export function tracksRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     (request) => setTrackIsrc(ctx, requireActor(request), request.params.id, request.params.trackId, request.body.isrc),
   );
 
-  app.delete('/albums/:id/tracks/:trackId', { schema: { tags, summary: 'Remove a track from a draft', params: TrackParams, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    await deleteTrack(ctx, requireActor(request), request.params.id, request.params.trackId);
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/albums/:id/tracks/:trackId',
+    { schema: { tags, summary: 'Remove a track from a draft', params: TrackParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await deleteTrack(ctx, requireActor(request), request.params.id, request.params.trackId);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/recordings/citable', { schema: { tags, summary: 'Approved recordings to cite: own by title/ISRC, anyone\'s by exact ISRC', querystring: CitableQuery, response: { 200: CitableList, ...errors } } }, (request) =>
-    searchCitable(ctx, requireActor(request), request.query),
+  app.get(
+    '/recordings/citable',
+    { schema: { tags, summary: "Approved recordings to cite: own by title/ISRC, anyone's by exact ISRC", querystring: CitableQuery, response: { 200: CitableList, ...errors } } },
+    (request) => searchCitable(ctx, requireActor(request), request.query),
   );
 }

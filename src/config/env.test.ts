@@ -12,10 +12,27 @@ describe(loadConfig.name, () => {
 
   it('reads every variable and --demo', () => {
     const config = loadConfig(
-      { PORT: '8080', HOST: '127.0.0.1', DATA_DIR: '/srv/isrc', DATABASE_URL: 'postgres://u@h/db', ISRC_ADMIN_PASSWORD: 'long enough pw', ISRC_COUNTRY_CODE: 'hk', ISRC_TIME_ZONE: 'Asia/Hong_Kong' },
+      {
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/srv/isrc',
+        DATABASE_URL: 'postgres://u@h/db',
+        ISRC_ADMIN_PASSWORD: 'long enough pw',
+        ISRC_COUNTRY_CODE: 'hk',
+        ISRC_TIME_ZONE: 'Asia/Hong_Kong',
+      },
       ['--demo'],
     );
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: '/srv/isrc', databaseUrl: 'postgres://u@h/db', adminPassword: 'long enough pw', countryCode: 'HK', timeZone: 'Asia/Hong_Kong', demo: true });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/srv/isrc',
+      databaseUrl: 'postgres://u@h/db',
+      adminPassword: 'long enough pw',
+      countryCode: 'HK',
+      timeZone: 'Asia/Hong_Kong',
+      demo: true,
+    });
     expect(loadConfig({ DEMO: '1' }).demo).toBe(true);
   });
 

@@ -36,8 +36,7 @@ export function lockDataDir(dir: string): () => void {
       const holder = Number(fs.readFileSync(file, 'utf8').trim());
       if (Number.isInteger(holder) && holder > 0 && (holder === process.pid || processAlive(holder))) {
         throw new DataDirLockedError(
-          `The data directory ${dir} is in use by process ${holder}. Stop that server first, ` +
-            'or point DATA_DIR elsewhere (PGlite allows one process per data directory).',
+          `The data directory ${dir} is in use by process ${holder}. Stop that server first, ` + 'or point DATA_DIR elsewhere (PGlite allows one process per data directory).',
         );
       }
       // A stale lock from a process that died: take it over.

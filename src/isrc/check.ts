@@ -21,9 +21,7 @@ export type IsrcWarning =
   | { kind: 'retired-country-prefix'; countryCode: string }
   | { kind: 'future-year'; yearOfReference: number; fullYear: number; currentYear: number };
 
-export type IsrcCheck =
-  | { valid: true; compact: string; display: string; parts: IsrcParts; warnings: IsrcWarning[] }
-  | { valid: false; error: IsrcError; warnings: IsrcWarning[] };
+export type IsrcCheck = { valid: true; compact: string; display: string; parts: IsrcParts; warnings: IsrcWarning[] } | { valid: false; error: IsrcError; warnings: IsrcWarning[] };
 
 export interface IsrcCheckOptions {
   purpose: IsrcPurpose;
@@ -76,9 +74,7 @@ export function checkIsrc(input: string, opts: IsrcCheckOptions): IsrcCheck {
   const isrc = normalised.value;
   const parts = parseIsrcParts(isrc);
   // Reading order (country before year), so the first error shown is the leftmost problem.
-  const findings = [countryFinding(parts.countryCode), yearFinding(parts.yearOfReference, opts.currentYear)].filter(
-    (finding): finding is Finding => finding !== undefined,
-  );
+  const findings = [countryFinding(parts.countryCode), yearFinding(parts.yearOfReference, opts.currentYear)].filter((finding): finding is Finding => finding !== undefined);
   const first = findings[0];
   if (opts.purpose === 'allocate' && first !== undefined) {
     return { valid: false, error: first.error, warnings: [] };

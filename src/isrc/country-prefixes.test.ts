@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  COUNTRY_PREFIXES,
-  COUNTRY_PREFIX_SOURCE,
-  RETIRED_COUNTRY_PREFIXES,
-  isAllocatableCountryPrefix,
-  isKnownCountryPrefix,
-  isRetiredCountryPrefix,
-} from './country-prefixes.js';
+import { COUNTRY_PREFIXES, COUNTRY_PREFIX_SOURCE, RETIRED_COUNTRY_PREFIXES, isAllocatableCountryPrefix, isKnownCountryPrefix, isRetiredCountryPrefix } from './country-prefixes.js';
 
 describe('country prefixes', () => {
   it.each(['TW', 'US', 'GB', 'UK', 'QM', 'QZ', 'ZZ', 'JP', 'CN', 'HK'])('%s is allocated', (cc) => {

@@ -25,10 +25,7 @@ export interface DesignationRange {
  * been used yet). `exhausted.available` tells how many are still free, so the
  * caller can offer a smaller batch.
  */
-export function nextDesignations(
-  lastUsed: number,
-  count: number,
-): Result<DesignationRange, DesignationRangeError> {
+export function nextDesignations(lastUsed: number, count: number): Result<DesignationRange, DesignationRangeError> {
   if (!Number.isInteger(lastUsed) || lastUsed < 0 || lastUsed > MAX_DESIGNATION) {
     // lastUsed comes from our own records, never from a user: a bad value is a bug.
     throw new RangeError(`lastUsed must be an integer 0..${MAX_DESIGNATION}, got ${lastUsed}`);

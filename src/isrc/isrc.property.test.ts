@@ -8,10 +8,7 @@ const ALNUM = `0123456789${LETTERS}`;
 const letter = fc.constantFrom(...LETTERS.split(''));
 const alnum = fc.constantFrom(...ALNUM.split(''));
 /** Characters that may legitimately be typed or pasted between the parts. */
-const separator = fc.constantFrom(
-  ' ', '\t', '-', '\u00A0', '\u3000', '\u2010', '\u2011', '\u2012', '\u2013',
-  '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '\u200B',
-);
+const separator = fc.constantFrom(' ', '\t', '-', '\u00A0', '\u3000', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '\u200B');
 const gap = fc.array(separator, { maxLength: 2 }).map((s) => s.join(''));
 
 const partsArb: fc.Arbitrary<IsrcParts> = fc.record({
@@ -82,7 +79,13 @@ describe('normaliseIsrc properties', () => {
 
   it('never accepts a string whose cleaned length is not 12', () => {
     const charsArb = fc
-      .array(fc.oneof(alnum, alnum.map((c) => c.toLowerCase())), { minLength: 0, maxLength: 30 })
+      .array(
+        fc.oneof(
+          alnum,
+          alnum.map((c) => c.toLowerCase()),
+        ),
+        { minLength: 0, maxLength: 30 },
+      )
       .filter((cs) => cs.length !== 12)
       // A leading "ISRC" is a label (see cleanIsrcInput), so it would not count.
       .filter((cs) => !cs.join('').toUpperCase().startsWith('ISRC'));
@@ -131,19 +134,17 @@ describe('normaliseIsrc properties', () => {
     // Valid codes with one random edit, so that both accepted and rejected
     // inputs occur often; plus arbitrary strings.
     const editable = fc.constantFrom('A', 'z', '0', '9', 'Ａ', '０', 'ß', 'é', '.', '_', '\u{1F600}', '\u0301');
-    const nearlyValid = fc
-      .tuple(partsArb, fc.constantFrom('keep', 'replace', 'insert', 'delete'), fc.nat(), editable)
-      .map(([parts, edit, where, c]) => {
-        const code = formatDisplay(buildOrFail(parts));
-        const at = where % code.length;
-        if (edit === 'replace') {
-          return code.slice(0, at) + c + code.slice(at + 1);
-        }
-        if (edit === 'insert') {
-          return code.slice(0, at) + c + code.slice(at);
-        }
-        return edit === 'delete' ? code.slice(0, at) + code.slice(at + 1) : code;
-      });
+    const nearlyValid = fc.tuple(partsArb, fc.constantFrom('keep', 'replace', 'insert', 'delete'), fc.nat(), editable).map(([parts, edit, where, c]) => {
+      const code = formatDisplay(buildOrFail(parts));
+      const at = where % code.length;
+      if (edit === 'replace') {
+        return code.slice(0, at) + c + code.slice(at + 1);
+      }
+      if (edit === 'insert') {
+        return code.slice(0, at) + c + code.slice(at);
+      }
+      return edit === 'delete' ? code.slice(0, at) + code.slice(at + 1) : code;
+    });
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof(nearlyValid, fc.string({ unit: 'binary' })), (input) => {

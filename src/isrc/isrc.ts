@@ -33,15 +33,7 @@ export interface IsrcParts {
 }
 
 /** Error kinds in the order they are checked; the first failing one is reported. */
-export const ISRC_ERROR_KINDS = [
-  'empty',
-  'length',
-  'characters',
-  'country',
-  'registrant',
-  'year',
-  'designation',
-] as const;
+export const ISRC_ERROR_KINDS = ['empty', 'length', 'characters', 'country', 'registrant', 'year', 'designation'] as const;
 export type IsrcErrorKind = (typeof ISRC_ERROR_KINDS)[number];
 
 /**
@@ -195,8 +187,7 @@ export function buildIsrc(parts: IsrcParts): Result<Isrc, IsrcError> {
   if (!isValidDesignation(designation)) {
     return err({ kind: 'designation', value: String(designation) });
   }
-  const compact =
-    countryCode + registrantCode + formatYearOfReference(yearOfReference) + formatDesignation(designation);
+  const compact = countryCode + registrantCode + formatYearOfReference(yearOfReference) + formatDesignation(designation);
   // As in normaliseIsrc: always true here, needed for the type.
   return isIsrc(compact) ? ok(compact) : err({ kind: 'characters' });
 }

@@ -67,12 +67,8 @@ describe('isrcErrorMessage', () => {
 
   it('matches the agreed zh-TW wording', () => {
     expect(isrcErrorMessage({ kind: 'length', length: 13 }, 'zh-TW')).toBe('ISRC 應為 12 個字元，目前為 13 個');
-    expect(isrcErrorMessage({ kind: 'country', reason: 'unknown-prefix', value: 'XX' }, 'zh-TW')).toBe(
-      '國碼 XX 不在 IFPI 已分配的國碼清單中',
-    );
-    expect(isrcErrorMessage({ kind: 'year', reason: 'future', currentYear: 2026 }, 'zh-TW')).toBe(
-      'ISRC 年份不可晚於今年（2026）',
-    );
+    expect(isrcErrorMessage({ kind: 'country', reason: 'unknown-prefix', value: 'XX' }, 'zh-TW')).toBe('國碼 XX 不在 IFPI 已分配的國碼清單中');
+    expect(isrcErrorMessage({ kind: 'year', reason: 'future', currentYear: 2026 }, 'zh-TW')).toBe('ISRC 年份不可晚於今年（2026）');
   });
 
   it('quotes the details the parser found', () => {

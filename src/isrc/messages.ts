@@ -55,9 +55,7 @@ function zhError(e: IsrcError): string {
       if (e.reason === 'zero') {
         return '流水號不可為 00000，請從 00001 開始';
       }
-      return v === undefined
-        ? '流水號應為 00001 至 99999 的 5 位數字'
-        : `流水號應為 00001 至 99999 的 5 位數字，目前為 ${v}`;
+      return v === undefined ? '流水號應為 00001 至 99999 的 5 位數字' : `流水號應為 00001 至 99999 的 5 位數字，目前為 ${v}`;
   }
 }
 
@@ -67,9 +65,7 @@ function enError(e: IsrcError): string {
     case 'empty':
       return 'Please enter an ISRC.';
     case 'length':
-      return e.length === undefined
-        ? 'An ISRC must have 12 characters.'
-        : `An ISRC must have 12 characters; got ${e.length}.`;
+      return e.length === undefined ? 'An ISRC must have 12 characters.' : `An ISRC must have 12 characters; got ${e.length}.`;
     case 'characters':
       return e.position === undefined || e.character === undefined
         ? 'An ISRC may contain only letters and digits.'
@@ -89,23 +85,17 @@ function enError(e: IsrcError): string {
       }
       return v === undefined ? 'The country code must be 2 letters.' : `The country code must be 2 letters; got ${v}.`;
     case 'registrant':
-      return v === undefined
-        ? 'The registrant code must be 3 letters or digits.'
-        : `The registrant code must be 3 letters or digits; got ${v}.`;
+      return v === undefined ? 'The registrant code must be 3 letters or digits.' : `The registrant code must be 3 letters or digits; got ${v}.`;
     case 'year':
       if (e.reason === 'future') {
-        return e.currentYear === undefined
-          ? 'The ISRC year cannot be later than this year.'
-          : `The ISRC year cannot be later than this year (${e.currentYear}).`;
+        return e.currentYear === undefined ? 'The ISRC year cannot be later than this year.' : `The ISRC year cannot be later than this year (${e.currentYear}).`;
       }
       return v === undefined ? 'The year must be 2 digits.' : `The year must be 2 digits; got ${v}.`;
     case 'designation':
       if (e.reason === 'zero') {
         return 'The designation code cannot be 00000; it starts at 00001.';
       }
-      return v === undefined
-        ? 'The designation code must be 5 digits from 00001 to 99999.'
-        : `The designation code must be 5 digits from 00001 to 99999; got ${v}.`;
+      return v === undefined ? 'The designation code must be 5 digits from 00001 to 99999.' : `The designation code must be 5 digits from 00001 to 99999; got ${v}.`;
   }
 }
 

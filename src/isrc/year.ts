@@ -31,9 +31,7 @@ export function fullYearOf(yy: number): number {
  */
 export function twoDigitYear(fullYear: number): number {
   if (!Number.isInteger(fullYear) || fullYear < FIRST_ISRC_YEAR || fullYear > LAST_REPRESENTABLE_YEAR) {
-    throw new RangeError(
-      `year ${fullYear} cannot be written as an ISRC year (${FIRST_ISRC_YEAR}..${LAST_REPRESENTABLE_YEAR})`,
-    );
+    throw new RangeError(`year ${fullYear} cannot be written as an ISRC year (${FIRST_ISRC_YEAR}..${LAST_REPRESENTABLE_YEAR})`);
   }
   return fullYear % 100;
 }

@@ -33,12 +33,7 @@ function parseCode(input: string): string {
  * Inserts a code; the unique index on (country, code) is what guarantees no code is allocated
  * twice. A suggested code that another request took a moment earlier is retried with the next one.
  */
-async function insertCode(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  requested: string | undefined,
-  owner: { registrantId: string | null; isPool: boolean },
-): Promise<RegistrantCodeResponse> {
+async function insertCode(ctx: ServiceContext, actor: Actor | null, requested: string | undefined, owner: { registrantId: string | null; isPool: boolean }): Promise<RegistrantCodeResponse> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await insertCodeOnce(ctx, actor, requested, owner);
@@ -90,12 +85,7 @@ async function insertCodeOnce(
 }
 
 /** Allocates a registrant code to a company or government body (individuals use the pool). */
-export async function addRegistrantCode(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  registrantId: string,
-  code: string | undefined,
-): Promise<RegistrantCodeResponse> {
+export async function addRegistrantCode(ctx: ServiceContext, actor: Actor | null, registrantId: string, code: string | undefined): Promise<RegistrantCodeResponse> {
   if (actor !== null) {
     // Another registrant's record is "not found" to a member, before any role check.
     if (!canSeeRegistrant(actor, registrantId)) {

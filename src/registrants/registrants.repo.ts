@@ -36,20 +36,13 @@ function filterWhere(filter: RegistrantFilter): SQL | undefined {
   return parts.length === 0 ? undefined : and(...parts);
 }
 
-export async function listRegistrants(
-  db: Db,
-  filter: RegistrantFilter,
-  page: { offset: number; limit: number },
-): Promise<{ rows: RegistrantRow[]; total: number }> {
+export async function listRegistrants(db: Db, filter: RegistrantFilter, page: { offset: number; limit: number }): Promise<{ rows: RegistrantRow[]; total: number }> {
   const where = filterWhere(filter);
-  const rows = await db
-    .select()
+  const rows = await db.select().from(registrants).where(where).orderBy(desc(registrants.createdAt), asc(registrants.id)).limit(page.limit).offset(page.offset);
+  const counted = await db
+    .select({ n: sql<number>`count(*)::int` })
     .from(registrants)
-    .where(where)
-    .orderBy(desc(registrants.createdAt), asc(registrants.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  const counted = await db.select({ n: sql<number>`count(*)::int` }).from(registrants).where(where);
+    .where(where);
   return { rows, total: counted[0]?.n ?? 0 };
 }
 
@@ -82,19 +75,11 @@ export function codesOfRegistrants(db: Db, ids: string[]): Promise<RegistrantCod
   if (ids.length === 0) {
     return Promise.resolve([]);
   }
-  return db
-    .select()
-    .from(registrantCodes)
-    .where(inArray(registrantCodes.registrantId, ids))
-    .orderBy(asc(registrantCodes.createdAt), asc(registrantCodes.code));
+  return db.select().from(registrantCodes).where(inArray(registrantCodes.registrantId, ids)).orderBy(asc(registrantCodes.createdAt), asc(registrantCodes.code));
 }
 
 export function codesOfRegistrant(db: Db, registrantId: string): Promise<RegistrantCodeRow[]> {
-  return db
-    .select()
-    .from(registrantCodes)
-    .where(eq(registrantCodes.registrantId, registrantId))
-    .orderBy(asc(registrantCodes.createdAt), asc(registrantCodes.code));
+  return db.select().from(registrantCodes).where(eq(registrantCodes.registrantId, registrantId)).orderBy(asc(registrantCodes.createdAt), asc(registrantCodes.code));
 }
 
 /**
@@ -135,10 +120,7 @@ export async function allCodesInCountry(db: Db, countryCode: string): Promise<st
   return rows.map((r) => r.code);
 }
 
-export async function insertRegistrantCode(
-  db: Db,
-  values: { countryCode: string; code: string; registrantId: string | null; isPool: boolean },
-): Promise<RegistrantCodeRow> {
+export async function insertRegistrantCode(db: Db, values: { countryCode: string; code: string; registrantId: string | null; isPool: boolean }): Promise<RegistrantCodeRow> {
   const rows = await db.insert(registrantCodes).values(values).returning();
   const row = rows[0];
   if (row === undefined) {

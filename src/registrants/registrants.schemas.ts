@@ -17,16 +17,10 @@ const contactFields = {
   email: Type.Optional(Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Literal('')])),
 };
 
-export const CreateRegistrantBody = Type.Object(
-  { kind: RegistrantKind, name: Text(200), ...contactFields },
-  { additionalProperties: false },
-);
+export const CreateRegistrantBody = Type.Object({ kind: RegistrantKind, name: Text(200), ...contactFields }, { additionalProperties: false });
 export type CreateRegistrantBody = Static<typeof CreateRegistrantBody>;
 
-export const UpdateRegistrantBody = Type.Object(
-  { name: Type.Optional(Text(200)), ...contactFields, status: Type.Optional(ActiveStatus) },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateRegistrantBody = Type.Object({ name: Type.Optional(Text(200)), ...contactFields, status: Type.Optional(ActiveStatus) }, { additionalProperties: false, minProperties: 1 });
 export type UpdateRegistrantBody = Static<typeof UpdateRegistrantBody>;
 
 export const RegistrantCodeResponse = Type.Object({
@@ -55,19 +49,13 @@ export const RegistrantResponse = Type.Object({
 });
 export type RegistrantResponse = Static<typeof RegistrantResponse>;
 
-export const RegistrantListQuery = Type.Object(
-  { ...PageQuery, kind: Type.Optional(RegistrantKind), status: Type.Optional(ActiveStatus) },
-  { additionalProperties: false },
-);
+export const RegistrantListQuery = Type.Object({ ...PageQuery, kind: Type.Optional(RegistrantKind), status: Type.Optional(ActiveStatus) }, { additionalProperties: false });
 export type RegistrantListQuery = Static<typeof RegistrantListQuery>;
 export const RegistrantPage = PageOf(RegistrantResponse);
 export type RegistrantPage = Static<typeof RegistrantPage>;
 
 /** Omit `code` to take the suggested next free code. */
-export const AddRegistrantCodeBody = Type.Object(
-  { code: Type.Optional(RegistrantCodeInput) },
-  { additionalProperties: false },
-);
+export const AddRegistrantCodeBody = Type.Object({ code: Type.Optional(RegistrantCodeInput) }, { additionalProperties: false });
 export type AddRegistrantCodeBody = Static<typeof AddRegistrantCodeBody>;
 
 export const CodeSuggestionResponse = Type.Object({ countryCode: Type.String(), code: Type.String() });

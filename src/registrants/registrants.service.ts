@@ -56,12 +56,7 @@ export async function getRegistrant(ctx: ServiceContext, actor: Actor, id: strin
 }
 
 /** Creates a registrant (codes and users are added separately). */
-export async function createRegistrant(
-  ctx: ServiceContext,
-  actor: Actor | null,
-  body: CreateRegistrantBody,
-  options: { isDemo?: boolean } = {},
-): Promise<RegistrantResponse> {
+export async function createRegistrant(ctx: ServiceContext, actor: Actor | null, body: CreateRegistrantBody, options: { isDemo?: boolean } = {}): Promise<RegistrantResponse> {
   if (actor !== null) {
     assertCanManage(actor);
   }

@@ -1,14 +1,7 @@
 import type { Actor } from '../accounts/actor.js';
 import { allocatePoolCodes, loadAllocationProfile } from '../allocation/allocation.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import {
-  lockAlbumForReview,
-  reviewedAlbumResponse,
-  storePoolIsrcs,
-  storeSubmission,
-  tracksForReview,
-  type TrackWithRecording,
-} from '../catalog/review-store.service.js';
+import { lockAlbumForReview, reviewedAlbumResponse, storePoolIsrcs, storeSubmission, tracksForReview, type TrackWithRecording } from '../catalog/review-store.service.js';
 import type { AlbumResponse } from '../catalog/catalog.schemas.js';
 import { submissionProblems } from '../catalog/completeness.js';
 import type { ServiceContext } from '../db/context.js';

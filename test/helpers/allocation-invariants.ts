@@ -183,12 +183,7 @@ function checkLedger(handed: Map<string, { h: Handout; a: Assigned }>, ledger: L
     const got = handed.get(row.isrc);
     if (got === undefined) {
       problems.push(`ledger row ${row.isrc} was never handed out`);
-    } else if (
-      row.registrantId !== got.h.registrantId ||
-      row.source !== got.h.source ||
-      row.designation !== got.a.designation ||
-      row.registrantCode !== got.h.registrantCode
-    ) {
+    } else if (row.registrantId !== got.h.registrantId || row.source !== got.h.source || row.designation !== got.a.designation || row.registrantCode !== got.h.registrantCode) {
       problems.push(`ledger row ${row.isrc} (${row.registrantId} ${row.source} ${row.designation}) differs from the answer (${got.h.registrantId} ${got.h.source})`);
     }
   }
@@ -232,16 +227,11 @@ export function checkAllocations(countryCode: string, handouts: Handout[], ledge
   return report;
 }
 
-
 /**
  * Counters whose value differs from the number of codes requested under them — checked
  * independently of the responses. Empty when every counter stands where the requests put it.
  */
-export function countersOffRequested(
-  requests: readonly { registrantCode: string; count: number }[],
-  counters: readonly CounterRow[],
-  year: number,
-): string[] {
+export function countersOffRequested(requests: readonly { registrantCode: string; count: number }[], counters: readonly CounterRow[], year: number): string[] {
   const requested = new Map<string, number>();
   for (const r of requests) {
     const key = counterKey(r.registrantCode, year);

@@ -50,7 +50,6 @@ export async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-
 /** Raw rows of a query, the same on PGlite and node-postgres. */
 export async function queryRows(handle: DatabaseHandle, query: SQL): Promise<Record<string, unknown>[]> {
   return rowsOf(await handle.db.execute(query));

@@ -142,9 +142,7 @@ describe('concurrent allocation through the API', () => {
     const claims = outcomes.filter((o) => o.kind === 'claim');
     expect(claims).toHaveLength(CLAIMS);
     expect(claims.filter((o) => o.status === 201)).toHaveLength(1);
-    expect(claims.filter((o) => o.status !== 201).map((o) => `${o.status} ${o.body.error?.code ?? ''}`)).toEqual(
-      Array.from({ length: CLAIMS - 1 }, () => '409 ISRC_TAKEN'),
-    );
+    expect(claims.filter((o) => o.status !== 201).map((o) => `${o.status} ${o.body.error?.code ?? ''}`)).toEqual(Array.from({ length: CLAIMS - 1 }, () => '409 ISRC_TAKEN'));
 
     const handouts = outcomes.filter((o) => o.status === 201).map(handoutOf);
     const handedOut = handouts.reduce((n, h) => n + h.isrcs.length, 0);

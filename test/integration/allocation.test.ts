@@ -71,7 +71,7 @@ describe('system allocation', () => {
     expect(await ledgerCount()).toBe(before);
   });
 
-  it('uses only the company\'s own codes', async () => {
+  it("uses only the company's own codes", async () => {
     const company = await newRegistrant(env.ctx, 'company', { codes: 2 });
     const other = await newRegistrant(env.ctx, 'company');
     const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
@@ -138,7 +138,7 @@ describe('a company entering its own code', () => {
     expect(again.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_TAKEN', message: `ISRC TW-${code}-26-00100 已被使用。` });
   });
 
-  it('refuses a code under another registrant\'s code, or another country', async () => {
+  it("refuses a code under another registrant's code, or another country", async () => {
     const company = await newRegistrant(env.ctx, 'company');
     const other = await newRegistrant(env.ctx, 'company');
     const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
@@ -148,7 +148,7 @@ describe('a company entering its own code', () => {
     expect(us.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
   });
 
-  it('refuses a year after the current year, in the user\'s language', async () => {
+  it("refuses a year after the current year, in the user's language", async () => {
     const company = await newRegistrant(env.ctx, 'company');
     const cookie = await loginCookie(env.app, company.loginName, TEST_PASSWORD);
     const zh = await claim(cookie, `TW${company.codes[0] ?? ''}2700001`);
@@ -167,7 +167,6 @@ describe('a company entering its own code', () => {
     const short = await claim(cookie, `TW${company.codes[0] ?? ''}260001`);
     expect(short.json<ErrorJson>().error).toMatchObject({ code: 'ISRC_INVALID', details: { isrcError: { kind: 'length', length: 11 } } });
   });
-
 });
 
 describe('public validation endpoint', () => {

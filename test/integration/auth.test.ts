@@ -70,7 +70,12 @@ describe('login', () => {
   it('changes the password: the old one stops working, the new one works', async () => {
     const member = await newRegistrant(env.ctx, 'company');
     const cookie = await loginCookie(env.app, member.loginName, TEST_PASSWORD);
-    const wrong = await env.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: 'nope nope nope', newPassword: 'a brand new secret' } });
+    const wrong = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'nope nope nope', newPassword: 'a brand new secret' },
+    });
     expect(wrong.json<{ error: { code: string } }>().error.code).toBe('PASSWORD_INCORRECT');
     const short = await env.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(short.statusCode).toBe(400);

@@ -125,7 +125,7 @@ describe('creating and saving an album', () => {
 });
 
 describe('album lists', () => {
-  it('shows members only their own albums, and staff everyone\'s', async () => {
+  it("shows members only their own albums, and staff everyone's", async () => {
     const a = await memberSession(env);
     const b = await memberSession(env);
     const albumA = await createAlbum(a.api, { title: 'A 的專輯' });
@@ -224,7 +224,13 @@ describe('album search', () => {
 
   beforeAll(async () => {
     owner = await memberSession(env);
-    number = await createAlbum(owner.api, { title: 'Night Drive', credits: [{ role: 'performer', names: ['陳綺貞'] }, { role: 'lyricist', names: ['方文山'] }] });
+    number = await createAlbum(owner.api, {
+      title: 'Night Drive',
+      credits: [
+        { role: 'performer', names: ['陳綺貞'] },
+        { role: 'lyricist', names: ['方文山'] },
+      ],
+    });
     await createAlbum(owner.api, { title: 'Morning 100% Pure', credits: [{ role: 'featured-artist', names: ['Tiny Band'] }] });
     await createAlbum(owner.api, { title: 'Evening_Mood' });
     await createAlbum(owner.api, { title: '回到 1989' });

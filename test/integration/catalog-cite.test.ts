@@ -46,7 +46,7 @@ beforeAll(async () => {
 const ids = (list: { id: string }[]) => list.map((r) => r.id);
 
 describe('finding recordings to cite', () => {
-  it('finds the registrant\'s own approved recordings by title or ISRC', async () => {
+  it("finds the registrant's own approved recordings by title or ISRC", async () => {
     expect(approved.status).toBe('approved');
     expect(moon.recording).toMatchObject({ title: 'Blue Moon', approved: true });
     const byTitle = await citable(a.api, 'blue');

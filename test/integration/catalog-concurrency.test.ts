@@ -48,7 +48,10 @@ describe('concurrent submissions', () => {
       const albums = [await readyAlbum(people[0]!, `甲${round}`, 3), await readyAlbum(people[1]!, `乙${round}`, 3)];
       const before = await counterValue(env, pool);
       const results = await Promise.all(albums.map((album, i) => people[i]!.api.call('POST', `/albums/${album.id}/submit`)));
-      expect(results.map((r) => r.statusCode), results.map((r) => r.body).join('\n')).toEqual([200, 200]);
+      expect(
+        results.map((r) => r.statusCode),
+        results.map((r) => r.body).join('\n'),
+      ).toEqual([200, 200]);
       const submitted = results.map((r) => r.json<AlbumResponse>());
       const all = submitted.flatMap(isrcsOf);
       expect(new Set(all).size).toBe(6);
@@ -98,9 +101,7 @@ describe('concurrent changes to one album', () => {
     const doomed = [tracks[1]!, tracks[3]!];
     const deleted = await Promise.all(doomed.map((t) => co.api.call('DELETE', `/albums/${album.id}/tracks/${t.id}`)));
     expect(deleted.map((r) => r.statusCode)).toEqual([204, 204]);
-    expect((await getAlbum(co.api, album.id)).tracks.map((t) => [t.position, t.id])).toEqual(
-      tracks.filter((t) => !doomed.includes(t)).map((t, i) => [i + 1, t.id]),
-    );
+    expect((await getAlbum(co.api, album.id)).tracks.map((t) => [t.position, t.id])).toEqual(tracks.filter((t) => !doomed.includes(t)).map((t, i) => [i + 1, t.id]));
   });
 
   it('lets only one of approve and return decide a submitted album', async () => {
@@ -123,13 +124,16 @@ describe('concurrent ISRC choices on tracks', () => {
     const code = co.member.codes[0]!;
     const albums = await Promise.all([1, 2, 3, 4, 5].map((i) => createAlbum(co.api, { title: `同時 ${i}` })));
     const results = await Promise.all(albums.flatMap((album) => [1, 2].map((i) => addTrackReq(co.api, album.id, { title: `曲 ${i}` }, { mode: 'next' }))));
-    expect(results.map((r) => r.statusCode), results.map((r) => r.body).join('\n')).toEqual(Array.from({ length: 10 }, () => 201));
+    expect(
+      results.map((r) => r.statusCode),
+      results.map((r) => r.body).join('\n'),
+    ).toEqual(Array.from({ length: 10 }, () => 201));
     const designations = results.map((r) => designationOf(r.json<TrackResponse>().recording.isrc)).sort((x, y) => x - y);
     expect(designations).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await counterValue(env, code)).toBe(10);
   });
 
-  it('gives a company\'s own code to one of two tracks racing for it; the other is told it is taken', async () => {
+  it("gives a company's own code to one of two tracks racing for it; the other is told it is taken", async () => {
     const co = await memberSession(env);
     const code = co.member.codes[0]!;
     for (let round = 1; round <= 5; round++) {

@@ -107,7 +107,10 @@ describe("registrant B and registrant A's catalog", () => {
 
   it("answers 404 for A's tracks reached through B's own album", async () => {
     const { track } = albumsOfA.draft;
-    const results = await run(b.api, albumRoutes(ownAlbumOfB.id, track.id, track.recording.id).filter(([, path]) => path.includes(track.id)));
+    const results = await run(
+      b.api,
+      albumRoutes(ownAlbumOfB.id, track.id, track.recording.id).filter(([, path]) => path.includes(track.id)),
+    );
     expect(results).toHaveLength(4);
     expect(results.map((r) => r.line).filter((line) => !line.endsWith('→ 404 NOT_FOUND'))).toEqual([]);
     expect((await getAlbum(a.api, albumsOfA.draft.album.id)).tracks[0]?.recording.title).toBe(track.recording.title);

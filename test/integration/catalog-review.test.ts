@@ -49,7 +49,11 @@ describe('approving', () => {
   it('approves a submitted album, makes its recordings citable and locks it for good', async () => {
     const co = await memberSession(env);
     const { album, track } = await submittedAlbum(co, '待核准');
-    expect(ok(await staff.call('GET', `/albums/${album.id}`)).json<AlbumResponse>().tracks.map((t) => t.id)).toEqual([track.id]);
+    expect(
+      ok(await staff.call('GET', `/albums/${album.id}`))
+        .json<AlbumResponse>()
+        .tracks.map((t) => t.id),
+    ).toEqual([track.id]);
     const approved = ok(await staff.call('POST', `/albums/${album.id}/approve`)).json<AlbumResponse>();
     expect(approved).toMatchObject({ status: 'approved', editable: false, returnReason: null });
     expect(approved.tracks[0]?.recording).toMatchObject({ id: track.recording.id, isrc: track.recording.isrc, approved: true });
@@ -121,7 +125,9 @@ describe('returning', () => {
     const co = await memberSession(env);
     const { album } = await submittedAlbum(co, '空白理由');
     const res = await staff.call('POST', `/albums/${album.id}/return`, { reason: ' \n\t ' });
-    expect(`${res.statusCode} ${res.statusCode === 200 ? JSON.stringify(res.json<AlbumResponse>().returnReason) : res.json<{ error: { code: string } }>().error.code}`).toBe('400 VALIDATION_FAILED');
+    expect(`${res.statusCode} ${res.statusCode === 200 ? JSON.stringify(res.json<AlbumResponse>().returnReason) : res.json<{ error: { code: string } }>().error.code}`).toBe(
+      '400 VALIDATION_FAILED',
+    );
     expect(await getAlbum(co.api, album.id)).toMatchObject({ status: 'submitted', returnReason: null });
   });
 

@@ -67,7 +67,7 @@ describe('the completeness check', () => {
     expect((await getAlbum(api, album.id)).status).toBe('draft');
   });
 
-  it('reports each track\'s problems with its position, in track order, next to the album\'s', async () => {
+  it("reports each track's problems with its position, in track order, next to the album's", async () => {
     const { api } = await memberSession(env);
     const album = await createAlbum(api, { ...completeAlbumFields('差一點'), credits: [{ role: 'performer', names: ['  '] }] });
     const good = await addTrack(api, album.id, completeRecording('完整'), { mode: 'next' });

@@ -1,20 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumResponse, TrackResponse } from '../../src/catalog/catalog.schemas.js';
 import { ensurePoolCode } from '../helpers/factories.js';
-import {
-  addTrack,
-  addTrackReq,
-  compact,
-  completeRecording,
-  counterValue,
-  createAlbum,
-  display,
-  failed,
-  getAlbum,
-  memberSession,
-  ok,
-  type MemberSession,
-} from '../helpers/catalog.js';
+import { addTrack, addTrackReq, compact, completeRecording, counterValue, createAlbum, display, failed, getAlbum, memberSession, ok, type MemberSession } from '../helpers/catalog.js';
 import { useTestApp } from '../helpers/setup.js';
 
 // New tracks and their ISRCs: none, next available, a company's own code, a foreign recording's
@@ -44,7 +31,7 @@ describe('a company adding new tracks', () => {
     expect((await getAlbum(co.api, album.id)).tracks).toHaveLength(1);
   });
 
-  it('takes the next available code, consecutive across the company\'s albums', async () => {
+  it("takes the next available code, consecutive across the company's albums", async () => {
     const before = await counterValue(env, code);
     const other = await createAlbum(co.api, { title: '另一張' });
     const a = await addTrack(co.api, album.id, { title: '下一個 1' }, { mode: 'next' });
@@ -52,8 +39,11 @@ describe('a company adding new tracks', () => {
     expect([a.recording.isrcDisplay, b.recording.isrcDisplay]).toEqual([display(code, before + 1), display(code, before + 2)]);
     expect(a.recording).toMatchObject({ isrc: compact(code, before + 1), isrcSource: 'system' });
     const second = co.member.codes[1]!;
-    const onSecond = ok(await co.api.call('POST', `/albums/${other.id}/tracks`, { isrc: { mode: 'next', registrantCode: second }, recording: { title: '第二代碼' } }), 201).json<TrackResponse>();
-    expect(onSecond.recording.isrcDisplay).toBe(display(second, (await counterValue(env, second))));
+    const onSecond = ok(
+      await co.api.call('POST', `/albums/${other.id}/tracks`, { isrc: { mode: 'next', registrantCode: second }, recording: { title: '第二代碼' } }),
+      201,
+    ).json<TrackResponse>();
+    expect(onSecond.recording.isrcDisplay).toBe(display(second, await counterValue(env, second)));
     expect(onSecond.recording.isrc?.slice(2, 5)).toBe(second);
   });
 

@@ -62,9 +62,7 @@ beforeAll(async () => {
 
 function routesWithId(): { method: string; path: string }[] {
   const doc = env.app.swagger() as unknown as OpenApi;
-  return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    path.includes('{id}') ? Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })) : [],
-  );
+  return Object.entries(doc.paths).flatMap(([path, methods]) => (path.includes('{id}') ? Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })) : []));
 }
 
 describe('registrant isolation', () => {

@@ -58,10 +58,20 @@ describe('registrants', () => {
     const suggested = suggestion.json<{ code: string }>().code;
     expect(first.codes).not.toContain(suggested);
     const second = await newRegistrant(env.ctx, 'government', { codes: 0 });
-    const dup = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${second.registrantId}/codes`, headers: { cookie: officer }, payload: { code: first.codes[0]?.toLowerCase() } });
+    const dup = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/registrants/${second.registrantId}/codes`,
+      headers: { cookie: officer },
+      payload: { code: first.codes[0]?.toLowerCase() },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json<{ error: Json }>().error).toMatchObject({ code: 'REGISTRANT_CODE_TAKEN', message: `登記者代碼 ${first.codes[0] ?? ''} 已配發給其他登記者。` });
-    const bad = await env.app.inject({ method: 'POST', url: `/api/v1/registrants/${second.registrantId}/codes`, headers: { cookie: officer, 'accept-language': 'en' }, payload: { code: 'A-1' } });
+    const bad = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/registrants/${second.registrantId}/codes`,
+      headers: { cookie: officer, 'accept-language': 'en' },
+      payload: { code: 'A-1' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { details: { fields: { field: string; message: string }[] } } }>().error.details.fields[0]).toMatchObject({ field: 'code' });
   });

@@ -220,7 +220,13 @@ describe('three server processes on one PostgreSQL database', () => {
 
     const handouts: Handout[] = outcomes
       .filter((o) => o.status === 201)
-      .map((o) => ({ registrantId: o.requester.member.registrantId, registrantCode: o.requester.code, source: o.kind === 'allocate' ? 'system' : 'manual', count: o.count, isrcs: o.body.isrcs ?? [] }));
+      .map((o) => ({
+        registrantId: o.requester.member.registrantId,
+        registrantCode: o.requester.code,
+        source: o.kind === 'allocate' ? 'system' : 'manual',
+        count: o.count,
+        isrcs: o.body.isrcs ?? [],
+      }));
     const { ledger, counters } = await readAllocationState(db());
     expect(checkAllocations('TW', handouts, ledger, counters)).toEqual(CLEAN_REPORT);
     expect(await countRows(db(), 'isrc_assignments')).toBe(handouts.reduce((n, h) => n + h.isrcs.length, 0));

@@ -23,10 +23,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_login_name_uq').on(t.loginName),
     index('users_registrant_idx').on(t.registrantId),
-    check(
-      'users_registrant_role_ck',
-      sql`(${t.role} = 'registrant_member') = (${t.registrantId} is not null)`,
-    ),
+    check('users_registrant_role_ck', sql`(${t.role} = 'registrant_member') = (${t.registrantId} is not null)`),
   ],
 );
 
@@ -56,8 +53,5 @@ export const loginAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [
-    index('login_attempts_name_idx').on(t.loginName, t.createdAt),
-    index('login_attempts_ip_idx').on(t.ip, t.createdAt),
-  ],
+  (t) => [index('login_attempts_name_idx').on(t.loginName, t.createdAt), index('login_attempts_ip_idx').on(t.ip, t.createdAt)],
 );

@@ -19,10 +19,7 @@ export const designationCounters = pgTable(
     lastDesignation: integer('last_designation').notNull().default(0),
     ...stamps,
   },
-  (t) => [
-    primaryKey({ columns: [t.countryCode, t.registrantCode, t.yearOfReference] }),
-    check('designation_counters_range_ck', sql`${t.lastDesignation} between 0 and 99999`),
-  ],
+  (t) => [primaryKey({ columns: [t.countryCode, t.registrantCode, t.yearOfReference] }), check('designation_counters_range_ck', sql`${t.lastDesignation} between 0 and 99999`)],
 );
 
 export const assignmentSource = pgEnum('assignment_source', ASSIGNMENT_SOURCES);

@@ -41,12 +41,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   return (
     // autoInsertSpace off: antd would render 「登入」 as 「登 入」, unlike the agency's guide and screen-reader names.
     // Popups (Select, Popconfirm) open inside <main>, not loose in <body>, so all content stays in landmarks.
-    <ConfigProvider
-      locale={locale}
-      theme={themeConfig}
-      button={{ autoInsertSpace: false }}
-      getPopupContainer={popupContainer}
-    >
+    <ConfigProvider locale={locale} theme={themeConfig} button={{ autoInsertSpace: false }} getPopupContainer={popupContainer}>
       <AntdApp message={{ getContainer: messageContainer }}>{children}</AntdApp>
     </ConfigProvider>
   );

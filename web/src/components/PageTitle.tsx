@@ -13,7 +13,11 @@ export function PageTitle({ title, extra, tag }: { title: string; extra?: ReactN
         </Typography.Title>
         {tag}
       </Flex>
-      {extra === undefined ? null : <Flex gap="small" wrap>{extra}</Flex>}
+      {extra === undefined ? null : (
+        <Flex gap="small" wrap>
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

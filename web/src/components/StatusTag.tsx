@@ -15,7 +15,5 @@ export function StatusTag({ status }: { status: ActiveStatus }) {
 
 export function DemoTag() {
   const { t } = useTranslation();
-  return (
-    <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }}>{t('common.demo')}</Tag>
-  );
+  return <Tag style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }}>{t('common.demo')}</Tag>;
 }

@@ -87,8 +87,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 }
 
 export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
-    apiRequest<T>(path, { query, ...(signal === undefined ? {} : { signal }) }),
+  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => apiRequest<T>(path, { query, ...(signal === undefined ? {} : { signal }) }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
 };

@@ -29,12 +29,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isFieldError(value: unknown): value is FieldError {
-  return (
-    isRecord(value) &&
-    typeof value['field'] === 'string' &&
-    typeof value['code'] === 'string' &&
-    typeof value['message'] === 'string'
-  );
+  return isRecord(value) && typeof value['field'] === 'string' && typeof value['code'] === 'string' && typeof value['message'] === 'string';
 }
 
 /** Reads an error body; anything not shaped like ours becomes a generic error with the HTTP status. */

@@ -37,7 +37,10 @@ describe(applyApiErrorToForm.name, () => {
   it('puts an error whose code belongs to one field on that field', () => {
     const { form, setFields } = fakeForm();
     const error = new ApiError(409, 'ISRC_TAKEN', '此 ISRC 已被使用');
-    const placed = applyApiErrorToForm(form, error, { fields: ['isrc', 'title'], codeFields: { ISRC_TAKEN: 'isrc', VERSION_SAME_ISRC: 'versionOfIsrc' } });
+    const placed = applyApiErrorToForm(form, error, {
+      fields: ['isrc', 'title'],
+      codeFields: { ISRC_TAKEN: 'isrc', VERSION_SAME_ISRC: 'versionOfIsrc' },
+    });
     expect(placed).toBe(true);
     expect(setFields).toHaveBeenCalledExactlyOnceWith([{ name: ['isrc'], errors: ['此 ISRC 已被使用'] }]);
   });

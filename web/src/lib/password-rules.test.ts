@@ -6,7 +6,6 @@ import zhTW from '../locales/zh-TW.json';
 import { newPasswordHelp, newPasswordRules } from './password-rules';
 import { translator } from '../test-support/translator';
 
-
 const plain = (rule: FormRule | undefined) => {
   if (rule === undefined || typeof rule === 'function') {
     throw new Error('expected a plain rule object');

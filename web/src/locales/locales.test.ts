@@ -41,10 +41,7 @@ describe('locale files', () => {
   it.each(Object.keys(locales))('%s uses the same {{placeholders}} as zh-TW for each key', (name) => {
     const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const lookup = (tree: Tree, path: string): string => {
-      const value = path.split('.').reduce<string | Tree | undefined>(
-        (node, key) => (typeof node === 'object' ? node[key] : undefined),
-        tree,
-      );
+      const value = path.split('.').reduce<string | Tree | undefined>((node, key) => (typeof node === 'object' ? node[key] : undefined), tree);
       return typeof value === 'string' ? value : '';
     };
     const tree = locales[name] ?? {};

@@ -40,13 +40,7 @@ export function AlbumListPanel({ filter, onFilterChange, canDelete }: Props) {
         />
       </div>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <AlbumTable
-        data={list.data}
-        loading={list.isFetching}
-        filter={filter}
-        onFilterChange={onFilterChange}
-        canDelete={canDelete}
-      />
+      <AlbumTable data={list.data} loading={list.isFetching} filter={filter} onFilterChange={onFilterChange} canDelete={canDelete} />
     </>
   );
 }

@@ -34,8 +34,7 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }:
   const { formatDate } = useAgency();
   const navigate = useNavigate();
 
-  const sortOrder = (key: AlbumSort): SortOrder =>
-    filter.sort === key ? (filter.order === 'desc' ? 'descend' : 'ascend') : null;
+  const sortOrder = (key: AlbumSort): SortOrder => (filter.sort === key ? (filter.order === 'desc' ? 'descend' : 'ascend') : null);
   const sortable = (key: AlbumSort) => ({ key, sorter: true, sortOrder: sortOrder(key), sortDirections: ['ascend', 'descend'] as SortOrder[] });
 
   const columns: TableColumnsType<AlbumSummary> = [
@@ -66,8 +65,7 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }:
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_value, row) =>
-        row.status === 'draft' ? <DeleteAlbumButton album={row} /> : <Typography.Text type="secondary">—</Typography.Text>,
+      render: (_value, row) => (row.status === 'draft' ? <DeleteAlbumButton album={row} /> : <Typography.Text type="secondary">—</Typography.Text>),
     });
   }
 

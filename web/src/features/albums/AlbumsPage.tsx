@@ -61,10 +61,7 @@ export function AlbumsPage() {
           items={ALBUM_VIEWS.map((view: AlbumView) => ({
             key: view,
             label: t(`albums.views.${view}`),
-            children:
-              view === filter.view ? (
-                <AlbumListPanel filter={filter} onFilterChange={setFilter} canDelete={isRegistrant} />
-              ) : null,
+            children: view === filter.view ? <AlbumListPanel filter={filter} onFilterChange={setFilter} canDelete={isRegistrant} /> : null,
           }))}
         />
       </Card>

@@ -27,7 +27,11 @@ export function CreditRoleRow({ listName, role, goldenMelody, removable, onRemov
     <div className="credit-row">
       <div className="credit-row__role">
         <span>{label}</span>
-        {golden ? <Typography.Text type="secondary" className="credit-row__note">{t('credits.goldenMelody')}</Typography.Text> : null}
+        {golden ? (
+          <Typography.Text type="secondary" className="credit-row__note">
+            {t('credits.goldenMelody')}
+          </Typography.Text>
+        ) : null}
       </div>
       <Form.List name={[listName, 'names']}>
         {(names, { add, remove, move }) => (
@@ -42,9 +46,32 @@ export function CreditRoleRow({ listName, role, goldenMelody, removable, onRemov
                   </Form.Item>
                   {readOnly || names.length < 2 ? null : (
                     <>
-                      <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} aria-label={t('credits.moveUp', which)} title={t('credits.moveUp', which)} onClick={() => move(index, index - 1)} />
-                      <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === names.length - 1} aria-label={t('credits.moveDown', which)} title={t('credits.moveDown', which)} onClick={() => move(index, index + 1)} />
-                      <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('credits.removeName', which)} title={t('credits.removeName', which)} onClick={() => remove(index)} />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<ArrowUpOutlined />}
+                        disabled={index === 0}
+                        aria-label={t('credits.moveUp', which)}
+                        title={t('credits.moveUp', which)}
+                        onClick={() => move(index, index - 1)}
+                      />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<ArrowDownOutlined />}
+                        disabled={index === names.length - 1}
+                        aria-label={t('credits.moveDown', which)}
+                        title={t('credits.moveDown', which)}
+                        onClick={() => move(index, index + 1)}
+                      />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<CloseOutlined />}
+                        aria-label={t('credits.removeName', which)}
+                        title={t('credits.removeName', which)}
+                        onClick={() => remove(index)}
+                      />
                     </>
                   )}
                 </div>

@@ -80,13 +80,7 @@ export function DeleteAlbumButton({ album }: { album: Pick<AlbumSummary, 'id' | 
           {t('albums.delete.ok')}
         </Button>
       </Popconfirm>
-      <HasTracksModal
-        name={name}
-        tracks={blocking}
-        pending={remove.isPending}
-        onConfirm={deleteWithTracks}
-        onCancel={() => setBlocking(null)}
-      />
+      <HasTracksModal name={name} tracks={blocking} pending={remove.isPending} onConfirm={deleteWithTracks} onCancel={() => setBlocking(null)} />
     </>
   );
 }

@@ -53,7 +53,11 @@ export function SubmissionCheck({ album, problems, headingRef, onClose }: Props)
         type="success"
         showIcon
         style={{ marginBottom: 16, background: '#f6ffed', borderColor: '#b7eb8f' }}
-        title={<h2 id={headingId} ref={headingRef} tabIndex={-1} className="submission-check__title">{t('submission.ready')}</h2>}
+        title={
+          <h2 id={headingId} ref={headingRef} tabIndex={-1} className="submission-check__title">
+            {t('submission.ready')}
+          </h2>
+        }
         action={close}
       />
     );

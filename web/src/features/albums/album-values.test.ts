@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ALBUM_FORM_FIELDS, tidyDuration, tidyPartialDate, toAlbumFields, toAlbumFormValues, type AlbumFormValues } from './album-values';
 import { savedAlbum } from '../../test-support/catalog-fixtures';
 
-
 function formValues(overrides: Partial<AlbumFormValues> = {}): AlbumFormValues {
   return {
     releaseType: 'digital',
@@ -54,8 +53,15 @@ describe(toAlbumFormValues.name, () => {
     });
   });
 
-  it('opens the credits editor with the album\'s default roles', () => {
-    const values = toAlbumFormValues(savedAlbum({ credits: [{ role: 'producer', names: ['P'] }, { role: 'performer', names: ['A', 'B'] }] }));
+  it("opens the credits editor with the album's default roles", () => {
+    const values = toAlbumFormValues(
+      savedAlbum({
+        credits: [
+          { role: 'producer', names: ['P'] },
+          { role: 'performer', names: ['A', 'B'] },
+        ],
+      }),
+    );
     expect(values.credits).toEqual([
       { role: 'performer', names: ['A', 'B'] },
       { role: 'lyricist', names: [''] },
@@ -94,9 +100,7 @@ describe(toAlbumFields.name, () => {
   });
 
   it('keeps only codes of each vocabulary', () => {
-    const fields = toAlbumFields(
-      formValues({ albumType: 'ep', workCategory: 'music-video', mediaForm: 'vinyl', publicationCategory: 'opera' }),
-    );
+    const fields = toAlbumFields(formValues({ albumType: 'ep', workCategory: 'music-video', mediaForm: 'vinyl', publicationCategory: 'opera' }));
     expect(fields).toMatchObject({ albumType: 'ep', workCategory: 'music-video', mediaForm: 'vinyl', publicationCategory: 'opera' });
     const wrong = toAlbumFields(formValues({ albumType: 'vinyl', mediaForm: 'solo' }));
     expect(wrong.albumType).toBeNull();
@@ -168,7 +172,7 @@ describe(toAlbumFields.name, () => {
 });
 
 describe('ALBUM_FORM_FIELDS', () => {
-  it('lists every value of the form, for placing the server\'s field errors', () => {
+  it("lists every value of the form, for placing the server's field errors", () => {
     expect([...ALBUM_FORM_FIELDS].sort()).toEqual(Object.keys(toAlbumFormValues(savedAlbum())).sort());
   });
 });

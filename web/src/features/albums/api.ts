@@ -1,12 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AlbumFields,
-  AlbumPage,
-  AlbumResponse,
-  AlbumSort,
-  AlbumView,
-  CreateAlbumBody,
-} from '../../../../src/catalog/catalog.schemas.js';
+import type { AlbumFields, AlbumPage, AlbumResponse, AlbumSort, AlbumView, CreateAlbumBody } from '../../../../src/catalog/catalog.schemas.js';
 import { api, apiRequest } from '../../lib/api-client';
 
 export const ALBUM_PAGE_SIZE = 10;

@@ -34,13 +34,22 @@ describe(toCreditRows.name, () => {
   });
 
   it('gives a saved role without names one empty input', () => {
-    const rows = toCreditRows([{ role: 'lyricist', names: [] }, { role: 'narrator', names: [] }], ALBUM_DEFAULT_ROLES);
+    const rows = toCreditRows(
+      [
+        { role: 'lyricist', names: [] },
+        { role: 'narrator', names: [] },
+      ],
+      ALBUM_DEFAULT_ROLES,
+    );
     expect(rows.find((row) => row.role === 'lyricist')?.names).toEqual(['']);
     expect(rows.find((row) => row.role === 'narrator')?.names).toEqual(['']);
   });
 
   it('copies the names, so editing the form does not change the saved album', () => {
-    const saved = [{ role: 'performer' as const, names: ['A'] }, { role: 'chorus' as const, names: ['B'] }];
+    const saved = [
+      { role: 'performer' as const, names: ['A'] },
+      { role: 'chorus' as const, names: ['B'] },
+    ];
     const rows = toCreditRows(saved, ALBUM_DEFAULT_ROLES);
     rows[0]!.names.push('C');
     rows[4]!.names.push('D');

@@ -7,7 +7,6 @@ const TRACK_1 = 'aaaaaaaa-0000-4000-8000-000000000001';
 const TRACK_2 = 'aaaaaaaa-0000-4000-8000-000000000002';
 const TRACK_3 = 'aaaaaaaa-0000-4000-8000-000000000003';
 
-
 function track(id: string, position: number, overrides: Partial<RecordingResponse> = {}, cited = false): TrackResponse {
   return { id, position, cited, done: false, recording: savedRecording(overrides) };
 }
@@ -17,14 +16,23 @@ function album(overrides: Partial<AlbumResponse> = {}): AlbumResponse {
 }
 
 const emptyAlbum = (overrides: Partial<AlbumResponse> = {}) =>
-  album({ title: '', credits: [{ role: 'performer', names: ['  '] }], publisher: ' ', releaseDate: null, productionCompany: '', albumType: null, tracks: [], ...overrides });
+  album({
+    title: '',
+    credits: [{ role: 'performer', names: ['  '] }],
+    publisher: ' ',
+    releaseDate: null,
+    productionCompany: '',
+    albumType: null,
+    tracks: [],
+    ...overrides,
+  });
 
 describe(clientProblems.name, () => {
   it('finds nothing on a complete album', () => {
     expect(clientProblems(album(), 'zh-TW')).toEqual([]);
   });
 
-  it('lists the album\'s missing fields in form order, with the submission check\'s messages', () => {
+  it("lists the album's missing fields in form order, with the submission check's messages", () => {
     const problems = clientProblems(emptyAlbum(), 'zh-TW');
     expect(problems.map((p) => [p.scope, p.field, p.message])).toEqual([
       ['album', 'title', '請輸入專輯名稱。'],
@@ -47,12 +55,8 @@ describe(clientProblems.name, () => {
     expect(problems.at(-1)?.message).toBe('An album needs at least one track; use "Add track".');
   });
 
-  it('groups track problems by track in track order, after the album\'s, without the 「第 N 首」 prefix', () => {
-    const tracks = [
-      track(TRACK_3, 3, { productionCompany: '' }),
-      track(TRACK_1, 1, { title: ' ', credits: [] }),
-      track(TRACK_2, 2),
-    ];
+  it("groups track problems by track in track order, after the album's, without the 「第 N 首」 prefix", () => {
+    const tracks = [track(TRACK_3, 3, { productionCompany: '' }), track(TRACK_1, 1, { title: ' ', credits: [] }), track(TRACK_2, 2)];
     const problems = clientProblems(album({ title: '', tracks }), 'zh-TW');
     expect(problems).toEqual([
       { key: 'album:title:0', scope: 'album', field: 'title', message: '請輸入專輯名稱。' },
@@ -65,7 +69,14 @@ describe(clientProblems.name, () => {
         field: 'credits',
         message: '請在作品職責中至少填寫一位姓名（例如表演者）。',
       },
-      { key: `${TRACK_3}:productionCompany:3`, scope: 'track', trackId: TRACK_3, position: 3, field: 'productionCompany', message: '請輸入製作公司。' },
+      {
+        key: `${TRACK_3}:productionCompany:3`,
+        scope: 'track',
+        trackId: TRACK_3,
+        position: 3,
+        field: 'productionCompany',
+        message: '請輸入製作公司。',
+      },
     ]);
   });
 
@@ -89,7 +100,7 @@ describe(clientProblems.name, () => {
     expect(clientProblems(album({ tracks }), 'zh-TW')).toEqual([]);
   });
 
-  it('checks the original version\'s ISRC of a new version', () => {
+  it("checks the original version's ISRC of a new version", () => {
     const problemOf = (versionOfIsrc: string | null) =>
       clientProblems(album({ tracks: [track(TRACK_1, 1, { versionType: 'remix', versionOfIsrc })] }), 'zh-TW').map((p) => [p.field, p.message]);
     expect(problemOf(null)).toEqual([['versionOfIsrc', '請輸入原版本 ISRC。']]);
@@ -109,10 +120,17 @@ describe(serverProblems.name, () => {
   const answered = [
     { scope: 'album', field: 'title', code: 'required', message: '請輸入專輯名稱。' },
     { scope: 'track', trackId: TRACK_1, position: 1, field: 'title', code: 'required', message: '第 1 首：請輸入曲目名稱。' },
-    { scope: 'track', trackId: TRACK_2, position: 2, field: 'isrc', code: 'isrc-required', message: '第 2 首：請輸入 ISRC 編號，或點選「下一個可用編號」。' },
+    {
+      scope: 'track',
+      trackId: TRACK_2,
+      position: 2,
+      field: 'isrc',
+      code: 'isrc-required',
+      message: '第 2 首：請輸入 ISRC 編號，或點選「下一個可用編號」。',
+    },
   ];
 
-  it('shows the server\'s problems in its order, worded for the group (no 「第 N 首」 prefix)', () => {
+  it("shows the server's problems in its order, worded for the group (no 「第 N 首」 prefix)", () => {
     expect(serverProblems({ count: 3, problems: answered }, 'zh-TW')).toEqual([
       { key: 'album:title:0', scope: 'album', field: 'title', message: '請輸入專輯名稱。' },
       { key: `${TRACK_1}:title:1`, scope: 'track', trackId: TRACK_1, position: 1, field: 'title', message: '請輸入曲目名稱。' },
@@ -127,7 +145,7 @@ describe(serverProblems.name, () => {
     ]);
   });
 
-  it('words known codes in the page\'s language, whatever language the server answered in', () => {
+  it("words known codes in the page's language, whatever language the server answered in", () => {
     expect(serverProblems({ problems: answered }, 'en').map((p) => p.message)).toEqual([
       'Please enter the album title.',
       'Please enter the track title.',
@@ -135,8 +153,11 @@ describe(serverProblems.name, () => {
     ]);
   });
 
-  it('shows the server\'s own message for a code it does not know', () => {
-    const problems = serverProblems({ problems: [{ scope: 'album', field: 'coverImage', code: 'cover-too-small', message: '封面圖片太小。' }] }, 'en');
+  it("shows the server's own message for a code it does not know", () => {
+    const problems = serverProblems(
+      { problems: [{ scope: 'album', field: 'coverImage', code: 'cover-too-small', message: '封面圖片太小。' }] },
+      'en',
+    );
     expect(problems).toEqual([{ key: 'album:coverImage:0', scope: 'album', field: 'coverImage', message: '封面圖片太小。' }]);
   });
 

@@ -18,7 +18,9 @@ function isProblemCode(code: string): code is ProblemCode {
 }
 
 function shown(problem: Omit<Problem, 'message'> & { message?: string }, locale: CatalogLocale, index: number): ShownProblem {
-  const message = isProblemCode(problem.code) ? problemMessage(problem.scope, problem.field, problem.code, locale) : (problem.message ?? problem.code);
+  const message = isProblemCode(problem.code)
+    ? problemMessage(problem.scope, problem.field, problem.code, locale)
+    : (problem.message ?? problem.code);
   return {
     key: `${problem.trackId ?? 'album'}:${problem.field}:${index}`,
     scope: problem.scope,

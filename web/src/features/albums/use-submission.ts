@@ -29,8 +29,7 @@ export function useSubmission(album: AlbumResponse) {
   const [submitted, setSubmitted] = useState<AlbumResponse | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const problems =
-    answer !== null && answer.updatedAt === album.updatedAt ? answer.problems : clientProblems(album, locale);
+  const problems = answer !== null && answer.updatedAt === album.updatedAt ? answer.problems : clientProblems(album, locale);
 
   const showCheck = () => {
     setCheckShown(true);

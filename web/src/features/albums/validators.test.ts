@@ -5,7 +5,6 @@ import zhTW from '../../locales/zh-TW.json';
 import { durationRule, recordingDateRule, releaseDateRule, requiredWarning, textOrNull } from './validators';
 import { translator } from '../../test-support/translator';
 
-
 /** Runs a rule's validator: null when it passes, else the message it rejects with. */
 async function check(rule: FormRule, value: unknown): Promise<string | null> {
   if (typeof rule === 'function') {
@@ -31,7 +30,7 @@ describe(requiredWarning.name, () => {
     expect(typeof rule === 'function' ? undefined : rule.warningOnly).toBe(true);
   });
 
-  it.each([[''], ['   '], [undefined], [null]])('warns about the blank value %j with the submission check\'s message', async (value) => {
+  it.each([[''], ['   '], [undefined], [null]])("warns about the blank value %j with the submission check's message", async (value) => {
     expect(await check(requiredWarning('album', 'title', 'zh-TW'), value)).toBe('請輸入專輯名稱。');
     expect(await check(requiredWarning('album', 'title', 'en'), value)).toBe('Please enter the album title.');
   });
@@ -82,7 +81,7 @@ describe(recordingDateRule.name, () => {
     expect(await check(recordingDateRule(zh), value)).toBeNull();
   });
 
-  it('refuses a full day with the recording date\'s own format message', async () => {
+  it("refuses a full day with the recording date's own format message", async () => {
     expect(await check(recordingDateRule(zh), '2025.09.01')).toBe('錄製日期格式應為 YYYY 或 YYYY.MM（例如 2025.09）');
     expect(await check(recordingDateRule(english), 'Sept 2025')).toBe('Use YYYY or YYYY.MM for the recording date (e.g. 2025.09).');
   });

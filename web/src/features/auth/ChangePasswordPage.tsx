@@ -50,9 +50,7 @@ export function ChangePasswordPage() {
   return (
     <div style={{ maxWidth: 520 }}>
       <PageTitle title={t('changePassword.title')} />
-      {me.user.mustChangePassword ? (
-        <Alert type="info" showIcon title={t('changePassword.mustChange')} style={{ marginBottom: 16 }} />
-      ) : null}
+      {me.user.mustChangePassword ? <Alert type="info" showIcon title={t('changePassword.mustChange')} style={{ marginBottom: 16 }} /> : null}
       <Card>
         <FormAlert message={alert} />
         <Form form={form} layout="vertical" onFinish={onFinish}>

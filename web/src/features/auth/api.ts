@@ -58,9 +58,7 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordBody) => api.post<undefined>('/auth/password', body),
     onSuccess: () => {
-      queryClient.setQueryData<MeResponse | null>(meQueryKey, (me) =>
-        me ? { ...me, user: { ...me.user, mustChangePassword: false } } : me,
-      );
+      queryClient.setQueryData<MeResponse | null>(meQueryKey, (me) => (me ? { ...me, user: { ...me.user, mustChangePassword: false } } : me));
       void queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
   });

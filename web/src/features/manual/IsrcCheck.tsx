@@ -16,10 +16,7 @@ export function IsrcCheck() {
   const locale: IsrcLocale = i18n.language === 'en' ? 'en' : 'zh-TW';
   const { agencyYear } = useAgency();
 
-  const result = useMemo(
-    () => (input.trim() === '' ? null : checkIsrc(input, { purpose, currentYear: agencyYear() })),
-    [input, purpose, agencyYear],
-  );
+  const result = useMemo(() => (input.trim() === '' ? null : checkIsrc(input, { purpose, currentYear: agencyYear() })), [input, purpose, agencyYear]);
 
   const warnings = result?.warnings.map((warning) => isrcWarningMessage(warning, locale)) ?? [];
   const status = result === null ? undefined : !result.valid ? 'error' : warnings.length > 0 ? 'warning' : 'success';

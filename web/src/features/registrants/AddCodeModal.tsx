@@ -67,12 +67,7 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
             { pattern: CODE_PATTERN, message: t('codes.codePattern') },
           ]}
         >
-          <Input
-            maxLength={3}
-            autoComplete="off"
-            style={{ width: 160 }}
-            {...(countryCode === undefined ? {} : { prefix: `${countryCode}-` })}
-          />
+          <Input maxLength={3} autoComplete="off" style={{ width: 160 }} {...(countryCode === undefined ? {} : { prefix: `${countryCode}-` })} />
         </Form.Item>
       </Form>
       {suggestion.isFetching ? <Typography.Text>{t('codes.loadingSuggestion')}</Typography.Text> : null}

@@ -47,14 +47,8 @@ export function CreateRegistrantModal({ open, onClose }: { open: boolean; onClos
     >
       {/* The form name prefixes the field ids, so they never clash with the list's filter form (kind). */}
       <Form form={form} name="create-registrant" layout="vertical" onFinish={onFinish} initialValues={{ kind: 'company' }}>
-        <Form.Item
-          label={t('registrants.fields.kind')}
-          name="kind"
-          rules={[{ required: true, message: t('registrants.validation.kindRequired') }]}
-        >
-          <Radio.Group
-            options={REGISTRANT_KINDS.map((kind) => ({ value: kind, label: t(`registrantKind.${kind}`) }))}
-          />
+        <Form.Item label={t('registrants.fields.kind')} name="kind" rules={[{ required: true, message: t('registrants.validation.kindRequired') }]}>
+          <Radio.Group options={REGISTRANT_KINDS.map((kind) => ({ value: kind, label: t(`registrantKind.${kind}`) }))} />
         </Form.Item>
         <RegistrantFormFields />
       </Form>

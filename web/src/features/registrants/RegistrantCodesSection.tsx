@@ -53,13 +53,9 @@ export function RegistrantCodesSection({ registrant }: { registrant: RegistrantR
         ) : undefined
       }
     >
-      {holdsCodes ? null : (
-        <Alert type="info" showIcon title={t('codes.individualPool')} style={{ marginBottom: 16 }} />
-      )}
+      {holdsCodes ? null : <Alert type="info" showIcon title={t('codes.individualPool')} style={{ marginBottom: 16 }} />}
       {codes.isError ? <ErrorAlert error={codes.error} onRetry={() => void codes.refetch()} /> : null}
-      {holdsCodes || (codes.data?.length ?? 0) > 0 ? (
-        <CodeTable codes={codes.data} loading={codes.isFetching} emptyText={t('codes.empty')} />
-      ) : null}
+      {holdsCodes || (codes.data?.length ?? 0) > 0 ? <CodeTable codes={codes.data} loading={codes.isFetching} emptyText={t('codes.empty')} /> : null}
       <AddCodeModal
         open={adding}
         title={t('codes.allocateFor', { name: registrant.name })}

@@ -24,11 +24,7 @@ export function RegistrantFormFields() {
       >
         <Input autoComplete="name" />
       </Form.Item>
-      <Form.Item
-        label={t('registrants.fields.address')}
-        name="address"
-        rules={[{ max: 300, message: t('validation.maxLength', { max: 300 }) }]}
-      >
+      <Form.Item label={t('registrants.fields.address')} name="address" rules={[{ max: 300, message: t('validation.maxLength', { max: 300 }) }]}>
         <Input autoComplete="street-address" />
       </Form.Item>
       <Form.Item

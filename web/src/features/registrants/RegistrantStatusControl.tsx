@@ -14,10 +14,7 @@ export function RegistrantStatusControl({ registrant }: { registrant: Registrant
     update.mutate(
       { status },
       {
-        onSuccess: () =>
-          void message.success(
-            t(status === 'active' ? 'registrants.activated' : 'registrants.suspended', { name: registrant.name }),
-          ),
+        onSuccess: () => void message.success(t(status === 'active' ? 'registrants.activated' : 'registrants.suspended', { name: registrant.name })),
         onError: (error) => void message.error(error.message),
       },
     );

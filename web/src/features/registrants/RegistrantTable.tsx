@@ -35,8 +35,7 @@ export function RegistrantTable({ data, loading, filtered, onPageChange }: Props
     {
       title: t('registrants.fields.codes'),
       dataIndex: 'codes',
-      render: (_value, row) =>
-        row.codes.length > 0 ? row.codes.join(', ') : row.kind === 'individual' ? t('registrants.poolShort') : '—',
+      render: (_value, row) => (row.codes.length > 0 ? row.codes.join(', ') : row.kind === 'individual' ? t('registrants.poolShort') : '—'),
     },
     { title: t('registrants.fields.status'), dataIndex: 'status', render: (_value, row) => <StatusTag status={row.status} /> },
     { title: t('registrants.fields.createdAt'), dataIndex: 'createdAt', render: (_value, row) => formatDate(row.createdAt) },
@@ -57,9 +56,7 @@ export function RegistrantTable({ data, loading, filtered, onPageChange }: Props
         },
       })}
       locale={{
-        emptyText: (
-          <Empty description={filtered ? t('registrants.emptyFiltered') : t('registrants.empty')} />
-        ),
+        emptyText: <Empty description={filtered ? t('registrants.emptyFiltered') : t('registrants.empty')} />,
       }}
       pagination={{
         current: data?.page ?? 1,

@@ -33,13 +33,7 @@ export function RegistrantUsersSection({ registrant }: { registrant: RegistrantR
       }
     >
       {users.isError ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
-      <UserTable
-        users={users.data}
-        loading={users.isFetching}
-        showRole={false}
-        emptyText={t('users.emptyRegistrant')}
-        currentUserId={me.user.id}
-      />
+      <UserTable users={users.data} loading={users.isFetching} showRole={false} emptyText={t('users.emptyRegistrant')} currentUserId={me.user.id} />
       <CreateUserModal
         open={creating}
         title={t('users.createFor', { name: registrant.name })}

@@ -33,8 +33,7 @@ export const codeSuggestionKey = ['registrant-codes', 'suggestion'] as const;
 export function useRegistrantList(filter: RegistrantFilter) {
   return useQuery({
     queryKey: registrantKeys.list(filter),
-    queryFn: ({ signal }) =>
-      api.get<Page<RegistrantResponse>>('/registrants', { ...filter, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) => api.get<Page<RegistrantResponse>>('/registrants', { ...filter, pageSize: PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -57,8 +56,7 @@ export function useCreateRegistrant() {
 export function useUpdateRegistrant(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateRegistrantBody) =>
-      api.patch<RegistrantResponse>(`/registrants/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UpdateRegistrantBody) => api.patch<RegistrantResponse>(`/registrants/${encodeURIComponent(id)}`, body),
     onSuccess: (updated) => {
       queryClient.setQueryData(registrantKeys.detail(id), updated);
       return queryClient.invalidateQueries({ queryKey: registrantKeys.all });
@@ -69,8 +67,7 @@ export function useUpdateRegistrant(id: string) {
 export function useRegistrantCodes(id: string) {
   return useQuery({
     queryKey: registrantKeys.codes(id),
-    queryFn: ({ signal }) =>
-      api.get<RegistrantCodeResponse[]>(`/registrants/${encodeURIComponent(id)}/codes`, undefined, signal),
+    queryFn: ({ signal }) => api.get<RegistrantCodeResponse[]>(`/registrants/${encodeURIComponent(id)}/codes`, undefined, signal),
   });
 }
 
@@ -88,13 +85,9 @@ export function useCodeSuggestion(enabled: boolean) {
 export function useAddRegistrantCode(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) =>
-      api.post<RegistrantCodeResponse>(`/registrants/${encodeURIComponent(id)}/codes`, { code }),
+    mutationFn: (code: string) => api.post<RegistrantCodeResponse>(`/registrants/${encodeURIComponent(id)}/codes`, { code }),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: registrantKeys.all }),
-        queryClient.invalidateQueries({ queryKey: codeSuggestionKey }),
-      ]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: registrantKeys.all }), queryClient.invalidateQueries({ queryKey: codeSuggestionKey })]),
   });
 }
 
@@ -108,8 +101,7 @@ export function useRegistrantUsers(id: string) {
 export function useCreateRegistrantUser(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMemberUserBody) =>
-      api.post<UserResponse>(`/registrants/${encodeURIComponent(id)}/users`, body),
+    mutationFn: (body: CreateMemberUserBody) => api.post<UserResponse>(`/registrants/${encodeURIComponent(id)}/users`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: registrantKeys.users(id) }),
   });
 }

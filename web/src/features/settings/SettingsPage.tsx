@@ -51,13 +51,7 @@ export function SettingsPage() {
           </SectionCard>
         </>
       ) : null}
-      <AddCodeModal
-        open={adding}
-        title={t('settings.addPoolCode')}
-        pending={add.isPending}
-        onSubmit={onSubmit}
-        onClose={() => setAdding(false)}
-      />
+      <AddCodeModal open={adding} title={t('settings.addPoolCode')} pending={add.isPending} onSubmit={onSubmit} onClose={() => setAdding(false)} />
     </>
   );
 }

@@ -18,9 +18,6 @@ export function useAddPoolCode() {
   return useMutation({
     mutationFn: (code: string) => api.post<RegistrantCodeResponse>('/settings/pool-codes', { code }),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: settingsKey }),
-        queryClient.invalidateQueries({ queryKey: codeSuggestionKey }),
-      ]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: settingsKey }), queryClient.invalidateQueries({ queryKey: codeSuggestionKey })]),
   });
 }

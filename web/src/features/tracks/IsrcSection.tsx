@@ -22,7 +22,8 @@ export function IsrcSection({ track, codes }: Props) {
   const form = Form.useFormInstance<TrackFormValues>();
   const mode = Form.useWatch<IsrcMode | undefined>('isrcMode', form) ?? 'own';
   const typed = Form.useWatch<string | undefined>('isrc', form) ?? '';
-  const checked = typed.trim() === '' ? null : checkIsrc(typed, { purpose: mode === 'own' ? 'allocate' : 'report-foreign', currentYear: agencyYear() });
+  const checked =
+    typed.trim() === '' ? null : checkIsrc(typed, { purpose: mode === 'own' ? 'allocate' : 'report-foreign', currentYear: agencyYear() });
   const current = track?.recording;
   const ours = (code: string) => mode !== 'own' || codes === undefined || codes.length === 0 || codes.includes(code);
   const willUse = checked?.valid === true && checked.warnings.length === 0 && ours(checked.parts.registrantCode) ? checked.display : null;

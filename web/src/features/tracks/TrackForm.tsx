@@ -13,14 +13,7 @@ import { IsrcNote } from './IsrcNote';
 import { mayTakeNextAvailable } from './next-available';
 import { trackPagePath } from './paths';
 import { TrackDetailFields, TrackNameFields, VersionFields } from './TrackFormFields';
-import {
-  TRACK_CODE_FIELDS,
-  TRACK_FORM_FIELDS,
-  isrcChoiceFor,
-  toRecordingFields,
-  toTrackFormValues,
-  type TrackFormValues,
-} from './track-values';
+import { TRACK_CODE_FIELDS, TRACK_FORM_FIELDS, isrcChoiceFor, toRecordingFields, toTrackFormValues, type TrackFormValues } from './track-values';
 
 interface Props {
   album: AlbumResponse;
@@ -83,15 +76,7 @@ export function TrackForm({ album, track, canEdit, codes }: Props) {
   };
 
   return (
-    <CatalogForm
-      form={form}
-      name="track"
-      maxWidth={960}
-      initialValues={initialValues}
-      canEdit={canEdit}
-      onFinish={onFinish}
-      alert={alert}
-    >
+    <CatalogForm form={form} name="track" maxWidth={960} initialValues={initialValues} canEdit={canEdit} onFinish={onFinish} alert={alert}>
       <SectionCard title={t('tracks.sections.isrc')}>
         {choosesIsrc ? <IsrcSection track={track} codes={codes} /> : <IsrcNote album={album} track={track} />}
       </SectionCard>

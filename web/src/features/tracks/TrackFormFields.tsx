@@ -49,7 +49,12 @@ export function TrackDetailFields({ readOnly }: { readOnly: boolean }) {
   return (
     <>
       <CreditsField scope="track" defaultRoles={TRACK_DEFAULT_ROLES} goldenMelody readOnly={readOnly} />
-      <Form.Item label={t('tracks.fields.productionCompany')} name="productionCompany" required rules={[requiredWarning('track', 'productionCompany', locale)]}>
+      <Form.Item
+        label={t('tracks.fields.productionCompany')}
+        name="productionCompany"
+        required
+        rules={[requiredWarning('track', 'productionCompany', locale)]}
+      >
         <Input maxLength={300} />
       </Form.Item>
       <Form.Item label={t('tracks.fields.duration')} name="duration" extra={t('tracks.durationHelp')} rules={[durationRule(t)]}>

@@ -42,7 +42,14 @@ function TrackEditor({ album, track }: { album: AlbumResponse; track: TrackRespo
       <BackToTracks album={album} />
       <PageTitle title={title} tag={<ReviewStatusTag status={album.status} />} />
       {cited ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('tracks.citedNote')} /> : null}
-      {!album.editable ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t(`albums.locked.${album.status === 'approved' ? 'approved' : 'submitted'}`)} /> : null}
+      {!album.editable ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(`albums.locked.${album.status === 'approved' ? 'approved' : 'submitted'}`)}
+        />
+      ) : null}
       <TrackForm key={track?.id ?? 'new'} album={album} track={track} canEdit={canEdit} codes={codes} />
     </>
   );

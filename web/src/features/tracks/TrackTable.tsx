@@ -30,11 +30,7 @@ export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: 
     if (track.recording.isrcDisplay !== null) {
       return <span style={{ whiteSpace: 'nowrap' }}>{track.recording.isrcDisplay}</span>;
     }
-    return (
-      <Typography.Text type="secondary">
-        {album.isrcAssignedOnSubmission ? t('tracks.isrcOnSubmission') : t('tracks.noIsrc')}
-      </Typography.Text>
-    );
+    return <Typography.Text type="secondary">{album.isrcAssignedOnSubmission ? t('tracks.isrcOnSubmission') : t('tracks.noIsrc')}</Typography.Text>;
   };
   const titleOf = (track: TrackResponse) => track.recording.title || t('tracks.untitled', { position: track.position });
 
@@ -58,7 +54,10 @@ export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: 
       key: 'actions',
       render: (_value, row) => (
         <Space wrap>
-          <Link to={trackPagePath(album.id, row.id)} aria-label={t(canEdit && !row.cited ? 'tracks.editLabel' : 'tracks.viewLabel', { name: titleOf(row) })}>
+          <Link
+            to={trackPagePath(album.id, row.id)}
+            aria-label={t(canEdit && !row.cited ? 'tracks.editLabel' : 'tracks.viewLabel', { name: titleOf(row) })}
+          >
             {t(canEdit && !row.cited ? 'tracks.edit' : 'tracks.view')}
           </Link>
           {canEdit ? <DeleteTrackButton albumId={album.id} track={row} name={titleOf(row)} /> : null}

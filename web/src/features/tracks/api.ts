@@ -1,13 +1,7 @@
 import { useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NextAvailableResponse } from '../../../../src/allocation/allocation.schemas.js';
-import type {
-  AddTrackBody,
-  CitableRecording,
-  IsrcChoice,
-  RecordingFields,
-  TrackResponse,
-} from '../../../../src/catalog/catalog.schemas.js';
+import type { AddTrackBody, CitableRecording, IsrcChoice, RecordingFields, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
 import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
 import { MeContext } from '../../app/me-context';
 import { api, apiRequest } from '../../lib/api-client';

@@ -6,7 +6,6 @@ import { agencyClock } from '../agency/agency-clock';
 import { isrcRules, versionOfRules } from './isrc-rules';
 import { translator } from '../../test-support/translator';
 
-
 interface Outcome {
   warningOnly: boolean;
   message: string | null;
@@ -29,7 +28,11 @@ async function run(rule: FormRule, value: unknown, fields: Record<string, unknow
 }
 
 /** The blocking error and the warning the input shows for `value`. */
-async function shown(rules: FormRule[], value: unknown, fields: Record<string, unknown> = {}): Promise<{ error: string | null; warning: string | null }> {
+async function shown(
+  rules: FormRule[],
+  value: unknown,
+  fields: Record<string, unknown> = {},
+): Promise<{ error: string | null; warning: string | null }> {
   const outcomes = await Promise.all(rules.map((rule) => run(rule, value, fields)));
   const join = (list: Outcome[]) => {
     const messages = list.map((o) => o.message).filter((m): m is string => m !== null);
@@ -56,7 +59,9 @@ describe(isrcRules.name, () => {
       error: null,
       warning: '請輸入 ISRC 編號，或點選「下一個可用編號」。',
     });
-    expect((await shown(isrcRules(english, 'en', ['A01'], in2026), value, FOREIGN)).warning).toBe('Please enter an ISRC or take the next available one.');
+    expect((await shown(isrcRules(english, 'en', ['A01'], in2026), value, FOREIGN)).warning).toBe(
+      'Please enter an ISRC or take the next available one.',
+    );
   });
 
   describe('自行輸入 (a new code of ours)', () => {
@@ -82,7 +87,9 @@ describe(isrcRules.name, () => {
     });
 
     it('treats a form without a chosen option as 自行輸入', async () => {
-      expect((await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'TWC032600001', {})).error).toBe('登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01）');
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'TWC032600001', {})).error).toBe(
+        '登記者代碼 C03 不是貴單位的代碼（貴單位的代碼：A01）',
+      );
     });
 
     it.each([
@@ -120,7 +127,9 @@ describe(isrcRules.name, () => {
       const newYear = agencyClock('Asia/Taipei', 60 * 60_000, browserNow);
       expect((await shown(isrcRules(zh, 'zh-TW', undefined, newYear.agencyYear), 'TW-A01-27-00001', OWN)).error).toBeNull();
       const oldYear = agencyClock('Asia/Taipei', -60 * 60_000, browserNow);
-      expect((await shown(isrcRules(zh, 'zh-TW', undefined, oldYear.agencyYear), 'TW-A01-27-00001', OWN)).error).toBe('ISRC 年份不可晚於今年（2026）');
+      expect((await shown(isrcRules(zh, 'zh-TW', undefined, oldYear.agencyYear), 'TW-A01-27-00001', OWN)).error).toBe(
+        'ISRC 年份不可晚於今年（2026）',
+      );
     });
 
     it('checks the format before our registrant codes', async () => {
@@ -134,12 +143,17 @@ describe(isrcRules.name, () => {
     });
 
     it('still refuses a badly formed code', async () => {
-      expect((await shown(isrcRules(english, 'en', undefined, in2026), 'US-RC1-24-0783', FOREIGN)).error).toBe('An ISRC must have 12 characters; got 11.');
+      expect((await shown(isrcRules(english, 'en', undefined, in2026), 'US-RC1-24-0783', FOREIGN)).error).toBe(
+        'An ISRC must have 12 characters; got 11.',
+      );
     });
 
     it('only warns about an unknown or retired prefix and a future year', async () => {
       const rules = isrcRules(zh, 'zh-TW', ['A01'], in2026);
-      expect(await shown(rules, 'AA-XYZ-20-00001', FOREIGN)).toEqual({ error: null, warning: '國碼 AA 不在 IFPI 已分配的國碼清單中，請確認是否正確' });
+      expect(await shown(rules, 'AA-XYZ-20-00001', FOREIGN)).toEqual({
+        error: null,
+        warning: '國碼 AA 不在 IFPI 已分配的國碼清單中，請確認是否正確',
+      });
       expect(await shown(rules, 'YU-XYZ-90-00001', FOREIGN)).toEqual({
         error: null,
         warning: '國碼 YU 已停用，僅適用於停用前核發的 ISRC，請確認是否正確',
@@ -159,29 +173,56 @@ describe(isrcRules.name, () => {
 
 describe(versionOfRules.name, () => {
   it('only warns that the original ISRC is still missing', async () => {
-    expect(await shown(versionOfRules('zh-TW', () => null), '')).toEqual({ error: null, warning: '請輸入原版本 ISRC。' });
-    expect(await shown(versionOfRules('en', () => null), undefined)).toEqual({ error: null, warning: 'Please enter the ISRC of the original version.' });
+    expect(
+      await shown(
+        versionOfRules('zh-TW', () => null),
+        '',
+      ),
+    ).toEqual({ error: null, warning: '請輸入原版本 ISRC。' });
+    expect(
+      await shown(
+        versionOfRules('en', () => null),
+        undefined,
+      ),
+    ).toEqual({ error: null, warning: 'Please enter the ISRC of the original version.' });
   });
 
   it('accepts an original ISRC in any spelling, of any country or year', async () => {
     for (const typed of ['TW-A01-25-00003', 'twa012500003', 'ISRC US-RC1-76-07839', 'AA-XYZ-99-00001']) {
-      expect(await shown(versionOfRules('zh-TW', () => 'TWA012600001'), typed)).toEqual({ error: null, warning: null });
+      expect(
+        await shown(
+          versionOfRules('zh-TW', () => 'TWA012600001'),
+          typed,
+        ),
+      ).toEqual({ error: null, warning: null });
     }
   });
 
   it('refuses a badly formed original ISRC', async () => {
-    expect((await shown(versionOfRules('zh-TW', () => null), 'TW-A01-25')).error).toBe('ISRC 應為 12 個字元，目前為 7 個');
+    expect(
+      (
+        await shown(
+          versionOfRules('zh-TW', () => null),
+          'TW-A01-25',
+        )
+      ).error,
+    ).toBe('ISRC 應為 12 個字元，目前為 7 個');
   });
 
   it('refuses the ISRC of this version itself, however it is spelt', async () => {
     const rules = versionOfRules('zh-TW', () => 'TWA012600001');
     expect((await shown(rules, 'tw-a01-26-00001')).error).toBe('新版本（如 Remix）必須使用與原版本不同的 ISRC。');
-    expect((await shown(versionOfRules('en', () => 'TWA012600001'), 'TWA012600001')).error).toBe(
-      'A new version (e.g. a remix) needs an ISRC different from the original.',
-    );
+    expect(
+      (
+        await shown(
+          versionOfRules('en', () => 'TWA012600001'),
+          'TWA012600001',
+        )
+      ).error,
+    ).toBe('A new version (e.g. a remix) needs an ISRC different from the original.');
   });
 
-  it('asks for this version\'s ISRC when it validates, not when the rules are made', async () => {
+  it("asks for this version's ISRC when it validates, not when the rules are made", async () => {
     let own: string | null = null;
     const rules = versionOfRules('zh-TW', () => own);
     expect((await shown(rules, 'TWA012600001')).error).toBeNull();

@@ -13,14 +13,8 @@ const blank = (value: unknown) => typeof value !== 'string' || value.trim() === 
  * foreign code (purpose report-foreign: unknown prefix or future year only warn). `currentYear` is the
  * agency's year now (useAgency().agencyYear), asked each time a value is checked.
  */
-export function isrcRules(
-  t: TFunction,
-  locale: CatalogLocale,
-  codes: readonly string[] | undefined,
-  currentYear: () => number,
-): FormRule[] {
-  const modeOf = (getFieldValue: (name: string) => unknown): IsrcMode =>
-    getFieldValue('isrcMode') === 'foreign' ? 'foreign' : 'own';
+export function isrcRules(t: TFunction, locale: CatalogLocale, codes: readonly string[] | undefined, currentYear: () => number): FormRule[] {
+  const modeOf = (getFieldValue: (name: string) => unknown): IsrcMode => (getFieldValue('isrcMode') === 'foreign' ? 'foreign' : 'own');
   return [
     ({ getFieldValue }) => ({
       validator: (_rule, value: unknown) => {

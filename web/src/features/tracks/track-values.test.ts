@@ -48,7 +48,7 @@ function formValues(overrides: Partial<TrackFormValues> = {}): TrackFormValues {
 }
 
 describe(toTrackFormValues.name, () => {
-  it('starts a new track empty, with the album\'s production company and 自行輸入', () => {
+  it("starts a new track empty, with the album's production company and 自行輸入", () => {
     expect(toTrackFormValues(undefined, { productionCompany: '杰威爾音樂' })).toEqual({
       isrcMode: 'own',
       isrc: '',
@@ -75,7 +75,7 @@ describe(toTrackFormValues.name, () => {
     });
   });
 
-  it('fills a saved track\'s values, its own production company winning over the album\'s', () => {
+  it("fills a saved track's values, its own production company winning over the album's", () => {
     const values = toTrackFormValues(savedTrack(), { productionCompany: 'album company' });
     expect(values).toMatchObject({
       title: '簡單愛',
@@ -101,7 +101,9 @@ describe(toTrackFormValues.name, () => {
   it('picks the ISRC option from where the saved code came from', () => {
     const own = toTrackFormValues(savedTrack({ isrcSource: 'own' }), { productionCompany: '' });
     expect([own.isrcMode, own.isrc]).toEqual(['own', 'TW-A01-26-00001']);
-    const foreign = toTrackFormValues(savedTrack({ isrc: 'USRC17607839', isrcDisplay: 'US-RC1-76-07839', isrcSource: 'foreign' }), { productionCompany: '' });
+    const foreign = toTrackFormValues(savedTrack({ isrc: 'USRC17607839', isrcDisplay: 'US-RC1-76-07839', isrcSource: 'foreign' }), {
+      productionCompany: '',
+    });
     expect([foreign.isrcMode, foreign.isrc]).toEqual(['foreign', 'US-RC1-76-07839']);
     // A system code is shown above the options, not in the input.
     const system = toTrackFormValues(savedTrack({ isrcSource: 'system' }), { productionCompany: '' });

@@ -49,12 +49,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserResponse | nul
       onAfterClose={() => setAlert(null)}
     >
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          label={t('users.fields.newPassword')}
-          name="resetPassword"
-          extra={t('users.resetPasswordHelp')}
-          rules={newPasswordRules(t)}
-        >
+        <Form.Item label={t('users.fields.newPassword')} name="resetPassword" extra={t('users.resetPasswordHelp')} rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -38,13 +38,7 @@ export function StaffUsersPage() {
       />
       <Card>
         {users.isError ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
-        <UserTable
-          users={staff}
-          loading={users.isFetching}
-          showRole
-          emptyText={t('users.emptyStaff')}
-          currentUserId={me.user.id}
-        />
+        <UserTable users={staff} loading={users.isFetching} showRole emptyText={t('users.emptyStaff')} currentUserId={me.user.id} />
       </Card>
       <CreateUserModal
         open={creating}

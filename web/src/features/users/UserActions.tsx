@@ -14,8 +14,7 @@ export function UserActions({ user, isSelf, onResetPassword }: { user: UserRespo
     update.mutate(
       { id: user.id, body: { status } },
       {
-        onSuccess: () =>
-          void message.success(t(status === 'active' ? 'users.activated' : 'users.suspended', { name: user.displayName })),
+        onSuccess: () => void message.success(t(status === 'active' ? 'users.activated' : 'users.suspended', { name: user.displayName })),
         onError: (error) => void message.error(error.message),
       },
     );

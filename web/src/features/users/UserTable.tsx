@@ -36,9 +36,7 @@ export function UserTable({ users, loading, showRole, emptyText, currentUserId }
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_value, row) => (
-        <UserActions user={row} isSelf={row.id === currentUserId} onResetPassword={() => setResetting(row)} />
-      ),
+      render: (_value, row) => <UserActions user={row} isSelf={row.id === currentUserId} onResetPassword={() => setResetting(row)} />,
     },
   ];
 

@@ -23,12 +23,8 @@ export function useCreateStaffUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) =>
-      api.patch<UserResponse>(`/users/${encodeURIComponent(id)}`, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => api.patch<UserResponse>(`/users/${encodeURIComponent(id)}`, body),
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: usersKey }),
-        queryClient.invalidateQueries({ queryKey: ['registrants'] }),
-      ]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: usersKey }), queryClient.invalidateQueries({ queryKey: ['registrants'] })]),
   });
 }
