@@ -4,7 +4,7 @@ import { holdsRegistrantCodes } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction, pgErrorCode, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { parseRegistrantCode, suggestRegistrantCode } from '../isrc/registrant-code.js';
-import type { ServiceContext } from '../db/context.js';
+import { currentYear, type ServiceContext } from '../db/context.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import { toRegistrantCodeResponse } from './registrant-view.js';
 import { allCodesInCountry, codesOfRegistrant, findRegistrantForUpdate, insertRegistrantCode, poolCodes } from './registrants.repo.js';
@@ -67,7 +67,7 @@ async function insertCodeOnce(
       if (code === undefined) {
         throw new AppError('REGISTRANT_CODES_EXHAUSTED');
       }
-      const row = await insertRegistrantCode(tx.db, { countryCode: ctx.countryCode, code, ...owner });
+      const row = await insertRegistrantCode(tx.db, { countryCode: ctx.countryCode, code, allocatedYear: currentYear(tx), ...owner });
       await recordAudit(tx, actor, {
         action: owner.isPool ? 'pool-code.create' : 'registrant-code.create',
         entityType: 'registrant_code',

@@ -120,7 +120,10 @@ export async function allCodesInCountry(db: Db, countryCode: string): Promise<st
   return rows.map((r) => r.code);
 }
 
-export async function insertRegistrantCode(db: Db, values: { countryCode: string; code: string; registrantId: string | null; isPool: boolean }): Promise<RegistrantCodeRow> {
+export async function insertRegistrantCode(
+  db: Db,
+  values: { countryCode: string; code: string; allocatedYear: number; registrantId: string | null; isPool: boolean },
+): Promise<RegistrantCodeRow> {
   const rows = await db.insert(registrantCodes).values(values).returning();
   const row = rows[0];
   if (row === undefined) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { ASSIGNMENT_SOURCES } from '../../shared/enums.js';
 import { stamps } from './columns.js';
 import { users } from './accounts.js';
@@ -41,6 +41,12 @@ export const isrcAssignments = pgTable(
       .references(() => registrants.id, { onDelete: 'restrict' }),
     source: assignmentSource('source').notNull(),
     assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * False for a code a company typed and then removed from its draft: still reserved to that
+     * registrant (it may be on a master already) and never handed out by "next available", but
+     * "next available" no longer continues after it. System codes are always in use.
+     */
+    inUse: boolean('in_use').notNull().default(true),
     ...stamps,
   },
   (t) => [
@@ -48,5 +54,6 @@ export const isrcAssignments = pgTable(
     index('isrc_assignments_code_year_idx').on(t.countryCode, t.registrantCode, t.yearOfReference, t.designation),
     check('isrc_assignments_isrc_ck', sql`${t.isrc} ~ '^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$'`),
     check('isrc_assignments_designation_ck', sql`${t.designation} between 1 and 99999`),
+    check('isrc_assignments_in_use_ck', sql`${t.inUse} or ${t.source} = 'manual'`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ACTIVE_STATUSES, REGISTRANT_KINDS } from '../../shared/enums.js';
 import { stamps } from './columns.js';
 
@@ -36,12 +36,19 @@ export const registrantCodes = pgTable(
     code: text('code').notNull(),
     registrantId: uuid('registrant_id').references(() => registrants.id, { onDelete: 'restrict' }),
     isPool: boolean('is_pool').notNull().default(false),
+    /**
+     * The year the agency allocated the code (in its time zone). The year of reference is the year
+     * of assignment, so no ISRC under this code can carry an earlier year, except on an album
+     * reported as 回溯編碼. Codes carried over from an earlier system are entered with their year.
+     */
+    allocatedYear: smallint('allocated_year').notNull(),
     ...stamps,
   },
   (t) => [
     uniqueIndex('registrant_codes_country_code_uq').on(t.countryCode, t.code),
     index('registrant_codes_registrant_idx').on(t.registrantId),
     check('registrant_codes_code_ck', sql`${t.code} ~ '^[A-Z0-9]{3}$' and ${t.countryCode} ~ '^[A-Z]{2}$'`),
+    check('registrant_codes_allocated_year_ck', sql`${t.allocatedYear} between 1986 and 2085`),
     check('registrant_codes_pool_ck', sql`(${t.isPool} and ${t.registrantId} is null) or (not ${t.isPool} and ${t.registrantId} is not null)`),
   ],
 );
