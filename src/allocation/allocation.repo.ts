@@ -1,8 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog, designationCounters, isrcAssignments } from '../db/schema/index.js';
 import { rowsOf } from '../db/rows.js';
 import type { Db } from '../db/types.js';
 import { MAX_DESIGNATION } from '../isrc/designation.js';
+
+/**
+ * The ledger and the counters. The counter row of a (country, registrant code, year) holds the
+ * highest designation in use and is the lock every change to that sequence takes first; the
+ * ledger's primary key is what guarantees no ISRC is handed out twice. The rule for which codes
+ * "next available" takes is src/isrc/sequence.ts; these statements apply it.
+ */
 
 export interface CounterKey {
   countryCode: string;
@@ -13,31 +20,52 @@ export interface CounterKey {
 
 export type AssignmentRow = typeof isrcAssignments.$inferSelect;
 export type NewAssignmentRow = typeof isrcAssignments.$inferInsert;
-type NewAuditRow = typeof auditLog.$inferInsert;
+export type NewAuditRow = typeof auditLog.$inferInsert;
+
+/** Who the system codes go to, for the ledger. */
+export interface LedgerOwner {
+  registrantId: string;
+  assignedBy: string | null;
+}
 
 function keyWhere(key: CounterKey) {
   return and(eq(designationCounters.countryCode, key.countryCode), eq(designationCounters.registrantCode, key.registrantCode), eq(designationCounters.yearOfReference, key.yearOfReference));
 }
 
-function lastOf(result: unknown): number | undefined {
-  const row = rowsOf(result)[0];
-  return row === undefined ? undefined : Number(row.last);
+/** `a.…` columns of the ledger rows of this key, for raw statements. */
+function ledgerOf(key: CounterKey): SQL {
+  return sql`a.country_code = ${key.countryCode}::text and a.registrant_code = ${key.registrantCode}::text and a.year_of_reference = ${key.yearOfReference}::smallint`;
+}
+
+function isrcPrefix(key: CounterKey): string {
+  return `${key.countryCode}${key.registrantCode}${String(key.yearOfReference).padStart(2, '0')}`;
+}
+
+function auditValues(audit: NewAuditRow, extra: SQL): SQL {
+  return sql`${audit.actorUserId ?? null}::uuid, ${audit.ip ?? ''}::text, ${audit.action}::text, ${audit.entityType}::text, ${audit.entityId}::text, null,
+    ${JSON.stringify(audit.after ?? {})}::jsonb || ${extra}`;
+}
+
+function numbers(value: unknown): number[] {
+  return Array.isArray(value) ? value.map(Number) : [];
 }
 
 /**
- * Takes the next `count` designations in ONE statement: advances the counter (an upsert: the first
- * allocation of a year creates the row), writes their ledger rows and the audit row, and returns
- * the new last designation — or undefined, writing nothing, when that would pass 99999. The row
- * lock the upsert takes serialises concurrent allocators until their transaction ends, so ranges
- * never overlap; doing the rest in the same statement keeps that lock as short as the database
- * allows. The ISRC text is the compact form `CC XXX YY NNNNN` (checked by the ledger's CHECK).
+ * The fast path of "next available", in ONE statement: advances the counter by `count` (an upsert:
+ * the first allocation of a year creates the row) and, if every code of that range is free, writes
+ * their ledger rows and the audit row. The upsert's row lock serialises allocators until their
+ * transaction ends, and doing the rest in the same statement keeps that lock as short as the
+ * database allows. The counter row stays locked either way (also when it would pass 99999 and is
+ * left as it was), so the caller's slow path runs under the same lock.
+ *
+ * Returns the counter after the statement (undefined when it would have passed 99999) and the
+ * designations written: all `count`, or none when a code of the range was taken already (a typed
+ * code removed from its draft), or — only in a rare race — some.
  */
-export async function allocateRange(db: Db, key: CounterKey, count: number, ledger: { registrantId: string; assignedBy: string | null }, audit: NewAuditRow): Promise<number | undefined> {
+export async function allocateRange(db: Db, key: CounterKey, count: number, owner: LedgerOwner, audit: NewAuditRow): Promise<{ last: number | undefined; written: number[] }> {
   if (count > MAX_DESIGNATION) {
-    return undefined;
+    return { last: undefined, written: [] };
   }
-  const yy = String(key.yearOfReference).padStart(2, '0');
-  const prefix = `${key.countryCode}${key.registrantCode}${yy}`;
   const result = await db.execute(sql`
     with counter as (
       insert into designation_counters as dc (country_code, registrant_code, year_of_reference, last_designation)
@@ -46,22 +74,84 @@ export async function allocateRange(db: Db, key: CounterKey, count: number, ledg
         set last_designation = dc.last_designation + ${count}::int, updated_at = now()
         where dc.last_designation + ${count}::int <= ${MAX_DESIGNATION}::int
       returning last_designation
+    ), range as (
+      select d from counter, generate_series(counter.last_designation - ${count}::int + 1, counter.last_designation) as d
+    ), free as (
+      select d from range where not exists (select 1 from range r join isrc_assignments a on ${ledgerOf(key)} and a.designation = r.d)
     ), ledger as (
       insert into isrc_assignments (isrc, country_code, registrant_code, year_of_reference, designation, registrant_id, source, assigned_by)
-      select ${prefix}::text || lpad(d::text, 5, '0'), ${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, d,
-        ${ledger.registrantId}::uuid, 'system'::assignment_source, ${ledger.assignedBy}::uuid
-      from counter, generate_series(counter.last_designation - ${count}::int + 1, counter.last_designation) as d
+      select ${isrcPrefix(key)}::text || lpad(d::text, 5, '0'), ${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, d,
+        ${owner.registrantId}::uuid, 'system'::assignment_source, ${owner.assignedBy}::uuid
+      from free
+      on conflict (isrc) do nothing
+      returning designation
     ), audit as (
       insert into audit_log (actor_user_id, ip, action, entity_type, entity_id, before, after)
-      select ${audit.actorUserId ?? null}::uuid, ${audit.ip ?? ''}::text, ${audit.action}::text, ${audit.entityType}::text, ${audit.entityId}::text, null,
-        ${JSON.stringify(audit.after ?? {})}::jsonb || jsonb_build_object('first', counter.last_designation - ${count}::int + 1, 'last', counter.last_designation)
-      from counter
+      select ${auditValues(audit, sql`jsonb_build_object('first', min(designation), 'last', max(designation))`)}
+      from ledger having count(*) > 0
     )
-    select last_designation as last from counter`);
-  return lastOf(result);
+    select (select last_designation from counter) as last, (select array_agg(designation order by designation) from ledger) as written`);
+  const row = rowsOf(result)[0];
+  return { last: row?.last === null || row?.last === undefined ? undefined : Number(row.last), written: numbers(row?.written) };
 }
 
-/** Moves the counter up to `designation` if it is below (a company's own code above the counter). */
+/** Up to `limit` never-taken designations from `from` to `to`, lowest first. */
+export async function freeDesignations(db: Db, key: CounterKey, from: number, to: number, limit: number): Promise<number[]> {
+  if (limit <= 0 || from > to) {
+    return [];
+  }
+  const result = await db.execute(sql`
+    select d from generate_series(${from}::int, ${to}::int) as d
+    where not exists (select 1 from isrc_assignments a where ${ledgerOf(key)} and a.designation = d)
+    order by d limit ${limit}::int`);
+  return rowsOf(result).map((r) => Number(r.d));
+}
+
+/** How many designations of this code and year are taken (`from`..`to` when given). */
+export async function countTaken(db: Db, key: CounterKey, range?: { from: number; to: number }): Promise<number> {
+  const within = range === undefined ? sql`` : sql` and a.designation between ${range.from}::int and ${range.to}::int`;
+  const result = await db.execute(sql`select count(*)::int as n from isrc_assignments a where ${ledgerOf(key)}${within}`);
+  return Number(rowsOf(result)[0]?.n ?? 0);
+}
+
+/** The slow path's writes: system codes picked one by one (skipping taken ones, or wrapped). */
+export async function insertSystemDesignations(db: Db, key: CounterKey, designations: readonly number[], owner: LedgerOwner, audit: NewAuditRow): Promise<void> {
+  if (designations.length === 0) {
+    return;
+  }
+  const values = sql.join(
+    designations.map((d) => sql`(${d}::int)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    with picked(d) as (values ${values}), ledger as (
+      insert into isrc_assignments (isrc, country_code, registrant_code, year_of_reference, designation, registrant_id, source, assigned_by)
+      select ${isrcPrefix(key)}::text || lpad(d::text, 5, '0'), ${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, d,
+        ${owner.registrantId}::uuid, 'system'::assignment_source, ${owner.assignedBy}::uuid
+      from picked
+      returning designation
+    )
+    insert into audit_log (actor_user_id, ip, action, entity_type, entity_id, before, after)
+    select ${auditValues(audit, sql`jsonb_build_object('designations', jsonb_agg(designation order by designation))`)} from ledger`);
+}
+
+/**
+ * Locks the counter row (creating it at 0 when the year has none yet) and returns its value, for
+ * changes that must be serialised with allocators: typing a code, removing one.
+ */
+export async function lockCounter(db: Db, key: CounterKey): Promise<number> {
+  const rows = await db
+    .insert(designationCounters)
+    .values({ ...key, lastDesignation: 0 })
+    .onConflictDoUpdate({
+      target: [designationCounters.countryCode, designationCounters.registrantCode, designationCounters.yearOfReference],
+      set: { updatedAt: sql`now()` },
+    })
+    .returning({ last: designationCounters.lastDesignation });
+  return rows[0]?.last ?? 0;
+}
+
+/** Moves the counter up to `designation` if it is below (a typed code in use above the counter). */
 export async function raiseCounter(db: Db, key: CounterKey, designation: number): Promise<void> {
   await db
     .insert(designationCounters)
@@ -73,6 +163,16 @@ export async function raiseCounter(db: Db, key: CounterKey, designation: number)
         updatedAt: sql`now()`,
       },
     });
+}
+
+/**
+ * Sets the counter to the highest designation in use (after a typed code left use, or after the
+ * slow path). Call with the counter locked, so no allocator changes the ledger meanwhile.
+ */
+export async function resetCounterToInUse(db: Db, key: CounterKey): Promise<void> {
+  await db.execute(sql`
+    update designation_counters set last_designation = coalesce((select max(a.designation) from isrc_assignments a where ${ledgerOf(key)} and a.in_use), 0), updated_at = now()
+    where country_code = ${key.countryCode}::text and registrant_code = ${key.registrantCode}::text and year_of_reference = ${key.yearOfReference}::smallint`);
 }
 
 export async function readCounter(db: Db, key: CounterKey): Promise<number> {
@@ -89,4 +189,12 @@ export async function insertAssignments(db: Db, rows: NewAssignmentRow[]): Promi
 export async function findAssignment(db: Db, isrc: string): Promise<AssignmentRow | undefined> {
   const rows = await db.select().from(isrcAssignments).where(eq(isrcAssignments.isrc, isrc)).limit(1);
   return rows[0];
+}
+
+/** Marks a typed code in use (attached to a recording) or not (removed from its draft). */
+export async function setInUse(db: Db, isrc: string, inUse: boolean): Promise<void> {
+  await db
+    .update(isrcAssignments)
+    .set({ inUse })
+    .where(and(eq(isrcAssignments.isrc, isrc), eq(isrcAssignments.source, 'manual')));
 }

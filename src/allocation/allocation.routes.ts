@@ -14,7 +14,14 @@ export function allocationRoutes(app: AppInstance, { ctx }: RouteOptions): void 
   app.get(
     '/isrc/validate',
     {
-      schema: { tags, summary: 'Check and normalise an ISRC (public)', querystring: ValidateQuery, response: { 200: ValidateResponse } },
+      schema: {
+        tags,
+        summary: 'Check and normalise an ISRC (public)',
+        description:
+          "Warnings (`kind`, `message`) never make a code invalid. Besides prefix and future-year warnings, an ISRC under one of this agency's registrant codes whose year is before the year that code was allocated gets `year-before-code`: allowed only on an album reported as 回溯編碼 (retroactive).",
+        querystring: ValidateQuery,
+        response: { 200: ValidateResponse },
+      },
       config: { public: true },
     },
     (request) => validateIsrc(ctx, request.query, localeFromAcceptLanguage(request.headers['accept-language'])),

@@ -14,7 +14,14 @@ export const AllocateBody = Type.Object(
 );
 export type AllocateBody = Static<typeof AllocateBody>;
 
-export const ClaimBody = Type.Object({ isrc: Type.String({ minLength: 1, maxLength: 40 }), registrantId: Type.Optional(Uuid) }, { additionalProperties: false });
+export const ClaimBody = Type.Object(
+  {
+    isrc: Type.String({ minLength: 1, maxLength: 40 }),
+    registrantId: Type.Optional(Uuid),
+    confirmJump: Type.Optional(Type.Boolean({ description: 'Use the code even though it skips more than 100 unused designation codes past next available (after ISRC_JUMP_UNCONFIRMED)' })),
+  },
+  { additionalProperties: false },
+);
 export type ClaimBody = Static<typeof ClaimBody>;
 
 export const AssignedIsrc = Type.Object({

@@ -1,17 +1,16 @@
 import type { Actor } from '../accounts/actor.js';
-import { auditRow } from '../audit/audit.service.js';
 import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
-import { MAX_DESIGNATION } from '../isrc/designation.js';
 import { buildIsrc, formatDisplay } from '../isrc/isrc.js';
 import { fullYearOf, twoDigitYear } from '../isrc/year.js';
 import { getIssuanceFacts } from '../registrants/registrants.service.js';
 import type { RegistrantKind } from '../shared/enums.js';
 import { AppError } from '../shared/errors.js';
-import { allocateRange, readCounter, type CounterKey } from './allocation.repo.js';
+import type { CounterKey } from './allocation.repo.js';
 import type { AssignedIsrc } from './allocation.schemas.js';
 import { resolveRegistrantFor } from './allocation.policy.js';
 import { issuanceRule, type IssuanceRule } from './issuance.policy.js';
+import { nextAvailable, takeDesignations } from './sequence.service.js';
 
 /**
  * What allocation knows about a registrant, loaded once per transaction and passed on: its kind
@@ -25,6 +24,8 @@ export interface AllocationProfile {
   readonly ownCodes: readonly string[];
   /** The agency's pool codes, oldest first. */
   readonly poolCodes: readonly string[];
+  /** The year each own and pool code was allocated, by code (no ISRC under a code is older, except 回溯編碼). */
+  readonly allocatedYears: Readonly<Record<string, number>>;
 }
 
 /** Loads the registrant's allocation profile (one query): NOT_FOUND, or ACCOUNT_SUSPENDED. */
@@ -36,7 +37,7 @@ export async function loadAllocationProfile(ctx: ServiceContext, registrantId: s
   if (facts.status === 'suspended') {
     throw new AppError('ACCOUNT_SUSPENDED');
   }
-  return { id: facts.id, kind: facts.kind, rule: issuanceRule(facts.kind), ownCodes: facts.ownCodes, poolCodes: facts.poolCodes };
+  return { id: facts.id, kind: facts.kind, rule: issuanceRule(facts.kind), ownCodes: facts.ownCodes, poolCodes: facts.poolCodes, allocatedYears: facts.allocatedYears };
 }
 
 /** Direct allocation (outside 送出審核) is for registrants with codes of their own. */
@@ -67,8 +68,8 @@ function assigned(ctx: ServiceContext, registrantCode: string, yearOfReference: 
 }
 
 /**
- * Takes `count` consecutive codes for the current year under the first of `codes` that has room,
- * inside the caller's transaction: counter, ledger and audit row in one statement each try.
+ * Takes `count` codes for the current year under the first of `codes` that has room, inside the
+ * caller's transaction (the sequence rule: src/isrc/sequence.ts).
  */
 async function allocateUnder(tx: TxContext, profile: AllocationProfile, codes: readonly string[], count: number, actor: Actor | null): Promise<AssignedIsrc[]> {
   if (codes.length === 0) {
@@ -79,13 +80,12 @@ async function allocateUnder(tx: TxContext, profile: AllocationProfile, codes: r
   let available = 0;
   for (const registrantCode of codes) {
     const key: CounterKey = { countryCode: tx.countryCode, registrantCode, yearOfReference };
-    const audit = auditRow(actor, { action: 'isrc.allocate', entityType: 'registrant', entityId: profile.id, after: { registrantCode, yearOfReference } });
-    const last = await allocateRange(tx.db, key, count, { registrantId: profile.id, assignedBy: actor?.userId ?? null }, audit);
-    if (last === undefined) {
-      available += MAX_DESIGNATION - (await readCounter(tx.db, key));
+    const taken = await takeDesignations(tx, key, count, { registrantId: profile.id, actor });
+    if (!taken.ok) {
+      available += taken.available;
       continue;
     }
-    return Array.from({ length: count }, (_, i) => assigned(tx, registrantCode, yearOfReference, last - count + 1 + i));
+    return taken.designations.map((d) => assigned(tx, registrantCode, yearOfReference, d));
   }
   throw new AppError('DESIGNATION_EXHAUSTED', { registrantCode: codes.join(', '), year, available });
 }
@@ -130,10 +130,10 @@ export async function peekNextIsrc(ctx: ServiceContext, actor: Actor, input: { r
   const year = currentYear(ctx);
   const yearOfReference = twoDigitYear(year);
   for (const registrantCode of codes) {
-    const last = await readCounter(ctx.db, { countryCode: ctx.countryCode, registrantCode, yearOfReference });
-    if (last < MAX_DESIGNATION) {
-      const next = assigned(ctx, registrantCode, yearOfReference, last + 1);
-      return { isrc: next.isrc, display: next.display, registrantCode, yearOfReference: fullYearOf(yearOfReference) };
+    const next = await nextAvailable(ctx, { countryCode: ctx.countryCode, registrantCode, yearOfReference });
+    if (next !== undefined) {
+      const code = assigned(ctx, registrantCode, yearOfReference, next);
+      return { isrc: code.isrc, display: code.display, registrantCode, yearOfReference: fullYearOf(yearOfReference) };
     }
   }
   throw new AppError(codes.length === 0 ? 'NO_REGISTRANT_CODE' : 'DESIGNATION_EXHAUSTED', { registrantCode: codes.join(', '), year, available: 0 });

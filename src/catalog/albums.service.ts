@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction } from '../db/tx.js';
 import { getRegistrantSummary } from '../registrants/registrants.service.js';
 import { isDeletable, isEditableByRegistrant } from '../review/review-state.js';
-import type { ServiceContext, TxContext } from '../db/context.js';
+import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { pageWindow } from '../shared/text.js';
 import { normaliseIsrc } from '../isrc/isrc.js';
@@ -78,7 +78,7 @@ export async function getAlbum(ctx: ServiceContext, actor: Actor, id: string): P
 
 /** 儲存修改: saves whatever is filled in; completeness is only checked on submission. */
 export async function updateAlbum(ctx: ServiceContext, actor: Actor, id: string, fields: AlbumFields): Promise<AlbumResponse> {
-  const patch = parseAlbumFields(fields);
+  const patch = parseAlbumFields(fields, currentYear(ctx));
   return withTransaction(ctx, async (tx) => {
     const before = await lockEditableAlbum(tx, actor, id);
     const after = await updateAlbumRow(tx.db, id, patch);

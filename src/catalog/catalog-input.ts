@@ -3,14 +3,25 @@ import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
 import type { NewAlbumRow } from './albums.repo.js';
 import type { AlbumFields, CreditLine, RecordingFields } from './catalog.schemas.js';
-import { parseDuration, parsePartialDate, parseRecordingDate } from './formats.js';
+import { dateYearBounds, DATE_MAX_YEARS_AHEAD, parseDuration, parseRecordingDate, parseReleaseDate, type PartialDateError } from './formats.js';
 import type { NewRecordingRow } from './tracks.repo.js';
 
 /** Field problems found while parsing, thrown together as one VALIDATION_FAILED. */
 class FieldErrors {
-  readonly fields: { field: string; code: string }[] = [];
-  add(field: string, code: string): void {
-    this.fields.push({ field, code });
+  readonly fields: { field: string; code: string; params?: Record<string, unknown> }[] = [];
+  add(field: string, code: string, params?: Record<string, unknown>): void {
+    this.fields.push(params === undefined ? { field, code } : { field, code, params });
+  }
+  /** A refused date: out of the years a date may name, or else not in the field's form (`formCode`). */
+  addDate(field: string, error: PartialDateError, formCode: string, currentYear: number): void {
+    const { earliest, latest } = dateYearBounds(currentYear);
+    if (error === 'too-early') {
+      this.add(field, 'dateTooEarly', { earliest });
+    } else if (error === 'too-late') {
+      this.add(field, 'dateTooLate', { latest, years: DATE_MAX_YEARS_AHEAD });
+    } else {
+      this.add(field, formCode);
+    }
   }
   throwIfAny(): void {
     if (this.fields.length > 0) {
@@ -44,8 +55,11 @@ function emptyToNull(value: string | null | undefined): string | null | undefine
   return cleaned === '' ? null : cleaned;
 }
 
-/** Parses the album form into a row patch; a draft may leave anything empty. */
-export function parseAlbumFields(fields: AlbumFields): Partial<NewAlbumRow> {
+/**
+ * Parses the album form into a row patch; a draft may leave anything empty. `currentYear` (the
+ * agency's) bounds the release date.
+ */
+export function parseAlbumFields(fields: AlbumFields, currentYear: number): Partial<NewAlbumRow> {
   const errors = new FieldErrors();
   const patch: Partial<NewAlbumRow> = {};
   const set = <K extends keyof NewAlbumRow>(key: K, value: NewAlbumRow[K] | undefined) => {
@@ -70,9 +84,9 @@ export function parseAlbumFields(fields: AlbumFields): Partial<NewAlbumRow> {
   }
   const releaseDate = emptyToNull(fields.releaseDate);
   if (releaseDate !== undefined) {
-    const parsed = releaseDate === null ? null : parsePartialDate(releaseDate);
+    const parsed = releaseDate === null ? null : parseReleaseDate(releaseDate, currentYear);
     if (parsed !== null && !parsed.ok) {
-      errors.add('releaseDate', 'date');
+      errors.addDate('releaseDate', parsed.error, 'date', currentYear);
     } else {
       patch.releaseDate = parsed === null ? null : parsed.value;
     }
@@ -90,8 +104,11 @@ export function parseAlbumFields(fields: AlbumFields): Partial<NewAlbumRow> {
   return patch;
 }
 
-/** Parses the track form into a recording patch (the ISRC is set separately). */
-export function parseRecordingFields(fields: RecordingFields): Partial<NewRecordingRow> {
+/**
+ * Parses the track form into a recording patch (the ISRC is set separately). `currentYear` (the
+ * agency's) bounds the recording date.
+ */
+export function parseRecordingFields(fields: RecordingFields, currentYear: number): Partial<NewRecordingRow> {
   const errors = new FieldErrors();
   const patch: Partial<NewRecordingRow> = {};
   const set = <K extends keyof NewRecordingRow>(key: K, value: NewRecordingRow[K] | undefined) => {
@@ -125,9 +142,9 @@ export function parseRecordingFields(fields: RecordingFields): Partial<NewRecord
   }
   const recordingDate = emptyToNull(fields.recordingDate);
   if (recordingDate !== undefined) {
-    const parsed = recordingDate === null ? null : parseRecordingDate(recordingDate);
+    const parsed = recordingDate === null ? null : parseRecordingDate(recordingDate, currentYear);
     if (parsed !== null && !parsed.ok) {
-      errors.add('recordingDate', 'recordingDate');
+      errors.addDate('recordingDate', parsed.error, 'recordingDate', currentYear);
     } else {
       patch.recordingDate = parsed === null ? null : parsed.value;
     }

@@ -102,5 +102,6 @@ export function toCitable(row: RecordingRow, registrantId: string): CitableRecor
     title: row.title,
     artist: row.artistText,
     own: row.registrantId === registrantId,
+    isrcSource: row.isrcSource,
   };
 }

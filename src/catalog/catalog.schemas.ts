@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { REGISTRANT_CODE_INPUT_PATTERN } from '../isrc/registrant-code.js';
 import { PageQuery, Uuid } from '../shared/common.schemas.js';
 import { DEPOSIT_STATUSES, ISRC_SOURCES, REVIEW_STATUSES } from '../shared/enums.js';
+import { DATE_MAX_YEARS_AHEAD, DATE_UNWARNED_YEARS_AHEAD, FIRST_RECORDING_YEAR } from './formats.js';
 import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIES, MEDIA_FORMS, PUBLICATION_CATEGORIES, codesOf } from './vocabularies.js';
 
 /** Browser-safe: shared by the API (validation, OpenAPI) and the web app (types). */
@@ -24,7 +25,10 @@ export const CreditLine = Type.Object(
 export type CreditLine = Static<typeof CreditLine>;
 export const Credits = Type.Array(CreditLine, { maxItems: 30 });
 
-const nullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+const nullableText = (maxLength: number, description?: string) => Type.Union([Type.String({ maxLength }), Type.Null()], description === undefined ? {} : { description });
+
+/** The years a date may name, as OpenAPI states them (the rule: src/catalog/formats.ts). */
+const DATE_YEARS = `Years ${FIRST_RECORDING_YEAR} (the first sound recording) to the agency's current year + ${DATE_MAX_YEARS_AHEAD} (GET /agency: currentYear); a year outside is refused with VALIDATION_FAILED naming the field. A year after next year (current + ${DATE_UNWARNED_YEARS_AHEAD}) is accepted; the web form warns about it.`;
 const nullableCode = (codes: readonly string[]) => Type.Union([oneOf(codes), Type.Null()]);
 
 /** Album fields a registrant edits; every field optional so a draft can be saved at any time. */
@@ -34,7 +38,7 @@ export const AlbumFields = Type.Object(
     title: Type.Optional(Type.String({ maxLength: 500 })),
     credits: Type.Optional(Credits),
     publisher: Type.Optional(Type.String({ maxLength: 300 })),
-    releaseDate: Type.Optional(nullableText(20)),
+    releaseDate: Type.Optional(nullableText(20, `發行日期: YYYY, YYYY.MM or YYYY.MM.DD (e.g. 2026.03.09; 2026-03-09 and 2026年3月9日 too). ${DATE_YEARS}`)),
     productionCompany: Type.Optional(Type.String({ maxLength: 300 })),
     totalDuration: Type.Optional(nullableText(12)),
     albumType: Type.Optional(nullableCode(codesOf(ALBUM_TYPES))),
@@ -62,7 +66,7 @@ export const RecordingFields = Type.Object(
     credits: Type.Optional(Credits),
     productionCompany: Type.Optional(Type.String({ maxLength: 300 })),
     duration: Type.Optional(nullableText(12)),
-    recordingDate: Type.Optional(nullableText(12)),
+    recordingDate: Type.Optional(nullableText(12, `錄製日期: YYYY or YYYY.MM (e.g. 2025.09). ${DATE_YEARS}`)),
     aiAssisted: Type.Optional(Type.Boolean()),
     producedAbroad: Type.Optional(Type.Boolean()),
     versionType: Type.Optional(nullableCode(codesOf(VERSION_TYPES))),
@@ -80,7 +84,14 @@ export type RecordingFields = Static<typeof RecordingFields>;
 export const IsrcChoice = Type.Union([
   Type.Object({ mode: Type.Literal('none') }, { additionalProperties: false }),
   Type.Object({ mode: Type.Literal('next'), registrantCode: Type.Optional(Type.String({ pattern: REGISTRANT_CODE_INPUT_PATTERN })) }, { additionalProperties: false }),
-  Type.Object({ mode: Type.Literal('own'), isrc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      mode: Type.Literal('own'),
+      isrc: Type.String({ minLength: 1, maxLength: 40 }),
+      confirmJump: Type.Optional(Type.Boolean({ description: 'Use the code even though it skips more than 100 unused designation codes past next available (after ISRC_JUMP_UNCONFIRMED)' })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ mode: Type.Literal('foreign'), isrc: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
 ]);
 export type IsrcChoice = Static<typeof IsrcChoice>;
@@ -229,6 +240,8 @@ export const CitableRecording = Type.Object({
   title: Type.String(),
   artist: Type.String(),
   own: Type.Boolean(),
+  /** How the recording got its ISRC: `foreign` is a recording made abroad, reported with its own code. */
+  isrcSource: Type.Union([Type.Enum(ISRC_SOURCES), Type.Null()]),
 });
 export type CitableRecording = Static<typeof CitableRecording>;
 export const CitableList = Type.Array(CitableRecording);

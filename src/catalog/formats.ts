@@ -7,7 +7,33 @@ import type { Result } from '../isrc/result.js';
 /** Stored as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; shown as the guide shows dates (2026.03.09). */
 export type PartialDate = string & { readonly __brand: 'PartialDate' };
 
-export type PartialDateError = 'format' | 'month' | 'day' | 'year-range';
+export type PartialDateError = 'format' | 'month' | 'day' | 'too-early' | 'too-late';
+
+/** The first sound recording (Edison's phonograph, 1877): no release or recording date is earlier. */
+export const FIRST_RECORDING_YEAR = 1877;
+/** Years after the agency's current year a date may name: releases are planned ahead, 2099 is a typo. */
+export const DATE_MAX_YEARS_AHEAD = 5;
+/** Years ahead accepted without a second look (next year's release); later ones, up to the maximum, warn. */
+export const DATE_UNWARNED_YEARS_AHEAD = 1;
+
+/** The years a release or recording date may name, given the agency's current year. */
+export interface DateYearBounds {
+  /** Earlier years are refused. */
+  earliest: number;
+  /** Later years are accepted with a warning. */
+  lastUnwarned: number;
+  /** Later years are refused. */
+  latest: number;
+}
+
+export function dateYearBounds(currentYear: number): DateYearBounds {
+  return { earliest: FIRST_RECORDING_YEAR, lastUnwarned: currentYear + DATE_UNWARNED_YEARS_AHEAD, latest: currentYear + DATE_MAX_YEARS_AHEAD };
+}
+
+/** What a date accepted but after next year is: worth a second look. */
+export type DateWarning = 'after-next-year';
+
+const yearOf = (value: PartialDate): number => Number(value.slice(0, 4));
 
 const DATE_PATTERN = /^(\d{4})(?:[-./年](\d{1,2})(?:[-./月](\d{1,2})日?)?月?)?年?$/;
 
@@ -15,7 +41,10 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Accepts 2025, 2025.9, 2025-09, 2025/09/01, 2025年9月1日; years 1877 (first recording) to 2999. */
+/**
+ * Accepts 2025, 2025.9, 2025-09, 2025/09/01, 2025年9月1日, from 1877 (the first recording). Only the
+ * form: entered dates go through parseReleaseDate / parseRecordingDate, which bound the year.
+ */
 export function parsePartialDate(input: string): Result<PartialDate, PartialDateError> {
   const match = DATE_PATTERN.exec(input.normalize('NFKC').trim().replace(/\s+/g, ''));
   if (match === null) {
@@ -23,8 +52,8 @@ export function parsePartialDate(input: string): Result<PartialDate, PartialDate
   }
   const [, y = '', m, d] = match;
   const year = Number(y);
-  if (year < 1877 || year > 2999) {
-    return { ok: false, error: 'year-range' };
+  if (year < FIRST_RECORDING_YEAR) {
+    return { ok: false, error: 'too-early' };
   }
   if (m === undefined) {
     return { ok: true, value: y as PartialDate };
@@ -83,11 +112,32 @@ export function formatDuration(totalSeconds: number): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
-/** Recording date: YYYY or YYYY.MM (the import template's form). */
-export function parseRecordingDate(input: string): Result<PartialDate, PartialDateError> {
+/** Refuses a well-formed date more than DATE_MAX_YEARS_AHEAD years after `currentYear`. */
+function withinYears(parsed: Result<PartialDate, PartialDateError>, currentYear: number): Result<PartialDate, PartialDateError> {
+  if (parsed.ok && yearOf(parsed.value) > dateYearBounds(currentYear).latest) {
+    return { ok: false, error: 'too-late' };
+  }
+  return parsed;
+}
+
+/**
+ * 發行日期: a partial date from 1877 to `currentYear` + 5 (the agency's current year). Years after
+ * next year are accepted; dateWarning says so.
+ */
+export function parseReleaseDate(input: string, currentYear: number): Result<PartialDate, PartialDateError> {
+  return withinYears(parsePartialDate(input), currentYear);
+}
+
+/** 錄製日期: YYYY or YYYY.MM (the import template's form), in the same years as release dates. */
+export function parseRecordingDate(input: string, currentYear: number): Result<PartialDate, PartialDateError> {
   const parsed = parsePartialDate(input);
   if (parsed.ok && parsed.value.length > 7) {
     return { ok: false, error: 'format' };
   }
-  return parsed;
+  return withinYears(parsed, currentYear);
+}
+
+/** 'after-next-year' for an accepted date whose year is after `currentYear` + 1: plausible, but worth a second look. */
+export function dateWarning(value: PartialDate, currentYear: number): DateWarning | undefined {
+  return yearOf(value) > dateYearBounds(currentYear).lastUnwarned ? 'after-next-year' : undefined;
 }

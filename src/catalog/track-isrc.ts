@@ -7,7 +7,7 @@ import { currentYear, type TxContext } from '../db/context.js';
 import { pgErrorCode, PG_UNIQUE_VIOLATION, withTransaction } from '../db/tx.js';
 import { checkIsrc } from '../isrc/check.js';
 import type { IsrcSource } from '../shared/enums.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, isAppError } from '../shared/errors.js';
 import type { IsrcChoice } from './catalog.schemas.js';
 import { findIsrcHolder, type RecordingRow } from './tracks.repo.js';
 
@@ -36,9 +36,9 @@ async function assertFree(tx: TxContext, isrc: string, registrantId: string, exc
 }
 
 /** A typed code (own or foreign), checked once; "next" and "none" name no code. */
-type ParsedChoice = { mode: 'none' } | { mode: 'next'; registrantCode?: string | undefined } | { mode: 'own'; own: OwnIsrc } | { mode: 'foreign'; isrc: string };
+type ParsedChoice = { mode: 'none' } | { mode: 'next'; registrantCode?: string | undefined } | { mode: 'own'; own: OwnIsrc; confirmJump: boolean } | { mode: 'foreign'; isrc: string };
 
-function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoice): ParsedChoice {
+function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoice, retroactive: boolean): ParsedChoice {
   if (!allowsChoice(profile.kind, choice.mode)) {
     throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
   }
@@ -48,7 +48,7 @@ function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoi
     case 'next':
       return { mode: 'next', registrantCode: choice.registrantCode };
     case 'own':
-      return { mode: 'own', own: parseOwnIsrc(tx, profile, choice.isrc) };
+      return { mode: 'own', own: parseOwnIsrc(tx, profile, choice.isrc, { retroactive }), confirmJump: choice.confirmJump === true };
     case 'foreign': {
       const checked = checkIsrc(choice.isrc, { purpose: 'report-foreign', currentYear: currentYear(tx) });
       if (!checked.valid) {
@@ -65,7 +65,9 @@ function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoi
 /**
  * Puts the ISRC a track asks for on its recording, inside the caller's transaction: the next code
  * from the counter, a company's own code (checked and put in the ledger), or a foreign recording's
- * existing code. Whether the registrant may choose that at all is the issuance rule's call.
+ * existing code. Whether the registrant may choose that at all is the issuance rule's call. An own
+ * code may carry a year before its registrant code was allocated only on a 回溯編碼 album
+ * (`target.retroactive`).
  *
  * Claiming the code and writing the recording run as one savepoint: when a unique key refuses the
  * code (another track took it a moment earlier, or an earlier row of the same import did), only
@@ -75,11 +77,11 @@ export async function applyTrackIsrc(
   tx: TxContext,
   actor: Actor,
   profile: AllocationProfile,
-  target: { recordingId?: string | undefined },
+  target: { recordingId?: string | undefined; retroactive: boolean },
   choice: IsrcChoice,
   write: (step: TxContext, isrc: TrackIsrc | null) => Promise<RecordingRow>,
 ): Promise<RecordingRow> {
-  const parsed = parseChoice(tx, profile, choice);
+  const parsed = parseChoice(tx, profile, choice, target.retroactive);
   const named = parsed.mode === 'own' ? parsed.own.compact : parsed.mode === 'foreign' ? parsed.isrc : undefined;
   try {
     return await withTransaction(tx, async (step) => {
@@ -94,7 +96,7 @@ export async function applyTrackIsrc(
           return write(step, { isrc: code.isrc, source: 'system' });
         }
         case 'own':
-          await reserveOwnIsrc(step, profile, actor, parsed.own);
+          await reserveOwnIsrc(step, profile, actor, parsed.own, parsed.confirmJump);
           await assertFree(step, parsed.own.compact, profile.id, target.recordingId);
           return write(step, { isrc: parsed.own.compact, source: 'own' });
         case 'foreign':
@@ -103,8 +105,11 @@ export async function applyTrackIsrc(
       }
     });
   } catch (err) {
-    if (pgErrorCode(err) === PG_UNIQUE_VIOLATION && named !== undefined) {
-      throw await takenOnRecording(tx, named, profile.id);
+    const taken = pgErrorCode(err) === PG_UNIQUE_VIOLATION || isAppError(err, 'ISRC_TAKEN');
+    if (taken && named !== undefined) {
+      // Lost a race: by now the winner's recording is committed, so name its album when it is ours.
+      const onRecording = await takenOnRecording(tx, named, profile.id);
+      throw isAppError(err) && onRecording.details?.album === undefined ? err : onRecording;
     }
     throw err;
   }

@@ -1,7 +1,8 @@
 import type { Actor } from '../accounts/actor.js';
 import { loadAllocationProfile } from '../allocation/allocation.service.js';
+import { releaseTypedIsrc } from '../allocation/sequence.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { ServiceContext, TxContext } from '../db/context.js';
+import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { normaliseIsrc } from '../isrc/isrc.js';
 import { AppError } from '../shared/errors.js';
@@ -42,11 +43,11 @@ function assertVersionRule(isrc: string | null, versionOfIsrc: string | null): v
 
 /** 曲目新增 → 新增: a new recording at the end of the album, with its ISRC if one is chosen. */
 export async function addTrack(ctx: ServiceContext, actor: Actor, albumId: string, body: AddTrackBody): Promise<TrackResponse> {
-  const fields = parseRecordingFields(body.recording ?? {});
+  const fields = parseRecordingFields(body.recording ?? {}, currentYear(ctx));
   return withTransaction(ctx, async (tx) => {
     const album = await lockEditableAlbum(tx, actor, albumId);
     const profile = await loadAllocationProfile(tx, album.registrantId);
-    const recording = await applyTrackIsrc(tx, actor, profile, {}, body.isrc ?? { mode: 'none' }, (step, assigned) => {
+    const recording = await applyTrackIsrc(tx, actor, profile, { retroactive: album.retroactive }, body.isrc ?? { mode: 'none' }, (step, assigned) => {
       assertVersionRule(assigned?.isrc ?? null, fields.versionOfIsrc ?? null);
       return insertRecording(step.db, { ...fields, registrantId: album.registrantId, isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
     });
@@ -87,7 +88,7 @@ export async function getTrack(ctx: ServiceContext, actor: Actor, albumId: strin
 
 /** 儲存修改 on the track form. Cited recordings are read-only here. */
 export async function updateTrack(ctx: ServiceContext, actor: Actor, albumId: string, trackId: string, fields: RecordingFields): Promise<TrackResponse> {
-  const patch = parseRecordingFields(fields);
+  const patch = parseRecordingFields(fields, currentYear(ctx));
   return withTransaction(ctx, async (tx) => {
     const album = await lockEditableAlbum(tx, actor, albumId);
     const before = await trackOrThrow(tx, album, trackId);
@@ -115,10 +116,13 @@ export async function setTrackIsrc(ctx: ServiceContext, actor: Actor, albumId: s
     if (profile.rule.poolOnSubmission && before.recording.isrcSource === 'system') {
       throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
     }
-    const recording = await applyTrackIsrc(tx, actor, profile, { recordingId: before.recording.id }, choice, (step, assigned) => {
+    const recording = await applyTrackIsrc(tx, actor, profile, { recordingId: before.recording.id, retroactive: album.retroactive }, choice, (step, assigned) => {
       assertVersionRule(assigned?.isrc ?? null, before.recording.versionOfIsrc);
       return updateRecordingRow(step.db, before.recording.id, { isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
     });
+    if (before.recording.isrcSource === 'own' && before.recording.isrc !== null && before.recording.isrc !== recording.isrc) {
+      await releaseTypedIsrc(tx, recording.registrantId, before.recording.isrc);
+    }
     await touchAlbum(tx.db, albumId);
     await recordAudit(tx, actor, { action: 'track.isrc', entityType: 'recording', entityId: recording.id, before: { isrc: before.recording.isrc }, after: { isrc: recording.isrc } });
     return toTrackResponse({ track: before.track, recording }, profile.rule.poolOnSubmission);
@@ -133,6 +137,10 @@ export async function deleteTrack(ctx: ServiceContext, actor: Actor, albumId: st
     await deleteTrackRow(tx.db, albumId, trackId, track.position);
     if (!track.cited && (await countSlots(tx.db, recording.id)) === 0) {
       await deleteRecordingRow(tx.db, recording.id);
+      // A typed code stays reserved to the registrant but no longer moves "next available".
+      if (recording.isrcSource === 'own' && recording.isrc !== null) {
+        await releaseTypedIsrc(tx, recording.registrantId, recording.isrc);
+      }
     }
     await touchAlbum(tx.db, albumId);
     await recordAudit(tx, actor, { action: track.cited ? 'track.uncite' : 'track.delete', entityType: 'album', entityId: albumId, before: { track, recording } });

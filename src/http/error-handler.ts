@@ -20,6 +20,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ACCOUNT_SUSPENDED: 403,
   PASSWORD_INCORRECT: 400,
   PASSWORD_TOO_WEAK: 400,
+  PASSWORD_CHANGE_REQUIRED: 403,
   LOGIN_NAME_TAKEN: 409,
   REGISTRANT_CODE_TAKEN: 409,
   REGISTRANT_CODE_NOT_ALLOWED: 409,
@@ -29,6 +30,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ISRC_TAKEN: 409,
   ISRC_NOT_OWN_CODE: 400,
   ISRC_YEAR_IN_FUTURE: 400,
+  ISRC_YEAR_BEFORE_CODE: 400,
+  ISRC_JUMP_UNCONFIRMED: 409,
   DESIGNATION_EXHAUSTED: 409,
   ALBUM_NOT_EDITABLE: 409,
   ALBUM_NOT_DELETABLE: 409,
@@ -77,6 +80,9 @@ function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
   }
   if (err.code === 'ISRC_TAKEN') {
     values.where = whereTaken(err.details ?? {}, locale);
+  }
+  if (err.code === 'ISRC_JUMP_UNCONFIRMED' && typeof values.skipped === 'number') {
+    values.skipped = values.skipped.toLocaleString('en-US');
   }
   if (err.code === 'BODY_TOO_LARGE' && typeof values.limit === 'number') {
     values.limit = `${Math.round(values.limit / 1024)} KB`;

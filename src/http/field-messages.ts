@@ -17,6 +17,11 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   registrantCode: { 'zh-TW': '登記者代碼應為 3 個英文字母或數字。', en: 'A registrant code is 3 letters or digits.' },
   date: { 'zh-TW': '日期格式應為 YYYY、YYYY.MM 或 YYYY.MM.DD（例如 2026.03.09）。', en: 'Use YYYY, YYYY.MM or YYYY.MM.DD (e.g. 2026.03.09).' },
   recordingDate: { 'zh-TW': '錄製日期格式應為 YYYY 或 YYYY.MM。', en: 'Use YYYY or YYYY.MM for the recording date.' },
+  dateTooEarly: { 'zh-TW': '日期不可早於 {earliest} 年（最早的錄音）。', en: 'The date may not be before {earliest} (the first sound recording).' },
+  dateTooLate: {
+    'zh-TW': '日期不可晚於 {latest} 年（最多為今年之後 {years} 年），請確認年份。',
+    en: 'The date may not be after {latest} (at most {years} years after this year); please check the year.',
+  },
   duration: { 'zh-TW': '長度格式應為 時:分:秒（例如 0:04:05）。', en: 'Use h:mm:ss for durations (e.g. 0:04:05).' },
   isrc: { 'zh-TW': 'ISRC 格式不正確，應為 12 碼（例如 TW-A01-26-00001）。', en: 'Not a valid ISRC; it has 12 characters (e.g. TW-A01-26-00001).' },
   invalidCharacter: { 'zh-TW': '含有不允許的字元（{character}）。', en: 'Contains a character that is not allowed ({character}).' },

@@ -10,16 +10,19 @@
 import { isKnownCountryPrefix, isRetiredCountryPrefix } from './country-prefixes.js';
 import { formatDisplay, normaliseIsrc, parseIsrcParts, type IsrcError, type IsrcParts } from './isrc.js';
 import { fullYearOf, isYearAfter } from './year.js';
+import type { YearBeforeCode } from './code-year.js';
 
 export type IsrcPurpose = 'allocate' | 'report-foreign';
 
-export const ISRC_WARNING_KINDS = ['unknown-country-prefix', 'retired-country-prefix', 'future-year'] as const;
+/** `year-before-code` comes from `codeYearFinding` (it needs the code's allocation year), never from checkIsrc. */
+export const ISRC_WARNING_KINDS = ['unknown-country-prefix', 'retired-country-prefix', 'future-year', 'year-before-code'] as const;
 export type IsrcWarningKind = (typeof ISRC_WARNING_KINDS)[number];
 
 export type IsrcWarning =
   | { kind: 'unknown-country-prefix'; countryCode: string }
   | { kind: 'retired-country-prefix'; countryCode: string }
-  | { kind: 'future-year'; yearOfReference: number; fullYear: number; currentYear: number };
+  | { kind: 'future-year'; yearOfReference: number; fullYear: number; currentYear: number }
+  | YearBeforeCode;
 
 export type IsrcCheck = { valid: true; compact: string; display: string; parts: IsrcParts; warnings: IsrcWarning[] } | { valid: false; error: IsrcError; warnings: IsrcWarning[] };
 

@@ -32,3 +32,5 @@ export {
 } from './designation.js';
 export { ISRC_WARNING_KINDS, checkIsrc, type IsrcCheck, type IsrcCheckOptions, type IsrcPurpose, type IsrcWarning, type IsrcWarningKind } from './check.js';
 export { isrcErrorMessage, isrcWarningMessage, type IsrcLocale } from './messages.js';
+export { codeYearFinding, type YearBeforeCode } from './code-year.js';
+export { JUMP_CONFIRMATION_THRESHOLD, jumpLength, needsJumpConfirmation, pickDesignations, type SequenceError, type SequenceState } from './sequence.js';

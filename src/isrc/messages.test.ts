@@ -28,6 +28,7 @@ const WARNINGS: { [K in IsrcWarningKind]: Extract<IsrcWarning, { kind: K }> } = 
   'unknown-country-prefix': { kind: 'unknown-country-prefix', countryCode: 'XX' },
   'retired-country-prefix': { kind: 'retired-country-prefix', countryCode: 'YU' },
   'future-year': { kind: 'future-year', yearOfReference: 27, fullYear: 2027, currentYear: 2026 },
+  'year-before-code': { kind: 'year-before-code', fullYear: 1999, allocatedYear: 2026 },
 };
 
 const bare: IsrcError[] = ISRC_ERROR_KINDS.map((kind) => ({ kind }));
@@ -113,5 +114,12 @@ describe('isrcWarningMessage', () => {
       expect(future).toContain('2027');
       expect(future).toContain('2026');
     }
+  });
+
+  it('says why a year before the code is refused, and the exception', () => {
+    expect(isrcWarningMessage(WARNINGS['year-before-code'], 'zh-TW')).toBe('ISRC 年份（1999）早於此登記者代碼的配發年份（2026）；錄製年代碼是編碼當年，除非本專輯為回溯編碼');
+    expect(isrcWarningMessage(WARNINGS['year-before-code'], 'en')).toBe(
+      'The ISRC year (1999) is before its registrant code was allocated (2026); the year of reference is the year the ISRC is assigned, unless the album is a retroactive assignment.',
+    );
   });
 });

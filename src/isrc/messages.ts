@@ -107,6 +107,8 @@ function zhWarning(w: IsrcWarning): string {
       return `國碼 ${w.countryCode} 已停用，僅適用於停用前核發的 ISRC，請確認是否正確`;
     case 'future-year':
       return `ISRC 年份 ${w.fullYear} 晚於今年（${w.currentYear}），請確認是否正確`;
+    case 'year-before-code':
+      return `ISRC 年份（${w.fullYear}）早於此登記者代碼的配發年份（${w.allocatedYear}）；錄製年代碼是編碼當年，除非本專輯為回溯編碼`;
   }
 }
 
@@ -118,6 +120,8 @@ function enWarning(w: IsrcWarning): string {
       return `Country code ${w.countryCode} is retired and only valid on ISRCs issued before then; please check it.`;
     case 'future-year':
       return `The ISRC year ${w.fullYear} is later than this year (${w.currentYear}); please check it.`;
+    case 'year-before-code':
+      return `The ISRC year (${w.fullYear}) is before its registrant code was allocated (${w.allocatedYear}); the year of reference is the year the ISRC is assigned, unless the album is a retroactive assignment.`;
   }
 }
 

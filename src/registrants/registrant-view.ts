@@ -25,6 +25,7 @@ export function toRegistrantCodeResponse(row: RegistrantCodeRow): RegistrantCode
     code: row.code,
     registrantId: row.registrantId,
     isPool: row.isPool,
+    allocatedYear: row.allocatedYear,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -84,22 +84,27 @@ export function codesOfRegistrant(db: Db, registrantId: string): Promise<Registr
 
 /**
  * What allocation needs about a registrant in one statement: kind, status, its own codes and the
- * agency's pool codes in this country (oldest first).
+ * agency's pool codes in this country (oldest first), and the year each of those was allocated.
  */
 export async function findAllocationProfileRow(
   db: Db,
   id: string,
   countryCode: string,
-): Promise<{ id: string; kind: RegistrantRow['kind']; status: RegistrantRow['status']; ownCodes: string[]; poolCodes: string[] } | undefined> {
+): Promise<{ id: string; kind: RegistrantRow['kind']; status: RegistrantRow['status']; ownCodes: string[]; poolCodes: string[]; allocatedYears: Record<string, number> } | undefined> {
   const codesWhere = (where: SQL) =>
     sql<string[]>`coalesce((select array_agg(rc.code order by rc.created_at, rc.code) from ${registrantCodes} rc where rc.country_code = ${countryCode} and ${where}), '{}')`;
+  // A nested fragment, so the outer registrant's id is written qualified ("registrants"."id"), not as rc's "id".
+  const own = sql`rc.registrant_id = ${registrants.id}`;
   const rows = await db
     .select({
       id: registrants.id,
       kind: registrants.kind,
       status: registrants.status,
-      ownCodes: codesWhere(sql`rc.registrant_id = ${registrants.id}`),
+      ownCodes: codesWhere(own),
       poolCodes: codesWhere(sql`rc.is_pool`),
+      allocatedYears: sql<
+        Record<string, number>
+      >`coalesce((select jsonb_object_agg(rc.code, rc.allocated_year) from ${registrantCodes} rc where rc.country_code = ${countryCode} and (${own} or rc.is_pool)), '{}'::jsonb)`,
     })
     .from(registrants)
     .where(eq(registrants.id, id))
@@ -130,4 +135,24 @@ export async function insertRegistrantCode(
     throw new Error('insert into registrant_codes returned no row');
   }
   return row;
+}
+
+export async function findRegistrantCodeForUpdate(db: Db, id: string): Promise<RegistrantCodeRow | undefined> {
+  const rows = await db.select().from(registrantCodes).where(eq(registrantCodes.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
+export async function updateRegistrantCodeYear(db: Db, id: string, allocatedYear: number): Promise<RegistrantCodeRow | undefined> {
+  const rows = await db.update(registrantCodes).set({ allocatedYear }).where(eq(registrantCodes.id, id)).returning();
+  return rows[0];
+}
+
+/** The year a code in this country was allocated; undefined for a code the agency does not know. */
+export async function findAllocatedYear(db: Db, countryCode: string, code: string): Promise<number | undefined> {
+  const rows = await db
+    .select({ allocatedYear: registrantCodes.allocatedYear })
+    .from(registrantCodes)
+    .where(and(eq(registrantCodes.countryCode, countryCode), eq(registrantCodes.code, code)))
+    .limit(1);
+  return rows[0]?.allocatedYear;
 }

@@ -3,7 +3,7 @@ import { createMemberUser, listMembers } from '../accounts/users.service.js';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import { addRegistrantCode, listRegistrantCodes, suggestCode } from './registrant-codes.service.js';
+import { addRegistrantCode, listRegistrantCodes, suggestCode, updateRegistrantCode } from './registrant-codes.service.js';
 import {
   AddRegistrantCodeBody,
   CodeSuggestionResponse,
@@ -14,6 +14,7 @@ import {
   RegistrantPage,
   RegistrantResponse,
   UpdateRegistrantBody,
+  UpdateRegistrantCodeBody,
 } from './registrants.schemas.js';
 import { createRegistrant, getRegistrant, searchRegistrants, updateRegistrant } from './registrants.service.js';
 
@@ -56,7 +57,21 @@ export function registrantsRoutes(app: AppInstance, { ctx }: RouteOptions): void
         response: { 201: RegistrantCodeResponse, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await addRegistrantCode(ctx, requireActor(request), request.params.id, request.body.code)),
+    async (request, reply) => reply.code(201).send(await addRegistrantCode(ctx, requireActor(request), request.params.id, request.body.code, request.body.allocatedYear)),
+  );
+
+  app.patch(
+    '/registrant-codes/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct the year a registrant or pool code was allocated (administrator)',
+        params: IdParams,
+        body: UpdateRegistrantCodeBody,
+        response: { 200: RegistrantCodeResponse, ...errors },
+      },
+    },
+    (request) => updateRegistrantCode(ctx, requireActor(request), request.params.id, request.body),
   );
 
   app.get('/registrants/:id/users', { schema: { tags, summary: "A registrant's user accounts", params: IdParams, response: { 200: UserList, ...errors } } }, (request) =>

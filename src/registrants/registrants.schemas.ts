@@ -3,6 +3,7 @@ import { PageOf, PageQuery, Text, Uuid } from '../shared/common.schemas.js';
 import { ActiveStatus } from '../accounts/accounts.schemas.js';
 import { REGISTRANT_KINDS } from '../shared/enums.js';
 import { REGISTRANT_CODE_INPUT_PATTERN } from '../isrc/registrant-code.js';
+import { FIRST_ISRC_YEAR, LAST_REPRESENTABLE_YEAR } from '../isrc/year.js';
 
 export const RegistrantKind = Type.Enum(REGISTRANT_KINDS);
 export type RegistrantKind = Static<typeof RegistrantKind>;
@@ -29,6 +30,7 @@ export const RegistrantCodeResponse = Type.Object({
   code: Type.String(),
   registrantId: Type.Union([Uuid, Type.Null()]),
   isPool: Type.Boolean(),
+  allocatedYear: Type.Integer({ description: 'Year the agency allocated the code; no ISRC under it may carry an earlier year, except on a 回溯編碼 (retroactive) album' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type RegistrantCodeResponse = Static<typeof RegistrantCodeResponse>;
@@ -54,9 +56,24 @@ export type RegistrantListQuery = Static<typeof RegistrantListQuery>;
 export const RegistrantPage = PageOf(RegistrantResponse);
 export type RegistrantPage = Static<typeof RegistrantPage>;
 
+/** The year a code was allocated: from the first ISRC year to the agency's current year (checked by the service). */
+const AllocatedYear = (description: string) => Type.Integer({ minimum: FIRST_ISRC_YEAR, maximum: LAST_REPRESENTABLE_YEAR, description });
+
 /** Omit `code` to take the suggested next free code. */
-export const AddRegistrantCodeBody = Type.Object({ code: Type.Optional(RegistrantCodeInput) }, { additionalProperties: false });
+export const AddRegistrantCodeBody = Type.Object(
+  {
+    code: Type.Optional(RegistrantCodeInput),
+    allocatedYear: Type.Optional(
+      AllocatedYear("For a code carried over from an earlier system: the year it was allocated, 1986 to the agency's current year (a later year is refused). Default: the current year."),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type AddRegistrantCodeBody = Static<typeof AddRegistrantCodeBody>;
+
+/** Corrects the allocation year of a code (administrator). */
+export const UpdateRegistrantCodeBody = Type.Object({ allocatedYear: AllocatedYear("1986 to the agency's current year (a later year is refused)") }, { additionalProperties: false });
+export type UpdateRegistrantCodeBody = Static<typeof UpdateRegistrantCodeBody>;
 
 export const CodeSuggestionResponse = Type.Object({ countryCode: Type.String(), code: Type.String() });
 export type CodeSuggestionResponse = Static<typeof CodeSuggestionResponse>;

@@ -108,6 +108,8 @@ export interface RegistrantIssuanceFacts {
   ownCodes: string[];
   /** The agency's pool codes in this country, oldest first. */
   poolCodes: string[];
+  /** The year each of those codes (own and pool) was allocated, by code. */
+  allocatedYears: Record<string, number>;
 }
 
 /** What allocation needs to know about a registrant (one query); undefined when it does not exist. */
@@ -119,6 +121,12 @@ export function getIssuanceFacts(ctx: ServiceContext, registrantId: string): Pro
 export async function getRegistrantSummary(ctx: ServiceContext, registrantId: string) {
   const row = await findRegistrant(ctx.db, registrantId);
   return row === undefined ? undefined : { id: row.id, name: row.name, kind: row.kind, isDemo: row.isDemo };
+}
+
+/** Registrants that are not demo data: demo mode refuses to seed next to them. */
+export async function countRealRegistrants(ctx: ServiceContext): Promise<number> {
+  const { total } = await listRegistrants(ctx.db, { demo: false }, { offset: 0, limit: 1 });
+  return total;
 }
 
 export async function hasDemoRegistrants(ctx: ServiceContext): Promise<boolean> {

@@ -11,7 +11,10 @@ const tags = ['settings'];
 export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.get(
     '/agency',
-    { schema: { tags: ['reference'], summary: "The agency's country prefix, time zone and current year (public)", response: { 200: AgencyResponse } }, config: { public: true } },
+    {
+      schema: { tags: ['reference'], summary: "The agency's country prefix, time zone, current year and contact details (public)", response: { 200: AgencyResponse } },
+      config: { public: true },
+    },
     () => getAgency(ctx),
   );
 
@@ -29,6 +32,6 @@ export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
         response: { 201: RegistrantCodeResponse, 400: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
       },
     },
-    async (request, reply) => reply.code(201).send(await addPoolCode(ctx, requireActor(request), request.body.code)),
+    async (request, reply) => reply.code(201).send(await addPoolCode(ctx, requireActor(request), request.body.code, request.body.allocatedYear)),
   );
 }

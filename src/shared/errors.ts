@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   'PASSWORD_INCORRECT',
   /** New password does not meet the policy. */
   'PASSWORD_TOO_WEAK',
+  /**
+   * The password was generated or reset by someone else and must be changed first: every route but
+   * the signed-in user (auth/me), change password and logout answers this until it is.
+   */
+  'PASSWORD_CHANGE_REQUIRED',
   /** A user with this login name exists. */
   'LOGIN_NAME_TAKEN',
   /** Registrant code already allocated in this country. */
@@ -47,6 +52,16 @@ export const ERROR_CODES = [
   'ISRC_NOT_OWN_CODE',
   /** The ISRC's year of reference is after the current year. */
   'ISRC_YEAR_IN_FUTURE',
+  /**
+   * The ISRC's year of reference is before the year its registrant code was allocated (and the
+   * album is not 回溯編碼); `details.year`, `details.allocatedYear`.
+   */
+  'ISRC_YEAR_BEFORE_CODE',
+  /**
+   * A typed own code jumps more than 100 never-used codes past "next available"; resend with
+   * `confirmJump: true` to use it. `details`: `isrc`, `next`, `skipped`.
+   */
+  'ISRC_JUMP_UNCONFIRMED',
   /** Designation 99999 reached for this registrant code and year; `details.available`. */
   'DESIGNATION_EXHAUSTED',
   /** The album is with the agency or approved: the registrant cannot change it now. */

@@ -22,6 +22,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '新密碼至少需 {minLength} 個字元，且不可與帳號相同。',
     en: 'The new password needs at least {minLength} characters and must differ from the login name.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    'zh-TW': '請先修改密碼，再使用系統的其他功能。',
+    en: 'Please change your password before using anything else.',
+  },
   LOGIN_NAME_TAKEN: { 'zh-TW': '帳號「{loginName}」已有人使用。', en: 'The login name "{loginName}" is taken.' },
   REGISTRANT_CODE_TAKEN: { 'zh-TW': '登記者代碼 {code} 已配發給其他登記者。', en: 'Registrant code {code} is already allocated.' },
   REGISTRANT_CODE_NOT_ALLOWED: {
@@ -40,6 +44,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'The registrant code {registrantCode} of ISRC {isrc} is not yours.',
   },
   ISRC_YEAR_IN_FUTURE: { 'zh-TW': 'ISRC 年份不可晚於今年（{currentYear}）。', en: 'The ISRC year may not be after this year ({currentYear}).' },
+  ISRC_YEAR_BEFORE_CODE: {
+    'zh-TW': 'ISRC 年份（{year}）早於此登記者代碼的配發年份（{allocatedYear}）；錄製年代碼是編碼當年，除非本專輯為回溯編碼。',
+    en: 'The ISRC year ({year}) is before its registrant code was allocated ({allocatedYear}); the year of reference is the year the ISRC is assigned, unless the album is a retroactive assignment.',
+  },
+  ISRC_JUMP_UNCONFIRMED: {
+    'zh-TW': '此編號將跳過 {skipped} 個未使用的資料代碼（下一個可用編號為 {next}）。確定要使用 {isrc} 嗎？',
+    en: 'This code skips {skipped} unused designation codes (next available is {next}). Use {isrc} anyway?',
+  },
   DESIGNATION_EXHAUSTED: {
     'zh-TW': '登記者代碼 {registrantCode} 在 {year} 年的資料代碼已用盡（尚餘 {available} 個）。',
     en: 'Designation codes for {registrantCode} in {year} are used up ({available} left).',

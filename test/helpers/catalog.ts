@@ -57,7 +57,11 @@ export interface MemberSession {
   api: Client;
 }
 
-export async function memberSession(env: TestEnv, kind: 'company' | 'individual' | 'government' = 'company', options: { codes?: number } = {}): Promise<MemberSession> {
+export async function memberSession(
+  env: TestEnv,
+  kind: 'company' | 'individual' | 'government' = 'company',
+  options: { codes?: number; allocatedYear?: number } = {},
+): Promise<MemberSession> {
   const member = await newRegistrant(env.ctx, kind, options);
   return { member, api: client(env, await loginCookie(env.app, member.loginName, TEST_PASSWORD)) };
 }
@@ -106,7 +110,7 @@ export async function createAlbum(api: Client, fields?: Record<string, unknown>,
   return ok(await api.call('PATCH', `/albums/${album.id}`, fields)).json<AlbumResponse>();
 }
 
-export type IsrcChoiceJson = { mode: 'none' } | { mode: 'next' } | { mode: 'own'; isrc: string } | { mode: 'foreign'; isrc: string };
+export type IsrcChoiceJson = { mode: 'none' } | { mode: 'next' } | { mode: 'own'; isrc: string; confirmJump?: boolean } | { mode: 'foreign'; isrc: string };
 
 export function addTrackReq(api: Client, albumId: string, recording: RecordingFields, isrc: IsrcChoiceJson = { mode: 'none' }): Promise<Reply> {
   return api.call('POST', `/albums/${albumId}/tracks`, { isrc, recording });

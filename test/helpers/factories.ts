@@ -21,13 +21,16 @@ export interface TestMember {
   actor: Actor;
 }
 
-/** A registrant with one member user (and, for companies and government bodies, one code). */
-export async function newRegistrant(ctx: ServiceContext, kind: RegistrantKind = 'company', options: { codes?: number } = {}): Promise<TestMember> {
+/**
+ * A registrant with one member user (and, for companies and government bodies, one code, allocated
+ * this year unless `allocatedYear` says otherwise, as for a code carried over from an earlier system).
+ */
+export async function newRegistrant(ctx: ServiceContext, kind: RegistrantKind = 'company', options: { codes?: number; allocatedYear?: number } = {}): Promise<TestMember> {
   const registrant = await createRegistrant(ctx, null, { kind, name: uniqueName(`${kind} 測試`) });
   const codes: string[] = [];
   const codeCount = kind === 'individual' ? 0 : (options.codes ?? 1);
   for (let i = 0; i < codeCount; i++) {
-    codes.push((await addRegistrantCode(ctx, null, registrant.id, undefined)).code);
+    codes.push((await addRegistrantCode(ctx, null, registrant.id, undefined, options.allocatedYear)).code);
   }
   const loginName = uniqueName('user').toLowerCase();
   const user = await createUser(ctx, null, { loginName, displayName: '測試使用者', password: TEST_PASSWORD, role: 'registrant_member', registrantId: registrant.id });

@@ -115,7 +115,7 @@ function storm(): Promise<Outcome>[] {
     if (i % (ALLOCATIONS / CLAIMS) === ALLOCATIONS / CLAIMS / 2) {
       // The same code, typed compact or in display form: exactly one claim may win.
       const isrc = jobs.length % 2 === 0 ? claimed : `tw-${claimer.code.toLowerCase()}-${YEAR}-${CLAIMED_DESIGNATION}`;
-      jobs.push(send('claim', claimer, 1, { isrc }));
+      jobs.push(send('claim', claimer, 1, { isrc, confirmJump: true }));
     }
   }
   return jobs;

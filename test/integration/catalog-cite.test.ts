@@ -50,9 +50,20 @@ describe('finding recordings to cite', () => {
     expect(approved.status).toBe('approved');
     expect(moon.recording).toMatchObject({ title: 'Blue Moon', approved: true });
     const byTitle = await citable(a.api, 'blue');
-    expect(byTitle).toEqual([{ id: moon.recording.id, isrc: moon.recording.isrc, isrcDisplay: moon.recording.isrcDisplay, title: 'Blue Moon', artist: '測試歌手', own: true }]);
+    expect(byTitle).toEqual([
+      { id: moon.recording.id, isrc: moon.recording.isrc, isrcDisplay: moon.recording.isrcDisplay, title: 'Blue Moon', artist: '測試歌手', own: true, isrcSource: 'system' },
+    ]);
     expect(ids(await citable(a.api, (moon.recording.isrcDisplay ?? '').toLowerCase()))).toEqual([moon.recording.id]);
     expect(ids(await citable(a.api, 'SUN'))).toEqual([approved.tracks[1]!.recording.id]);
+  });
+
+  it("says a recording of the registrant's own reported with a foreign ISRC is foreign, not a code of its own", async () => {
+    const album = await createAlbum(a.api, completeAlbumFields('境外錄音專輯'));
+    const foreign = await addTrack(a.api, album.id, completeRecording('Abroad Song'), { mode: 'foreign', isrc: 'US-RC1-76-07839' });
+    ok(await a.api.call('POST', `/albums/${album.id}/submit`));
+    ok(await staff.call('POST', `/albums/${album.id}/approve`));
+    expect(await citable(a.api, 'abroad')).toEqual([expect.objectContaining({ id: foreign.recording.id, own: true, isrcSource: 'foreign', isrcDisplay: 'US-RC1-76-07839' })]);
+    expect(await citable(b.api, 'USRC17607839')).toEqual([expect.objectContaining({ id: foreign.recording.id, own: false, isrcSource: 'foreign' })]);
   });
 
   it('never lists recordings that are not approved', async () => {

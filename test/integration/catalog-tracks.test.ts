@@ -17,7 +17,7 @@ describe('a company adding new tracks', () => {
   let album: AlbumResponse;
 
   beforeAll(async () => {
-    co = await memberSession(env, 'company', { codes: 2 });
+    co = await memberSession(env, 'company', { codes: 2, allocatedYear: 2025 }); // codes carried over from 2025: last year's codes are possible
     code = co.member.codes[0]!;
     album = await createAlbum(co.api, { title: '公司專輯' });
   });
@@ -48,7 +48,7 @@ describe('a company adding new tracks', () => {
   });
 
   it('accepts its own code in any spelling and moves "next available" past it', async () => {
-    const own = await addTrack(co.api, album.id, { title: '自編' }, { mode: 'own', isrc: `isrc: tw-${code.toLowerCase()}-26-00500` });
+    const own = await addTrack(co.api, album.id, { title: '自編' }, { mode: 'own', isrc: `isrc: tw-${code.toLowerCase()}-26-00500`, confirmJump: true });
     expect(own.recording).toMatchObject({ isrc: compact(code, 500), isrcDisplay: display(code, 500), isrcSource: 'own' });
     const past = await addTrack(co.api, album.id, { title: '去年的碼' }, { mode: 'own', isrc: compact(code, 42, 25) });
     expect(past.recording.isrcDisplay).toBe(display(code, 42, 25));
@@ -91,7 +91,7 @@ describe('a company adding new tracks', () => {
 
   it('refuses the same code twice, naming the album that holds it', async () => {
     const holder = await createAlbum(co.api, { title: '先用的' });
-    await addTrack(co.api, holder.id, { title: '原曲' }, { mode: 'own', isrc: compact(code, 600) });
+    await addTrack(co.api, holder.id, { title: '原曲' }, { mode: 'own', isrc: compact(code, 600), confirmJump: true });
     const again = await addTrackReq(co.api, album.id, { title: '重複' }, { mode: 'own', isrc: display(code, 600) });
     const error = failed(again, 409, 'ISRC_TAKEN');
     expect(error.message).toBe(`ISRC ${display(code, 600)} 已被使用（專輯《先用的》，專輯編號 ${holder.albumNumber}）。`);
@@ -102,7 +102,7 @@ describe('a company adding new tracks', () => {
     expect(system.recording.isrcDisplay).toBe(display(code, 601));
     failed(await addTrackReq(co.api, album.id, { title: '抄系統碼' }, { mode: 'own', isrc: system.recording.isrc ?? '' }), 409, 'ISRC_TAKEN');
     const untitled = await createAlbum(co.api);
-    await addTrack(co.api, untitled.id, { title: 'x' }, { mode: 'own', isrc: compact(code, 700) });
+    await addTrack(co.api, untitled.id, { title: 'x' }, { mode: 'own', isrc: compact(code, 700), confirmJump: true });
     const unnamed = failed(await addTrackReq(co.api, album.id, {}, { mode: 'own', isrc: compact(code, 700) }), 409, 'ISRC_TAKEN');
     expect(unnamed.message).toBe(`ISRC ${display(code, 700)} 已被使用（專輯《未命名》，專輯編號 ${untitled.albumNumber}）。`);
   });
@@ -221,7 +221,7 @@ describe('the remix / version rule', () => {
     expect(linked.recording).toMatchObject({ versionType: 'remix', versionOfIsrc: original.recording.isrc });
     // Taking the original's code for the version itself is refused too, and leaves nothing behind.
     const before = await counterValue(env, code);
-    const sameOnAdd = addTrackReq(co.api, album.id, { title: 'Edit', versionType: 'edit', versionOfIsrc: compact(code, 900) }, { mode: 'own', isrc: compact(code, 900) });
+    const sameOnAdd = addTrackReq(co.api, album.id, { title: 'Edit', versionType: 'edit', versionOfIsrc: compact(code, 900) }, { mode: 'own', isrc: compact(code, 900), confirmJump: true });
     failed(await sameOnAdd, 400, 'VERSION_SAME_ISRC');
     expect(await counterValue(env, code)).toBe(before);
     const live = await addTrack(co.api, album.id, { title: 'Live', versionType: 'live', versionOfIsrc: 'GB-AAA-01-00001' });

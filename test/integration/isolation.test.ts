@@ -4,6 +4,7 @@ import { realClock, useTestApp } from '../helpers/setup.js';
 import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factories.js';
 import { createAlbum } from '../../src/catalog/albums.service.js';
 import { addTrack } from '../../src/catalog/tracks.service.js';
+import { listRegistrantCodes } from '../../src/registrants/registrant-codes.service.js';
 
 /**
  * Every API route with an object id, called by registrant A's member with registrant B's ids,
@@ -28,10 +29,13 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
   'POST /api/v1/albums/{id}/return': { reason: 'no' },
   'PATCH /api/v1/albums/{id}/tracks/{trackId}': { title: 'renamed' },
   'PUT /api/v1/albums/{id}/tracks/{trackId}/isrc': { isrc: { mode: 'next' } },
+  'PATCH /api/v1/registrant-codes/{id}': { allocatedYear: 2020 },
 };
 
 /** B's album with one track, for the album and track routes. */
 let albumB: { id: string; trackId: string };
+/** The id of B's registrant code. */
+let codeB: string;
 
 /** The URL with B's ids in place of `{id}` (and `{trackId}`). */
 function urlFor(path: string, owner: TestMember): string {
@@ -43,6 +47,9 @@ function urlFor(path: string, owner: TestMember): string {
   }
   if (path.startsWith('/api/v1/albums/{id}')) {
     return path.replace('{id}', albumB.id).replace('{trackId}', albumB.trackId);
+  }
+  if (path.startsWith('/api/v1/registrant-codes/{id}')) {
+    return path.replace('{id}', codeB);
   }
   throw new Error(`isolation test: say which ids ${path} takes (urlFor) and add a sample body if it has one`);
 }
@@ -58,6 +65,7 @@ beforeAll(async () => {
   const album = await createAlbum(env.ctx, b.actor, { releaseType: 'digital' });
   const track = await addTrack(env.ctx, b.actor, album.id, { isrc: { mode: 'next' }, recording: { title: 'B 的歌' } });
   albumB = { id: album.id, trackId: track.id };
+  codeB = (await listRegistrantCodes(env.ctx, b.actor, b.registrantId))[0]!.id;
 });
 
 function routesWithId(): { method: string; path: string }[] {

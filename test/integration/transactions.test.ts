@@ -40,11 +40,11 @@ describe('nested transactions', () => {
     const first = `TW${code}2600700`;
     const other = `TW${code}2600701`;
     const second = await withTransaction(env.ctx, async (tx) => {
-      await claimIsrc(tx, company.actor, { isrc: first });
+      await claimIsrc(tx, company.actor, { isrc: first, confirmJump: true });
       // The ledger's unique key refuses it: without a savepoint this aborts the whole transaction
       // and the lookup that names the holder fails with an internal error.
-      const taken = await caught(claimIsrc(tx, company.actor, { isrc: `tw-${code.toLowerCase()}-26-00700` }));
-      await claimIsrc(tx, company.actor, { isrc: other });
+      const taken = await caught(claimIsrc(tx, company.actor, { isrc: `tw-${code.toLowerCase()}-26-00700`, confirmJump: true }));
+      await claimIsrc(tx, company.actor, { isrc: other, confirmJump: true });
       return taken;
     });
     expect(second.code).toBe('ISRC_TAKEN');
@@ -57,8 +57,8 @@ describe('nested transactions', () => {
     const code = company.codes[0] ?? '';
     const album = await createAlbum(env.ctx, company.actor, { releaseType: 'digital' });
     const outcome = await withTransaction(env.ctx, async (tx) => {
-      await addTrack(tx, company.actor, album.id, { isrc: { mode: 'own', isrc: `TW${code}2600900` }, recording: { title: 'One' } });
-      const taken = await caught(addTrack(tx, company.actor, album.id, { isrc: { mode: 'own', isrc: `TW-${code}-26-00900` }, recording: { title: 'Two' } }));
+      await addTrack(tx, company.actor, album.id, { isrc: { mode: 'own', isrc: `TW${code}2600900`, confirmJump: true }, recording: { title: 'One' } });
+      const taken = await caught(addTrack(tx, company.actor, album.id, { isrc: { mode: 'own', isrc: `TW-${code}-26-00900`, confirmJump: true }, recording: { title: 'Two' } }));
       const invalid = await caught(addTrack(tx, company.actor, album.id, { isrc: { mode: 'foreign', isrc: 'GB-XXX' }, recording: { title: 'Bad' } }));
       await addTrack(tx, company.actor, album.id, { isrc: { mode: 'foreign', isrc: 'GBAYE2600001' }, recording: { title: 'Three' } });
       return { taken, invalid };
@@ -76,7 +76,7 @@ describe('nested transactions', () => {
     await withTransaction(env.ctx, async (tx) => {
       const failed = await caught(
         withTransaction(tx, async (step) => {
-          await claimIsrc(step, company.actor, { isrc: `TW${code}2600800` });
+          await claimIsrc(step, company.actor, { isrc: `TW${code}2600800`, confirmJump: true });
           throw new AppError('VALIDATION_FAILED');
         }),
       );

@@ -204,7 +204,7 @@ describe('three server processes on one PostgreSQL database', () => {
       tasks.push(() => send('allocate', r, serverIndex, count, { count }));
       if (i % claimEvery === Math.floor(claimEvery / 2)) {
         const serverIndex = claimsQueued++ % SERVERS; // the same code claimed on every server
-        tasks.push(() => send('claim', claimer, serverIndex, 1, { isrc: claimed }));
+        tasks.push(() => send('claim', claimer, serverIndex, 1, { isrc: claimed, confirmJump: true }));
       }
     }
     const outcomes = await runBounded(tasks, IN_FLIGHT);
