@@ -10,6 +10,7 @@ import { openDatabase } from '../src/db/client.js';
 import { withTransaction } from '../src/db/tx.js';
 import { addRegistrantCode } from '../src/registrants/registrant-codes.service.js';
 import { createRegistrant } from '../src/registrants/registrants.service.js';
+import { DEFAULT_AGENCY_CONTACT } from '../src/shared/agency-contact.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { ServiceContext } from '../src/db/context.js';
 import { formatSummary } from './stats.js';
@@ -93,7 +94,7 @@ async function run(bc: BenchContext): Promise<void> {
   const handle = await openDatabase({ kind: 'postgres', url: bc.databaseUrl, poolSize: bc.concurrency });
   const pool = new pg.Pool({ connectionString: bc.databaseUrl, max: bc.concurrency, options: '-c TimeZone=UTC' });
   try {
-    const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: COUNTRY, timeZone: 'Asia/Taipei', sessionIdleMinutes: 60 };
+    const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: COUNTRY, timeZone: 'Asia/Taipei', sessionIdleMinutes: 60, agency: DEFAULT_AGENCY_CONTACT };
     const registrantId = await seedCompany(ctx);
     const year = systemClock.now().getUTCFullYear() % 100;
     await pool.query('insert into designation_counters (country_code, registrant_code, year_of_reference) values ($1, $2, $3) on conflict do nothing', [COUNTRY, BARE_CODE, year]);

@@ -10,6 +10,7 @@ import type { Actor } from '../src/accounts/actor.js';
 import { listAlbums } from '../src/catalog/albums.service.js';
 import type { AlbumListQuery } from '../src/catalog/catalog.schemas.js';
 import { openDatabase } from '../src/db/client.js';
+import { DEFAULT_AGENCY_CONTACT } from '../src/shared/agency-contact.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { ServiceContext } from '../src/db/context.js';
 import { benchIsrc, benchTitle, seedAlbums, seedRegistrants, TRACKS_PER_ALBUM } from './catalog-seed.js';
@@ -93,7 +94,7 @@ export const catalogBenchmark: Benchmark = {
     await client.connect();
     try {
       await handle.migrate();
-      const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60 };
+      const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60, agency: DEFAULT_AGENCY_CONTACT };
       await seedRegistrants(client, 0, LARGE.registrants);
       await seedAlbums(client, 0, SMALL.albums, SMALL.registrants);
       bench.log(`seeded ${SMALL.albums} albums / ${SMALL.albums * TRACKS_PER_ALBUM} recordings`);

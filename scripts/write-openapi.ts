@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { openDatabase } from '../src/db/client.js';
 import { buildApp } from '../src/http/app.js';
+import { DEFAULT_AGENCY_CONTACT } from '../src/shared/agency-contact.js';
 import { systemClock } from '../src/shared/clock.js';
 
 const target = 'docs/openapi.json';
@@ -21,7 +22,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 const handle = await openDatabase({ kind: 'pglite-memory' });
-const app = await buildApp({ ctx: { db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60 } });
+const app = await buildApp({ ctx: { db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60, agency: DEFAULT_AGENCY_CONTACT } });
 await app.ready();
 const text = `${JSON.stringify(sortKeys(app.swagger()), null, 2)}\n`;
 await app.close();

@@ -1,30 +1,52 @@
-import { ConfigError, loadConfig } from './config/env.js';
-import { openDatabase } from './db/client.js';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config/env.js';
+import { openDatabase, pgliteDirectory, type DatabaseHandle } from './db/client.js';
 import { DataDirLockedError } from './db/pglite-lock.js';
-import { seedDemo, DEMO_USERS } from './bootstrap/demo-seed.js';
+import { DEMO_USERS, DemoRefusedError, seedDemo } from './bootstrap/demo-seed.js';
 import { ensureFirstAdmin, FIRST_ADMIN_LOGIN } from './bootstrap/first-admin.js';
+import { browserUrl, startupLines, type StartupFacts } from './bootstrap/startup-lines.js';
 import { buildApp } from './http/app.js';
+import { loggerOptions } from './http/logging.js';
+import type { AppInstance } from './http/types.js';
 import { systemClock } from './shared/clock.js';
-import type { ServiceContext } from './db/context.js';
+import { contextFromConfig } from './db/context.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env, process.argv.slice(2));
-  const handle = await openDatabase(config.databaseUrl === undefined ? { kind: 'pglite', dataDir: config.dataDir } : { kind: 'postgres', url: config.databaseUrl });
+const DEMO_LOGINS = [
+  { ...DEMO_USERS.company, what: 'company' },
+  { ...DEMO_USERS.individual, what: 'individual' },
+  { ...DEMO_USERS.officer, what: 'agency officer' },
+];
+
+/**
+ * Listens. Fastify logs "Server listening at …" for every address; on a text console our own
+ * start-up lines say it once, so its lines are held back (JSON logs keep them for collectors).
+ */
+async function listen(app: AppInstance, config: Config): Promise<AddressInfo> {
+  const level = app.log.level;
+  const quiet = config.logFormat === 'text' && ['trace', 'debug', 'info'].includes(level);
+  if (quiet) {
+    app.log.level = 'warn';
+  }
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } finally {
+    app.log.level = level;
+  }
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error('the server is not listening on a TCP port');
+  }
+  return address;
+}
+
+async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   await handle.migrate();
-  const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: config.countryCode, timeZone: config.timeZone, sessionIdleMinutes: config.sessionIdleMinutes };
-
+  const ctx = contextFromConfig(handle.db, systemClock, config);
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
-  if (admin.generatedPassword !== undefined) {
-    // Printed once, on purpose not through the logger: it must not end up in log storage.
-    console.log(`\n  First start: administrator "${FIRST_ADMIN_LOGIN}" created with password: ${admin.generatedPassword}\n  Change it after logging in.\n`);
-  }
-  if (config.demo && (await seedDemo(ctx))) {
-    console.log(
-      `\n  Demo data seeded (marked 【示範】). Logins: ${DEMO_USERS.company.loginName} / ${DEMO_USERS.company.password}, ${DEMO_USERS.individual.loginName} / ${DEMO_USERS.individual.password}\n`,
-    );
-  }
+  const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 
-  const app = await buildApp({ ctx, webDir: config.webDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
+  const requestLevel = config.production ? 'info' : 'debug';
+  const app = await buildApp({ ctx, webDir: config.webDir, logger: loggerOptions(config.logLevel, config.logFormat), requestLogLevel: requestLevel, trustProxy: config.trustProxy });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -33,12 +55,36 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  console.log(`ISRC registry at http://localhost:${config.port} (${handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  const address = await listen(app, config);
+
+  const facts: StartupFacts = {
+    url: browserUrl(config.host, address.port),
+    host: config.host,
+    port: address.port,
+    database: config.databaseUrl === undefined ? { kind: 'pglite', dir: pgliteDirectory(config.dataDir) } : { kind: 'postgres', url: config.databaseUrl },
+    dataDir: config.dataDir,
+    admin: { loginName: FIRST_ADMIN_LOGIN, created: admin.created, generatedPassword: admin.generatedPassword },
+    demo: demoSeededNow === undefined ? undefined : { seededNow: demoSeededNow, logins: DEMO_LOGINS },
+    log: { level: config.logLevel, format: config.logFormat, requestLevel },
+  };
+  // Printed, on purpose not through the logger: the generated password must not end up in log storage.
+  console.log(startupLines(facts).join('\n'));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  const handle = await openDatabase(config.databaseUrl === undefined ? { kind: 'pglite', dataDir: config.dataDir } : { kind: 'postgres', url: config.databaseUrl });
+  try {
+    await start(config, handle);
+  } catch (err) {
+    // Release the data directory (and connections) before exiting.
+    await handle.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DemoRefusedError) {
     console.error(`Cannot start: ${err.message}`);
   } else {
     console.error(err);

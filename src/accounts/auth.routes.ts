@@ -22,16 +22,25 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags, summary: 'Log out', response: { 204: Type.Null() } } }, async (request, reply) => {
+  // These three stay open while the password must be changed (see http/auth.ts).
+  const beforePasswordChange = { beforePasswordChange: true };
+
+  app.post('/auth/logout', { schema: { tags, summary: 'Log out', response: { 204: Type.Null() } }, config: beforePasswordChange }, async (request, reply) => {
     await logout(ctx, requireActor(request), requireSessionToken(request));
     clearSessionCookie(reply);
     return reply.code(204).send(null);
   });
 
-  app.get('/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, 401: ErrorResponse } } }, (request) => getMe(ctx, requireUser(request)));
+  app.get('/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, 401: ErrorResponse } }, config: beforePasswordChange }, (request) =>
+    getMe(ctx, requireUser(request)),
+  );
 
-  app.post('/auth/password', { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } } }, async (request, reply) => {
-    await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
-    return reply.code(204).send(null);
-  });
+  app.post(
+    '/auth/password',
+    { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } }, config: beforePasswordChange },
+    async (request, reply) => {
+      await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -28,6 +28,11 @@ export function failuresForIp(db: Db, ip: string, since: Date): Promise<FailureW
   return failures(db, and(sql`${loginAttempts.ip} = ${ip}::inet`, eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
 }
 
+/** Forgets the account's failed logins (a password reset from the console lifts its throttle). */
+export async function deleteFailedLogins(db: Db, loginName: string): Promise<void> {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.loginName, loginName), eq(loginAttempts.succeeded, false)));
+}
+
 /** Failures before the last successful login no longer count against the account. */
 export async function lastSuccessfulLogin(db: Db, loginName: string): Promise<Date | null> {
   const rows = await db

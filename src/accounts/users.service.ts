@@ -7,9 +7,10 @@ import type { CreateMemberUserBody, CreateStaffUserBody, Role, UpdateUserBody, U
 import { canManageRegistrants, canManageStaff, canSeeRegistrant } from './accounts.policy.js';
 import type { Actor } from './actor.js';
 import { assertPasswordPolicy } from './auth.service.js';
+import { deleteFailedLogins } from './login-attempts.repo.js';
 import { hashPassword } from './password.js';
 import { deleteSessionsOfRegistrant, deleteSessionsOfUser } from './sessions.repo.js';
-import { countAdmins, countUsers, findUserById, insertUser, listRegistrantUsers, listStaffUsers, updateUserRow } from './users.repo.js';
+import { countAdmins, countUsers, findUserById, findUserForLogin, insertUser, listRegistrantUsers, listStaffUsers, updateUserRow } from './users.repo.js';
 import { toUserResponse } from './user-view.js';
 
 interface NewUser {
@@ -126,6 +127,37 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
       await deleteSessionsOfUser(tx.db, id);
     }
     await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: toUserResponse(before), after: toUserResponse(after) });
+    return toUserResponse(after);
+  });
+}
+
+/**
+ * `npm run admin -- reset-password <login>`: whoever runs the server's console (no actor) gives a user a
+ * new password. The user must change it at the next login, every session of the user ends, and the
+ * account's failed logins are forgotten so a throttled account can sign in at once. Audited.
+ */
+export async function resetPasswordFromConsole(ctx: ServiceContext, loginName: string, password: string): Promise<UserResponse> {
+  const login = loginName.trim().toLowerCase();
+  const found = await findUserForLogin(ctx.db, login);
+  if (found === undefined) {
+    throw new AppError('NOT_FOUND', { loginName: login });
+  }
+  assertPasswordPolicy(login, password);
+  const passwordHash = await hashPassword(password);
+  return withTransaction(ctx, async (tx) => {
+    const after = await updateUserRow(tx.db, found.user.id, { passwordHash, mustChangePassword: true });
+    if (after === undefined) {
+      throw new AppError('NOT_FOUND', { loginName: login });
+    }
+    await deleteSessionsOfUser(tx.db, after.id);
+    await deleteFailedLogins(tx.db, login);
+    await recordAudit(tx, null, {
+      action: 'user.password.reset',
+      entityType: 'user',
+      entityId: after.id,
+      before: toUserResponse(found.user),
+      after: { ...toUserResponse(after), via: 'admin-cli' },
+    });
     return toUserResponse(after);
   });
 }

@@ -7,7 +7,9 @@ export const FIRST_ADMIN_LOGIN = 'admin';
 
 /**
  * On an empty database, creates the agency administrator `admin`. Returns the generated password
- * when none was configured, so the caller can print it once; undefined otherwise.
+ * when none was configured, so the caller can print it once; undefined otherwise. A generated
+ * password has been on a console: it expires at the first login (the server refuses everything
+ * but changing it, see http/auth.ts).
  */
 export async function ensureFirstAdmin(ctx: ServiceContext, configuredPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
   if (await hasAnyUser(ctx)) {
@@ -15,7 +17,14 @@ export async function ensureFirstAdmin(ctx: ServiceContext, configuredPassword: 
   }
   const password = configuredPassword ?? randomBytes(12).toString('base64url');
   try {
-    await createUser(ctx, null, { loginName: FIRST_ADMIN_LOGIN, displayName: '系統管理者', password, role: 'agency_admin', registrantId: null });
+    await createUser(ctx, null, {
+      loginName: FIRST_ADMIN_LOGIN,
+      displayName: '系統管理者',
+      password,
+      role: 'agency_admin',
+      registrantId: null,
+      mustChangePassword: configuredPassword === undefined,
+    });
   } catch (err) {
     // Another process starting against the same database won the race.
     if (isAppError(err, 'LOGIN_NAME_TAKEN')) {

@@ -43,5 +43,22 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ ISRC_COUNTRY_CODE: 'TWN' })).toThrow(/ISRC_COUNTRY_CODE/);
     expect(() => loadConfig({ ISRC_ADMIN_PASSWORD: 'short' })).toThrow(/ISRC_ADMIN_PASSWORD/);
     expect(() => loadConfig({ ISRC_TIME_ZONE: 'Taipei' })).toThrow(/ISRC_TIME_ZONE/);
+    expect(() => loadConfig({ ISRC_AGENCY_EMAIL: 'not an address' })).toThrow(/ISRC_AGENCY_EMAIL/);
+    expect(() => loadConfig({ ISRC_AGENCY_NAME: 'two\nlines' })).toThrow(/ISRC_AGENCY_NAME/);
+    expect(() => loadConfig({ LOG_FORMAT: 'pretty' })).toThrow(/LOG_FORMAT/);
+  });
+
+  it("has the reference agency's contact details by default, and reads ISRC_AGENCY_*", () => {
+    expect(loadConfig({}).agency).toEqual({ name: '國家圖書館 ISRC 管理中心', address: '100006 臺北市中正區貴陽街一段 2 號', phone: '(02)2361-9132 轉 703', email: 'isrc@ncl.edu.tw' });
+    const agency = { ISRC_AGENCY_NAME: ' Hong Kong ISRC Agency ', ISRC_AGENCY_ADDRESS: '1 Example Road', ISRC_AGENCY_PHONE: '+852 0000 0000', ISRC_AGENCY_EMAIL: 'isrc@example.hk' };
+    expect(loadConfig(agency).agency).toEqual({ name: 'Hong Kong ISRC Agency', address: '1 Example Road', phone: '+852 0000 0000', email: 'isrc@example.hk' });
+    expect(loadConfig({ ISRC_AGENCY_PHONE: '' }).agency.phone).toBe('(02)2361-9132 轉 703');
+  });
+
+  it('logs text in development and JSON in production, unless LOG_FORMAT says otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ production: false, logFormat: 'text' });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, logFormat: 'json' });
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'text' }).logFormat).toBe('text');
   });
 });

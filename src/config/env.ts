@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isKnownTimeZone } from '../isrc/year.js';
+import { DEFAULT_AGENCY_CONTACT, type AgencyContact } from '../shared/agency-contact.js';
 
 /** Typed, validated configuration. Read once at start-up; nothing else reads process.env. */
 export interface Config {
@@ -17,6 +18,12 @@ export interface Config {
   /** IANA time zone of the agency: the year of reference and every "today" follow it. */
   readonly timeZone: string;
   readonly logLevel: string;
+  /** `text`: one human line per entry (development); `json`: pino JSON lines (production, log collectors). */
+  readonly logFormat: 'json' | 'text';
+  /** NODE_ENV=production: request logs at `info` and JSON logs by default. */
+  readonly production: boolean;
+  /** The agency's contact details, public (footer, interim routes for functions not online yet). */
+  readonly agency: AgencyContact;
   /** Proxy address(es) whose X-Forwarded-For is trusted; never `true` (spoofable). */
   readonly trustProxy: string | undefined;
   /** Absolute path of the built web app (served at /). */
@@ -41,6 +48,43 @@ function intFrom(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+/** A one-line setting of at most `max` characters; unset or blank takes the fallback. */
+function lineFrom(env: Env, name: string, fallback: string, max = 200): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (raw.length > max || /[\u0000-\u001f\u007f]/.test(raw)) {
+    throw new ConfigError(`${name} must be one line of at most ${max} characters`);
+  }
+  return raw;
+}
+
+function agencyFrom(env: Env): AgencyContact {
+  const email = lineFrom(env, 'ISRC_AGENCY_EMAIL', DEFAULT_AGENCY_CONTACT.email);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new ConfigError(`ISRC_AGENCY_EMAIL must be an e-mail address, got "${email}"`);
+  }
+  return Object.freeze({
+    name: lineFrom(env, 'ISRC_AGENCY_NAME', DEFAULT_AGENCY_CONTACT.name),
+    address: lineFrom(env, 'ISRC_AGENCY_ADDRESS', DEFAULT_AGENCY_CONTACT.address),
+    phone: lineFrom(env, 'ISRC_AGENCY_PHONE', DEFAULT_AGENCY_CONTACT.phone, 100),
+    email,
+  });
+}
+
+function logFormatFrom(env: Env, production: boolean): 'json' | 'text' {
+  const raw = (env.LOG_FORMAT ?? '').trim().toLowerCase();
+  if (raw === '') {
+    return production ? 'json' : 'text';
+  }
+  if (raw !== 'json' && raw !== 'text') {
+    throw new ConfigError(`LOG_FORMAT must be json or text, got "${raw}"`);
+  }
+  return raw;
+}
+
 function flag(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
@@ -63,6 +107,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
   if (adminPassword !== undefined && adminPassword.length < 10) {
     throw new ConfigError('ISRC_ADMIN_PASSWORD must have at least 10 characters');
   }
+  const production = env.NODE_ENV === 'production';
   return Object.freeze({
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
@@ -73,6 +118,9 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     countryCode,
     timeZone,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: logFormatFrom(env, production),
+    production,
+    agency: agencyFrom(env),
     trustProxy: env.TRUST_PROXY === '' ? undefined : env.TRUST_PROXY,
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 480, 5, 60 * 24 * 30),

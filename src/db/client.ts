@@ -26,6 +26,11 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' };
 
+/** Where the embedded database keeps its files inside DATA_DIR. */
+export function pgliteDirectory(dataDir: string): string {
+  return path.join(dataDir, 'pg');
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize ?? 10) : openPglite(target);
 }
@@ -34,7 +39,7 @@ async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 
   const release = target.kind === 'pglite' ? lockDataDir(target.dataDir) : () => undefined;
   try {
     const options = { extensions: { pg_trgm } };
-    const client = target.kind === 'pglite' ? new PGlite(path.join(target.dataDir, 'pg'), options) : new PGlite(options);
+    const client = target.kind === 'pglite' ? new PGlite(pgliteDirectory(target.dataDir), options) : new PGlite(options);
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzlePglite(client, { schema, casing: 'snake_case' });
     return {

@@ -1,3 +1,5 @@
+import type { Config } from '../config/env.js';
+import type { AgencyContact } from '../shared/agency-contact.js';
 import type { Clock } from '../shared/clock.js';
 import { calendarYearAt } from '../isrc/year.js';
 import type { Db, Transaction } from './types.js';
@@ -14,11 +16,18 @@ export interface ServiceContext {
   /** IANA time zone of the agency; the year of reference and "today" follow it. */
   readonly timeZone: string;
   readonly sessionIdleMinutes: number;
+  /** The agency's public contact details (ISRC_AGENCY_*). */
+  readonly agency: AgencyContact;
 }
 
 /** A context whose database handle is an open transaction (see `withTransaction`). */
 export interface TxContext extends ServiceContext {
   readonly db: Transaction;
+}
+
+/** The context the server and the console tools (`npm run admin`) run with. */
+export function contextFromConfig(db: Db, clock: Clock, config: Pick<Config, 'countryCode' | 'timeZone' | 'sessionIdleMinutes' | 'agency'>): ServiceContext {
+  return { db, clock, countryCode: config.countryCode, timeZone: config.timeZone, sessionIdleMinutes: config.sessionIdleMinutes, agency: config.agency };
 }
 
 /** The current calendar year in the agency's time zone: the year of reference of codes assigned now. */

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { authRoutes } from '../accounts/auth.routes.js';
 import { usersRoutes } from '../accounts/users.routes.js';
@@ -16,6 +16,7 @@ import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { registerAuth } from './auth.js';
 import { errorHandler, sendError } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
+import { registerRequestLog } from './logging.js';
 import { registerOpenApi } from './openapi.js';
 import { registerWeb } from './static.js';
 import { registerInputGuards } from './text-guard.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Directory of the built web app; omitted in API-only tests. */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** One log entry per answered request at this level (see logging.ts); omitted: Fastify's own request logging. */
+  requestLogLevel?: 'info' | 'debug' | undefined;
   trustProxy?: string | undefined;
 }
 
@@ -35,6 +38,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Our own request log replaces Fastify's pair of lines (registerRequestLog).
+    ...(options.requestLogLevel === undefined ? {} : { logController: new LogController({ disableRequestLogging: true }) }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),
@@ -49,6 +54,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  if (options.requestLogLevel !== undefined) {
+    registerRequestLog(app, options.requestLogLevel);
+  }
   await app.register(fastifyCookie);
   await registerOpenApi(app);
   registerAuth(app, options.ctx);

@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without a session (login, the ISRC check). */
     public?: boolean;
+    /** The route stays open to a user who must change the password first (me, change password, logout). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     user: UserRow | null;
@@ -39,10 +41,19 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
       request.sessionToken = token;
     }
   });
-  // Before validation, so an anonymous caller learns nothing about a route's body rules.
+  // Before validation, so an anonymous caller learns nothing about a route's body rules. A generated
+  // or reset password must be changed before anything else: enforced here, not only by the web app.
   app.addHook('preValidation', (request, _reply, done) => {
-    const anonymous = !request.is404 && request.url.startsWith('/api/v1/') && request.routeOptions.config.public !== true && request.user === null;
-    done(anonymous ? new AppError('UNAUTHENTICATED') : undefined);
+    const { config } = request.routeOptions;
+    if (request.is404 || !request.url.startsWith('/api/v1/') || config.public === true) {
+      done();
+    } else if (request.user === null) {
+      done(new AppError('UNAUTHENTICATED'));
+    } else if (request.user.mustChangePassword && config.beforePasswordChange !== true) {
+      done(new AppError('PASSWORD_CHANGE_REQUIRED'));
+    } else {
+      done();
+    }
   });
 }
 

@@ -7,7 +7,9 @@ export const API_INFO = {
   version: '1',
   description:
     'JSON API of the ISRC registry. Sign in with POST /api/v1/auth/login (session cookie). Errors have the shape ' +
-    '`{ error: { code, message, details? } }`; `message` follows Accept-Language (zh-TW default, en).',
+    '`{ error: { code, message, details? } }`; `message` follows Accept-Language (zh-TW default, en). A user whose password was ' +
+    'generated or reset (`mustChangePassword`) gets 403 PASSWORD_CHANGE_REQUIRED from every route except GET /auth/me, ' +
+    'POST /auth/password and POST /auth/logout (and the public ones) until the password is changed.',
 };
 
 /** OpenAPI document at /api/openapi.json and the interactive reference at /api/docs. */

@@ -13,7 +13,8 @@ export async function getSettings(ctx: ServiceContext, actor: Actor): Promise<Se
   return { countryCode: ctx.countryCode, timeZone: ctx.timeZone, poolCodes: await listPoolCodes(ctx) };
 }
 
-/** The agency facts every screen needs, public (also before login). */
+/** The agency facts every screen needs, public (also before login): zone, clock, year and how to reach the agency. */
 export function getAgency(ctx: ServiceContext): AgencyResponse {
-  return { countryCode: ctx.countryCode, timeZone: ctx.timeZone, now: ctx.clock.now().toISOString(), currentYear: currentYear(ctx) };
+  const { name, address, phone, email } = ctx.agency;
+  return { countryCode: ctx.countryCode, timeZone: ctx.timeZone, now: ctx.clock.now().toISOString(), currentYear: currentYear(ctx), contact: { name, address, phone, email } };
 }

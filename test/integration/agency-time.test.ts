@@ -24,7 +24,7 @@ describe("the agency's year, half an hour into 2027 in Taipei", () => {
     expect(allocated.json<{ isrcs: { display: string }[] }>().isrcs[0]?.display).toBe(`TW-${code}-27-00001`);
     const next = await env.app.inject({ method: 'GET', url: '/api/v1/allocations/next', headers: { cookie } });
     expect(next.json<{ display: string; yearOfReference: number }>()).toMatchObject({ display: `TW-${code}-27-00002`, yearOfReference: 2027 });
-    const claimed = await env.app.inject({ method: 'POST', url: '/api/v1/allocations/claim', headers: { cookie }, payload: { isrc: `TW${code}2700500` } });
+    const claimed = await env.app.inject({ method: 'POST', url: '/api/v1/allocations/claim', headers: { cookie }, payload: { isrc: `TW${code}2700500`, confirmJump: true } });
     expect(claimed.statusCode).toBe(201);
     const future = await env.app.inject({ method: 'POST', url: '/api/v1/allocations/claim', headers: { cookie }, payload: { isrc: `TW${code}2800001` } });
     expect(future.json<ErrorJson>().error.code).toBe('ISRC_YEAR_IN_FUTURE');
@@ -38,7 +38,7 @@ describe("the agency's year, half an hour into 2027 in Taipei", () => {
   it('tells the web app the time zone, the server clock and the current year', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/v1/agency' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ countryCode: 'TW', timeZone: 'Asia/Taipei', now: '2026-12-31T16:30:00.000Z', currentYear: 2027 });
+    expect(res.json()).toEqual({ countryCode: 'TW', timeZone: 'Asia/Taipei', now: '2026-12-31T16:30:00.000Z', currentYear: 2027, contact: env.ctx.agency });
   });
 });
 

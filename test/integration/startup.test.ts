@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemo } from '../../src/bootstrap/demo-seed.js';
+import type { AlbumPage, AlbumResponse, CitableRecording } from '../../src/catalog/catalog.schemas.js';
+import { DEMO_USERS, DemoRefusedError, seedDemo } from '../../src/bootstrap/demo-seed.js';
+import { createRegistrant } from '../../src/registrants/registrants.service.js';
 import { ensureFirstAdmin, FIRST_ADMIN_LOGIN } from '../../src/bootstrap/first-admin.js';
 import { DataDirLockedError, lockDataDir } from '../../src/db/pglite-lock.js';
 import { loginCookie } from '../helpers/app.js';
@@ -32,6 +34,61 @@ describe('first start', () => {
     expect(personMe.json<{ registrant: { kind: string } }>().registrant.kind).toBe('individual');
     const alloc = await env.app.inject({ method: 'POST', url: '/api/v1/allocations', headers: { cookie }, payload: { count: 1 } });
     expect(alloc.statusCode).toBe(201);
+  });
+
+  it('seeds a small catalogue for both demo registrants, in every review state, through the real services', async () => {
+    const get = async <T>(cookie: string, url: string): Promise<T> => {
+      const res = await env.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<T>();
+    };
+    for (const login of [DEMO_USERS.company, DEMO_USERS.individual]) {
+      const cookie = await loginCookie(env.app, login.loginName, login.password);
+      const { items } = await get<AlbumPage>(cookie, '/albums?view=all&pageSize=50');
+      expect(new Set(items.map((a) => a.status)), login.loginName).toEqual(new Set(['draft', 'submitted', 'approved', 'returned']));
+      for (const summary of items) {
+        expect(summary.title, login.loginName).toMatch(/^【示範】/);
+        const album = await get<AlbumResponse>(cookie, `/albums/${summary.id}`);
+        expect(album.tracks.length, album.title).toBeGreaterThan(0);
+        for (const track of album.tracks) {
+          expect(track.recording.title).toMatch(/^【示範】/);
+        }
+        if (album.status === 'returned') {
+          expect(album.returnReason ?? '', album.title).toMatch(/^【示範】.{10,}/);
+        }
+        if (album.status === 'approved' || album.status === 'submitted') {
+          expect(
+            album.tracks.every((t) => t.recording.isrc !== null),
+            `${album.title}: every track has its ISRC`,
+          ).toBe(true);
+        }
+      }
+      // 引用: the approved recordings can be cited from a new album.
+      const approved = items.find((a) => a.status === 'approved');
+      const approvedAlbum = await get<AlbumResponse>(cookie, `/albums/${approved?.id ?? ''}`);
+      const firstTitle = approvedAlbum.tracks[0]?.recording.title ?? '';
+      const citable = await get<CitableRecording[]>(cookie, `/recordings/citable?q=${encodeURIComponent(firstTitle.replace('【示範】', ''))}`);
+      expect(citable.length, `${login.loginName} can cite "${firstTitle}"`).toBeGreaterThan(0);
+    }
+    // The company's draft already cites one of its approved recordings.
+    const company = await loginCookie(env.app, DEMO_USERS.company.loginName, DEMO_USERS.company.password);
+    const drafts = await get<AlbumPage>(company, '/albums?view=todo&pageSize=50');
+    const draftIds = drafts.items.filter((a) => a.status === 'draft').map((a) => a.id);
+    const cites = await Promise.all(draftIds.map(async (id) => (await get<AlbumResponse>(company, `/albums/${id}`)).tracks.some((t) => t.cited)));
+    expect(cites).toContain(true);
+
+    // The demo officer reviews: both registrants' submitted albums wait in 審核中專輯.
+    const officer = await loginCookie(env.app, DEMO_USERS.officer.loginName, DEMO_USERS.officer.password);
+    const me = await get<{ user: { role: string } }>(officer, '/auth/me');
+    expect(me.user.role).toBe('agency_officer');
+    const review = await get<AlbumPage>(officer, '/albums?view=review&pageSize=50');
+    expect(review.items.filter((a) => a.title.startsWith('【示範】'))).toHaveLength(2);
+  });
+
+  it('refuses to seed demo data next to real registrants', async () => {
+    await createRegistrant(env.ctx, null, { kind: 'company', name: '真實唱片有限公司' });
+    await expect(seedDemo(env.ctx)).rejects.toThrow(DemoRefusedError);
+    await expect(seedDemo(env.ctx)).rejects.toThrow(/1 real \(non-demo\) registrant/);
   });
 });
 
