@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { setUnauthorizedHandler } from '../lib/api-client';
+import type { MeResponse } from '../../../src/accounts/accounts.schemas.js';
+import { setPasswordChangeRequiredHandler, setUnauthorizedHandler } from '../lib/api-client';
 import { meQueryKey } from '../features/auth/api';
 import { agencyQuery } from '../features/agency/use-agency';
 import { Providers } from './providers';
@@ -23,6 +24,14 @@ export function App() {
       queryClient.setQueryData(meQueryKey, null);
     });
     return () => setUnauthorizedHandler(undefined);
+  }, [queryClient]);
+
+  // The password must be changed first (a generated or reset one): RequireAuth then sends the user to 修改密碼.
+  useEffect(() => {
+    setPasswordChangeRequiredHandler(() => {
+      queryClient.setQueryData<MeResponse | null>(meQueryKey, (me) => (me ? { ...me, user: { ...me.user, mustChangePassword: true } } : me));
+    });
+    return () => setPasswordChangeRequiredHandler(undefined);
   }, [queryClient]);
 
   return (

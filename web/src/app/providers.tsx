@@ -5,6 +5,7 @@ import enUS from 'antd/locale/en_US';
 import zhTW from 'antd/locale/zh_TW';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '../lib/i18n';
+import { useLocalizedAntdLabels } from './antd-labels';
 import { theme } from './theme';
 
 function popupContainer(trigger?: HTMLElement): HTMLElement {
@@ -38,6 +39,8 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   const locale = instance.language === 'en' ? enUS : zhTW;
   const reducedMotion = usePrefersReducedMotion();
   const themeConfig = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
+  // antd's icons and a few of its buttons are named in English whatever the locale.
+  useLocalizedAntdLabels(instance);
   return (
     // autoInsertSpace off: antd would render 「登入」 as 「登 入」, unlike the agency's guide and screen-reader names.
     // Popups (Select, Popconfirm) open inside <main>, not loose in <body>, so all content stays in landmarks.

@@ -1,9 +1,14 @@
 import { Card, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PendingRoute } from '../features/manual/PendingNotice';
+import type { PendingFeature } from '../features/manual/pending-features';
 import { PageTitle } from './PageTitle';
 
-/** A real page for a function that arrives in a later stage: says so plainly. */
-export function ComingSoon({ title, description }: { title: string; description: string }) {
+/**
+ * A real page for a function that arrives in a later stage: says so plainly, and how to do it
+ * today (the interim route and the agency's contact details).
+ */
+export function ComingSoon({ title, description, feature }: { title: string; description: string; feature: PendingFeature }) {
   const { t } = useTranslation();
   return (
     <>
@@ -14,10 +19,13 @@ export function ComingSoon({ title, description }: { title: string; description:
             <>
               <Typography.Paragraph strong>{t('comingSoon.title')}</Typography.Paragraph>
               <Typography.Paragraph>{description}</Typography.Paragraph>
-              <Typography.Paragraph>{t('comingSoon.next')}</Typography.Paragraph>
             </>
           }
         />
+        <div className="coming-soon__route">
+          <PendingRoute feature={feature} />
+          <Typography.Paragraph>{t('comingSoon.next')}</Typography.Paragraph>
+        </div>
       </Card>
     </>
   );

@@ -16,6 +16,13 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | undefined)
   onUnauthorized = handler;
 }
 
+let onPasswordChangeRequired: (() => void) | undefined;
+
+/** The app registers how to go to 修改密碼 when the server refuses until the password is changed (403 PASSWORD_CHANGE_REQUIRED). */
+export function setPasswordChangeRequiredHandler(handler: (() => void) | undefined): void {
+  onPasswordChangeRequired = handler;
+}
+
 export type QueryParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
 export interface RequestOptions {
@@ -79,6 +86,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     const error = apiErrorFromBody(response.status, parsed, i18n.t('errors.http', { status: response.status }));
     if (response.status === 401 && !NO_REDIRECT_ON_401.includes(path) && error.code !== 'PASSWORD_INCORRECT') {
       onUnauthorized?.();
+    }
+    if (response.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      onPasswordChangeRequired?.();
     }
     throw error;
   }

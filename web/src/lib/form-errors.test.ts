@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-error';
-import { applyApiErrorToForm, toNamePath } from './form-errors';
+import { applyApiErrorToForm, revealFirstError, toNamePath } from './form-errors';
 
 type SetFields = FormInstance['setFields'];
 
@@ -102,5 +102,37 @@ describe(applyApiErrorToForm.name, () => {
     const error = validation([{ field: 'title' }, { field: 'publisher', code: 'required', message: '請輸入發行公司' }]);
     expect(applyApiErrorToForm(form, error, { fields: ['title', 'publisher'] })).toBe(true);
     expect(setFields).toHaveBeenCalledExactlyOnceWith([{ name: ['publisher'], errors: ['請輸入發行公司'] }]);
+  });
+});
+
+describe(revealFirstError.name, () => {
+  function formWithErrors(fields: { name: (string | number)[]; errors: string[]; shown?: boolean }[]) {
+    const scrollToField = vi.fn<FormInstance['scrollToField']>();
+    const form = {
+      getFieldsError: () => fields.map(({ name, errors }) => ({ name, errors, warnings: [] })),
+      getFieldInstance: (name: (string | number)[]) =>
+        fields.find((field) => field.name.join('.') === name.join('.'))?.shown === false ? undefined : {},
+      scrollToField,
+    } as unknown as FormInstance;
+    return { form, scrollToField };
+  }
+
+  it('scrolls to the first field showing an error, in form order, and focuses it', () => {
+    const { form, scrollToField } = formWithErrors([
+      { name: ['isrc'], errors: ['ISRC TW-A01-26-00001 已被使用。'] },
+      { name: ['title'], errors: [] },
+      { name: ['duration'], errors: ['格式不正確'] },
+    ]);
+    expect(revealFirstError(form)).toEqual(['isrc']);
+    expect(scrollToField).toHaveBeenCalledExactlyOnceWith(['isrc'], { block: 'center', focus: true });
+  });
+
+  it('skips a field that is not on screen, and says when no shown field has an error', () => {
+    const hidden = formWithErrors([
+      { name: ['isrc'], errors: ['已被使用'], shown: false },
+      { name: ['title'], errors: [] },
+    ]);
+    expect(revealFirstError(hidden.form)).toBeUndefined();
+    expect(hidden.scrollToField).not.toHaveBeenCalled();
   });
 });

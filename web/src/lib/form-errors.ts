@@ -56,3 +56,17 @@ export function applyApiErrorToForm(form: FormInstance, error: unknown, options:
   form.setFields([...grouped.values()]);
   return allPlaced;
 }
+
+/**
+ * After a failed save: scrolls to the first field that shows an error and focuses it, so a message
+ * placed far above the button the user clicked is seen. Returns that field, or undefined when no
+ * shown field has an error (the caller then shows the message beside the button instead).
+ */
+export function revealFirstError(form: Pick<FormInstance, 'getFieldsError' | 'getFieldInstance' | 'scrollToField'>): NamePath | undefined {
+  const first = form.getFieldsError().find((field) => field.errors.length > 0 && form.getFieldInstance(field.name) !== undefined);
+  if (first === undefined) {
+    return undefined;
+  }
+  form.scrollToField(first.name, { block: 'center', focus: true });
+  return first.name;
+}

@@ -3,9 +3,12 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../../../src/accounts/accounts.schemas.js';
 import { PageLoading } from '../../components/PageLoading';
+import { AgencyContact } from '../../features/agency/AgencyContact';
+import { HeaderMenu } from './HeaderMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { UserBadge } from './UserBadge';
+import { useNarrowScreen } from './use-narrow-screen';
 import './layout.css';
 
 /** The routed page in <main> (the skip link's target), loading while its code arrives, then the footer. */
@@ -20,15 +23,20 @@ function PageAndFooter({ mainRef, narrow = false }: { mainRef?: Ref<HTMLElement>
       </main>
       <footer className="app-footer">
         <p>{t('footer.text')}</p>
+        <AgencyContact variant="footer" />
       </footer>
     </>
   );
 }
 
-/** Header with the agency's top menu, the page in <main>, and a short footer. */
+/**
+ * Header with the agency's top menu, the page in <main>, and a short footer. On a phone the header
+ * is one short row and the menu opens from 「選單」 (HeaderMenu).
+ */
 export function AppLayout({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const narrow = useNarrowScreen();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -52,14 +60,18 @@ export function AppLayout({ me }: { me: MeResponse }) {
       <header className="app-header">
         <div className="app-header__bar">
           <Link to="/albums" className="app-brand">
-            {t('app.name')}
+            {narrow ? t('app.shortName') : t('app.name')}
           </Link>
-          <div className="app-header__meta">
-            <UserBadge me={me} />
-            <LanguageSwitch />
-          </div>
+          {narrow ? (
+            <HeaderMenu me={me} />
+          ) : (
+            <div className="app-header__meta">
+              <UserBadge me={me} />
+              <LanguageSwitch />
+            </div>
+          )}
         </div>
-        <MainNav me={me} />
+        {narrow ? null : <MainNav me={me} />}
       </header>
       <PageAndFooter mainRef={mainRef} />
     </div>
@@ -69,11 +81,12 @@ export function AppLayout({ me }: { me: MeResponse }) {
 /** Header without menu for pages shown before signing in. */
 export function PublicLayout() {
   const { t } = useTranslation();
+  const narrow = useNarrowScreen();
   return (
     <div className="app-shell">
       <header className="app-header">
         <div className="app-header__bar">
-          <span className="app-brand">{t('app.name')}</span>
+          <span className="app-brand">{narrow ? t('app.shortName') : t('app.name')}</span>
           <div className="app-header__meta">
             <LanguageSwitch />
           </div>

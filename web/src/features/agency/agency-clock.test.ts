@@ -3,12 +3,13 @@ import type { AgencyResponse } from '../../../../src/settings/settings.schemas.j
 import { DEFAULT_AGENCY_CLOCK, DEFAULT_TIME_ZONE, agencyClock, agencyInfoFrom, clockSkew } from './agency-clock';
 
 const HOUR = 60 * 60_000;
+const CONTACT = { name: 'ISRC 管理中心', address: '臺北市', phone: '(02)2361-9132', email: 'isrc@example.org' };
 /** Midnight 1 January 2027 in Asia/Taipei (UTC+8), i.e. still 31 December in UTC and west of it. */
 const TAIPEI_NEW_YEAR = Date.parse('2026-12-31T16:00:00.000Z');
 
 /** What the server says at `instant` (GET /agency). */
 function agencyAt(instant: number): AgencyResponse {
-  return { countryCode: 'TW', timeZone: 'Asia/Taipei', now: new Date(instant).toISOString(), currentYear: 0 };
+  return { countryCode: 'TW', timeZone: 'Asia/Taipei', now: new Date(instant).toISOString(), currentYear: 0, contact: CONTACT };
 }
 
 describe(clockSkew.name, () => {
@@ -119,12 +120,13 @@ describe('DEFAULT_AGENCY_CLOCK', () => {
 });
 
 describe(agencyInfoFrom.name, () => {
-  it('keeps the country and zone and measures the skew', () => {
+  it('keeps the country, zone and contact details and measures the skew', () => {
     const sentAt = Date.parse('2026-03-09T04:00:00.000Z');
     expect(agencyInfoFrom(agencyAt(sentAt + 5 * 60_000 + 500), sentAt, sentAt + 1000)).toEqual({
       countryCode: 'TW',
       timeZone: 'Asia/Taipei',
       skewMs: 5 * 60_000,
+      contact: CONTACT,
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { AgencyResponse } from '../../../../src/settings/settings.schemas.js';
+import type { AgencyContact, AgencyResponse } from '../../../../src/settings/settings.schemas.js';
 import { calendarYearAt } from '../../../../src/isrc/index.js';
 import { formatDate } from '../../lib/format';
 
@@ -53,11 +53,18 @@ export interface AgencyInfo {
   readonly countryCode: string;
   readonly timeZone: string;
   readonly skewMs: number;
+  /** How to reach the agency (footer, interim routes of functions not online yet). */
+  readonly contact: AgencyContact;
 }
 
 /** Reads the /agency answer received at `receivedAt` for a request sent at `sentAt` (browser milliseconds). */
 export function agencyInfoFrom(response: AgencyResponse, sentAt: number, receivedAt: number): AgencyInfo {
-  return { countryCode: response.countryCode, timeZone: response.timeZone, skewMs: clockSkew(response.now, receivedAt, sentAt) };
+  return {
+    countryCode: response.countryCode,
+    timeZone: response.timeZone,
+    skewMs: clockSkew(response.now, receivedAt, sentAt),
+    contact: response.contact,
+  };
 }
 
 /** Before /agency has answered (or when it failed): the default zone and the browser's clock as is. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AgencyResponse } from '../../../../src/settings/settings.schemas.js';
+import type { AgencyContact, AgencyResponse } from '../../../../src/settings/settings.schemas.js';
 import { api } from '../../lib/api-client';
 import { DEFAULT_AGENCY_CLOCK, agencyClock, agencyInfoFrom, type AgencyClock, type AgencyInfo } from './agency-clock';
 
@@ -28,6 +28,8 @@ export function useAgencyInfo() {
 export interface Agency extends AgencyClock {
   /** The agency's country prefix, once known. */
   readonly countryCode: string | undefined;
+  /** How to reach the agency (name, address, phone, e-mail), once known. */
+  readonly contact: AgencyContact | undefined;
   /** Whether GET /agency has answered; until then the zone is Asia/Taipei and the clock the browser's. */
   readonly loaded: boolean;
 }
@@ -40,6 +42,6 @@ export function useAgency(): Agency {
   const { data } = useAgencyInfo();
   return useMemo(() => {
     const clock = data === undefined ? DEFAULT_AGENCY_CLOCK : agencyClock(data.timeZone, data.skewMs);
-    return { ...clock, countryCode: data?.countryCode, loaded: data !== undefined };
+    return { ...clock, countryCode: data?.countryCode, contact: data?.contact, loaded: data !== undefined };
   }, [data]);
 }

@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Flex, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
-import { applyApiErrorToForm } from '../../lib/form-errors';
 import { ALBUM_FORM_FIELDS, toAlbumFields, toAlbumFormValues, type AlbumFormValues } from './album-values';
 import { useUpdateAlbum } from './api';
 import { AlbumFormFields } from './AlbumFormFields';
 import { CatalogForm } from './CatalogForm';
+import { SaveActions } from './SaveActions';
+import { sameFormValues } from './unsaved-changes';
+import { useLeaveGuard } from './use-leave-guard';
+import { useSaveError } from './use-save-error';
 
 interface Props {
   album: AlbumResponse;
@@ -22,26 +25,28 @@ export function AlbumForm({ album, canEdit, onSubmitRequest, submitting }: Props
   const { message } = App.useApp();
   const [form] = Form.useForm<AlbumFormValues>();
   const update = useUpdateAlbum(album.id);
-  const [alert, setAlert] = useState<string | null>(null);
+  const saveError = useSaveError(form, { fields: ALBUM_FORM_FIELDS });
   const [initialValues] = useState(() => toAlbumFormValues(album));
-
-  const save = async (values: AlbumFormValues): Promise<AlbumResponse | undefined> => {
-    setAlert(null);
-    try {
-      const updated = await update.mutateAsync(toAlbumFields(values));
-      form.setFieldsValue(toAlbumFormValues(updated));
-      form.setFields(ALBUM_FORM_FIELDS.map((name) => ({ name, touched: false })));
-      return updated;
-    } catch (error) {
-      if (!applyApiErrorToForm(form, error, { fields: ALBUM_FORM_FIELDS })) {
-        setAlert(error instanceof Error ? error.message : t('errors.unknown'));
-      }
-      return undefined;
-    }
-  };
+  /** What the server has, as the form shows it: leaving asks first when the form differs. */
+  const savedValues = useRef(initialValues);
 
   // All values, not only those of registered fields: each credit row's role has no input of its own.
   const allValues = () => form.getFieldsValue(true) as AlbumFormValues;
+  useLeaveGuard(() => canEdit && !sameFormValues(allValues(), savedValues.current));
+
+  const save = async (values: AlbumFormValues): Promise<AlbumResponse | undefined> => {
+    saveError.clear();
+    try {
+      const updated = await update.mutateAsync(toAlbumFields(values));
+      savedValues.current = toAlbumFormValues(updated);
+      form.setFieldsValue(savedValues.current);
+      form.setFields(ALBUM_FORM_FIELDS.map((name) => ({ name, touched: false })));
+      return updated;
+    } catch (error) {
+      saveError.report(error);
+      return undefined;
+    }
+  };
 
   const onFinish = async () => {
     if ((await save(allValues())) !== undefined) {
@@ -68,26 +73,20 @@ export function AlbumForm({ album, canEdit, onSubmitRequest, submitting }: Props
   };
 
   return (
-    <CatalogForm
-      form={form}
-      name="album"
-      maxWidth={860}
-      initialValues={initialValues}
-      canEdit={canEdit}
-      onFinish={() => void onFinish()}
-      alert={alert}
-    >
+    <CatalogForm form={form} name="album" maxWidth={860} initialValues={initialValues} canEdit={canEdit} onFinish={() => void onFinish()}>
       <AlbumFormFields album={album} readOnly={!canEdit} />
       {canEdit ? (
         <Form.Item label=" " colon={false}>
-          <Flex gap="small" wrap>
-            <Button type="primary" htmlType="submit" loading={update.isPending}>
-              {t('common.saveChanges')}
-            </Button>
-            <Button onClick={() => void submit()} loading={submitting} disabled={update.isPending}>
-              {t('albums.submit')}
-            </Button>
-          </Flex>
+          <SaveActions alert={saveError.alert}>
+            <Flex gap="small" wrap>
+              <Button type="primary" htmlType="submit" loading={update.isPending}>
+                {t('common.saveChanges')}
+              </Button>
+              <Button onClick={() => void submit()} loading={submitting} disabled={update.isPending}>
+                {t('albums.submit')}
+              </Button>
+            </Flex>
+          </SaveActions>
         </Form.Item>
       ) : null}
     </CatalogForm>

@@ -12,12 +12,14 @@ import {
 import { tidyDuration, tidyPartialDate, type AlbumFormValues } from './album-values';
 import { termOptions, useCatalogLocale } from './catalog-locale';
 import { CreditsField } from './CreditsField';
-import { durationRule, releaseDateRule, requiredWarning } from './validators';
+import { useAgency } from '../agency/use-agency';
+import { dateWarningRule, durationRule, releaseDateRule, requiredWarning } from './validators';
 
 /** The album form's fields, in the guide's order, plus the import template's extra fields. */
 export function AlbumFormFields({ album, readOnly }: { album: AlbumResponse; readOnly: boolean }) {
   const { t } = useTranslation();
   const locale = useCatalogLocale();
+  const { agencyYear } = useAgency();
   const form = Form.useFormInstance<AlbumFormValues>();
 
   const tidy = (field: 'releaseDate' | 'totalDuration') => () => {
@@ -53,7 +55,7 @@ export function AlbumFormFields({ album, readOnly }: { album: AlbumResponse; rea
         name="releaseDate"
         required
         extra={t('albums.form.releaseDateHelp')}
-        rules={[releaseDateRule(t), requiredWarning('album', 'releaseDate', locale)]}
+        rules={[releaseDateRule(t, agencyYear), dateWarningRule(t, 'releaseDate', agencyYear), requiredWarning('album', 'releaseDate', locale)]}
       >
         <Input maxLength={20} placeholder="YYYY.MM.DD" onBlur={tidy('releaseDate')} style={{ maxWidth: 200 }} />
       </Form.Item>

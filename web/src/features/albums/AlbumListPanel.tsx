@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAlbumList, type AlbumFilter } from './api';
 import { AlbumTable } from './AlbumTable';
+import { albumEmptyState } from './empty-state';
 
 interface Props {
   filter: AlbumFilter;
@@ -16,6 +17,18 @@ export function AlbumListPanel({ filter, onFilterChange, canDelete }: Props) {
   const { t } = useTranslation();
   const searchId = useId();
   const list = useAlbumList(filter);
+  // An empty 待辦事項 says where the albums are: under review, or all done.
+  const emptyTodo = filter.view === 'todo' && filter.q === undefined && canDelete && list.data?.total === 0;
+  const underReview = useAlbumList({ view: 'review', page: 1 }, emptyTodo);
+  const everything = useAlbumList({ view: 'all', page: 1 }, emptyTodo);
+  const emptyState = albumEmptyState({
+    view: filter.view,
+    searching: filter.q !== undefined,
+    canCreate: canDelete,
+    underReview: underReview.data?.total,
+    total: everything.data?.total,
+  });
+  const placing = emptyTodo && (underReview.isPending || everything.isPending);
 
   const search = (value: string) => {
     const q = value.trim();
@@ -40,7 +53,14 @@ export function AlbumListPanel({ filter, onFilterChange, canDelete }: Props) {
         />
       </div>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <AlbumTable data={list.data} loading={list.isFetching} filter={filter} onFilterChange={onFilterChange} canDelete={canDelete} />
+      <AlbumTable
+        data={list.data}
+        loading={list.isFetching || placing}
+        filter={filter}
+        onFilterChange={onFilterChange}
+        canDelete={canDelete}
+        emptyState={emptyState}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { Empty, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Empty, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlbumPage, AlbumSort, AlbumSummary } from '../../../../src/catalog/catalog.schemas.js';
@@ -7,6 +7,7 @@ import { useAgency } from '../agency/use-agency';
 import { ALBUM_PAGE_SIZE, albumPagePath, type AlbumFilter } from './api';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
 import { DeleteAlbumButton } from './DeleteAlbumButton';
+import type { AlbumEmptyState } from './empty-state';
 
 interface Props {
   data: AlbumPage | undefined;
@@ -14,6 +15,8 @@ interface Props {
   filter: AlbumFilter;
   onFilterChange: (filter: AlbumFilter) => void;
   canDelete: boolean;
+  /** What the table says when it has no rows. */
+  emptyState: AlbumEmptyState;
 }
 
 type SortOrder = 'ascend' | 'descend' | null;
@@ -29,7 +32,7 @@ function rowClick(open: () => void) {
   };
 }
 
-export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }: Props) {
+export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, emptyState }: Props) {
   const { t } = useTranslation();
   const { formatDate } = useAgency();
   const navigate = useNavigate();
@@ -65,6 +68,8 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }:
     columns.push({
       title: t('common.actions'),
       key: 'actions',
+      // Kept in view on a narrow screen while the other columns scroll.
+      fixed: 'right',
       render: (_value, row) => (row.status === 'draft' ? <DeleteAlbumButton album={row} /> : <Typography.Text type="secondary">—</Typography.Text>),
     });
   }
@@ -80,7 +85,12 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }:
     onFilterChange({ ...filter, page: pagination.current ?? 1 });
   };
 
-  const emptyText = filter.q !== undefined ? t('albums.emptyFiltered') : t(`albums.empty.${filter.view}`);
+  const { goTo } = emptyState;
+  const empty = (
+    <Empty description={t(`albums.${emptyState.key}`)}>
+      {goTo === undefined ? null : <Button onClick={() => onFilterChange({ view: goTo, page: 1 })}>{t(`albums.goTo.${goTo}`)}</Button>}
+    </Empty>
+  );
 
   return (
     <Table<AlbumSummary>
@@ -91,7 +101,7 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete }:
       loading={loading}
       onChange={onChange}
       onRow={(row) => ({ onClick: rowClick(() => void navigate(albumPagePath(row.id))) })}
-      locale={{ emptyText: <Empty description={emptyText} /> }}
+      locale={{ emptyText: empty }}
       scroll={{ x: 'max-content' }}
       pagination={{
         current: data?.page ?? filter.page,

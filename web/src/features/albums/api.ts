@@ -29,11 +29,12 @@ export function albumPagePath(id: string, tab?: 'album' | 'tracks'): string {
   return `/albums/${encodeURIComponent(id)}${tab === 'tracks' ? '?tab=tracks' : ''}`;
 }
 
-export function useAlbumList(filter: AlbumFilter) {
+export function useAlbumList(filter: AlbumFilter, enabled = true) {
   return useQuery({
     queryKey: albumKeys.list(filter),
     queryFn: ({ signal }) => api.get<AlbumPage>('/albums', { ...filter, pageSize: ALBUM_PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlbumResponse, CitableRecording } from '../../../../src/catalog/catalog.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCitableSearch, useCiteTrack } from '../tracks/api';
+import { citeSource } from './cite-source';
 
 /** 引用: find an approved recording (one's own by name or ISRC, another's by its full ISRC) and put it on the album. */
 export function CiteModal({ album, open, onClose }: { album: AlbumResponse; open: boolean; onClose: () => void }) {
@@ -24,10 +25,11 @@ export function CiteModal({ album, open, onClose }: { album: AlbumResponse; open
     { title: t('tracks.fields.isrc'), dataIndex: 'isrcDisplay', render: (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{value}</span> },
     { title: t('tracks.fields.name'), dataIndex: 'title', render: (value: string) => value || '—' },
     { title: t('cite.artist'), dataIndex: 'artist', render: (value: string) => value || '—' },
-    { title: t('cite.owner'), dataIndex: 'own', render: (_value, row) => t(row.own ? 'cite.own' : 'cite.others') },
+    { title: t('cite.owner'), dataIndex: 'own', render: (_value, row) => t(`cite.${citeSource(row)}`) },
     {
       title: t('common.actions'),
       key: 'cite',
+      fixed: 'right',
       render: (_value, row) =>
         onAlbum.has(row.id) ? (
           <Typography.Text type="secondary">{t('cite.alreadyOnAlbum')}</Typography.Text>

@@ -3,15 +3,15 @@ import { ComingSoon } from '../../components/ComingSoon';
 
 export function ChangeRequestsPage() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('nav.changeRequests')} description={t('comingSoon.changeRequests')} />;
+  return <ComingSoon title={t('nav.changeRequests')} description={t('comingSoon.changeRequests')} feature="changeRequests" />;
 }
 
 export function UsedDesignationsPage() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('nav.usedDesignations')} description={t('comingSoon.usedDesignations')} />;
+  return <ComingSoon title={t('nav.usedDesignations')} description={t('comingSoon.usedDesignations')} feature="usedDesignations" />;
 }
 
 export function StatsPage() {
   const { t } = useTranslation();
-  return <ComingSoon title={t('nav.stats')} description={t('comingSoon.stats')} />;
+  return <ComingSoon title={t('nav.stats')} description={t('comingSoon.stats')} feature="stats" />;
 }

@@ -1,27 +1,38 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useCodeSuggestion } from './api';
-import { REGISTRANT_CODE_INPUT_PATTERN } from '../../../../src/isrc/index.js';
+import { FIRST_ISRC_YEAR, REGISTRANT_CODE_INPUT_PATTERN } from '../../../../src/isrc/index.js';
+import { useAgency } from '../agency/use-agency';
 
 /** The API's own pattern (lower case is upper-cased by the server). */
 const CODE_PATTERN = new RegExp(REGISTRANT_CODE_INPUT_PATTERN);
+
+/** What the dialog submits: the code, and the year it was allocated (this year unless carried over). */
+export interface NewCodeValues {
+  code: string;
+  allocatedYear: number;
+}
 
 interface Props {
   open: boolean;
   title: string;
   /** Saves the code; rejects with the API error. */
-  onSubmit: (code: string) => Promise<unknown>;
+  onSubmit: (values: NewCodeValues) => Promise<unknown>;
   onClose: () => void;
   pending: boolean;
 }
 
-/** A three-character registrant code, prefilled with the server's next free suggestion. */
+/**
+ * A three-character registrant code, prefilled with the server's next free suggestion, and the
+ * year it was allocated: this year, or an earlier one for a code carried over from an earlier system.
+ */
 export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ code: string }>();
+  const { agencyYear } = useAgency();
+  const [form] = Form.useForm<NewCodeValues>();
   const suggestion = useCodeSuggestion(open);
   const [alert, setAlert] = useState<string | null>(null);
 
@@ -31,11 +42,11 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
     }
   }, [open, suggestion.data, form]);
 
-  const onFinish = ({ code }: { code: string }) => {
+  const onFinish = (values: NewCodeValues) => {
     setAlert(null);
-    onSubmit(code).then(onClose, (error: unknown) => {
+    onSubmit(values).then(onClose, (error: unknown) => {
       const codeFields = { REGISTRANT_CODE_TAKEN: 'code', REGISTRANT_CODE_NOT_ALLOWED: 'code' };
-      if (!applyApiErrorToForm(form, error, { fields: ['code'], codeFields })) {
+      if (!applyApiErrorToForm(form, error, { fields: ['code', 'allocatedYear'], codeFields })) {
         setAlert(error instanceof Error ? error.message : t('errors.unknown'));
       }
     });
@@ -56,7 +67,7 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
       {suggestion.isError ? (
         <Alert type="warning" showIcon title={t('codes.noSuggestion')} description={suggestion.error.message} style={{ marginBottom: 16 }} />
       ) : null}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ allocatedYear: agencyYear() }}>
         <Form.Item
           label={t('codes.code')}
           name="code"
@@ -68,6 +79,22 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
           ]}
         >
           <Input maxLength={3} autoComplete="off" style={{ width: 160 }} {...(countryCode === undefined ? {} : { prefix: `${countryCode}-` })} />
+        </Form.Item>
+        <Form.Item
+          label={t('codes.allocatedYear')}
+          name="allocatedYear"
+          extra={t('codes.allocatedYearHelp')}
+          rules={[
+            { required: true, message: t('codes.allocatedYearRequired') },
+            {
+              type: 'integer',
+              min: FIRST_ISRC_YEAR,
+              max: agencyYear(),
+              message: t('codes.allocatedYearRange', { first: FIRST_ISRC_YEAR, last: agencyYear() }),
+            },
+          ]}
+        >
+          <InputNumber min={FIRST_ISRC_YEAR} max={agencyYear()} precision={0} style={{ width: 160 }} />
         </Form.Item>
       </Form>
       {suggestion.isFetching ? <Typography.Text>{t('codes.loadingSuggestion')}</Typography.Text> : null}

@@ -6,25 +6,52 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SectionCard } from '../../components/SectionCard';
 import { useAgency } from '../agency/use-agency';
 import { useAddRegistrantCode, useRegistrantCodes } from './api';
-import { AddCodeModal } from './AddCodeModal';
+import { useCurrentMe } from '../../app/me-context';
+import { AddCodeModal, type NewCodeValues } from './AddCodeModal';
+import { EditCodeYearModal } from './EditCodeYearModal';
 
+/** Codes with the year each was allocated; an administrator may correct that year. */
 export function CodeTable({ codes, loading, emptyText }: { codes: RegistrantCodeResponse[] | undefined; loading: boolean; emptyText: string }) {
   const { t } = useTranslation();
   const { formatDate } = useAgency();
+  const admin = useCurrentMe().user.role === 'agency_admin';
+  const [editing, setEditing] = useState<RegistrantCodeResponse | null>(null);
   const columns: TableColumnsType<RegistrantCodeResponse> = [
     { title: t('codes.code'), dataIndex: 'code', render: (_value, row) => `${row.countryCode}-${row.code}` },
+    { title: t('codes.allocatedYear'), dataIndex: 'allocatedYear' },
     { title: t('codes.createdAt'), dataIndex: 'createdAt', render: (_value, row) => formatDate(row.createdAt) },
+    ...(admin
+      ? [
+          {
+            title: t('codes.actions'),
+            key: 'actions',
+            render: (_value: unknown, row: RegistrantCodeResponse) => (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => setEditing(row)}
+                aria-label={t('codes.editYearFor', { code: `${row.countryCode}-${row.code}` })}
+              >
+                {t('codes.editYear')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
-    <Table<RegistrantCodeResponse>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={codes ?? []}
-      loading={loading}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-      locale={{ emptyText: <Empty description={emptyText} /> }}
-    />
+    <>
+      <Table<RegistrantCodeResponse>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={codes ?? []}
+        loading={loading}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: <Empty description={emptyText} /> }}
+      />
+      <EditCodeYearModal code={editing} onClose={() => setEditing(null)} />
+    </>
   );
 }
 
@@ -37,8 +64,8 @@ export function RegistrantCodesSection({ registrant }: { registrant: RegistrantR
   const [adding, setAdding] = useState(false);
   const holdsCodes = registrant.kind !== 'individual';
 
-  const onSubmit = async (code: string) => {
-    const created = await add.mutateAsync(code);
+  const onSubmit = async (values: NewCodeValues) => {
+    const created = await add.mutateAsync(values);
     void message.success(t('codes.added', { code: `${created.countryCode}-${created.code}` }));
   };
 

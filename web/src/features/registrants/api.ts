@@ -2,12 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ActiveStatus, CreateMemberUserBody, UserResponse } from '../../../../src/accounts/accounts.schemas.js';
 import type { Page } from '../../../../src/shared/common.schemas.js';
 import type {
+  AddRegistrantCodeBody,
   CodeSuggestionResponse,
   CreateRegistrantBody,
   RegistrantCodeResponse,
   RegistrantKind,
   RegistrantResponse,
   UpdateRegistrantBody,
+  UpdateRegistrantCodeBody,
 } from '../../../../src/registrants/registrants.schemas.js';
 import { api } from '../../lib/api-client';
 
@@ -85,9 +87,21 @@ export function useCodeSuggestion(enabled: boolean) {
 export function useAddRegistrantCode(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<RegistrantCodeResponse>(`/registrants/${encodeURIComponent(id)}/codes`, { code }),
+    mutationFn: (body: AddRegistrantCodeBody) => api.post<RegistrantCodeResponse>(`/registrants/${encodeURIComponent(id)}/codes`, body),
     onSuccess: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: registrantKeys.all }), queryClient.invalidateQueries({ queryKey: codeSuggestionKey })]),
+  });
+}
+
+/** Corrects the year a code was allocated (administrator); shown in registrant and pool code tables. */
+export function useUpdateCodeYear() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateRegistrantCodeBody }) =>
+      api.patch<RegistrantCodeResponse>(`/registrant-codes/${encodeURIComponent(id)}`, body),
+    // Registrant codes, and the pool codes on the settings page (its key, written out to avoid an import cycle).
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: registrantKeys.all }), queryClient.invalidateQueries({ queryKey: ['settings'] })]),
   });
 }
 

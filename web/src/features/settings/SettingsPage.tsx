@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { PageTitle } from '../../components/PageTitle';
 import { SectionCard } from '../../components/SectionCard';
-import { AddCodeModal } from '../registrants/AddCodeModal';
+import { AddCodeModal, type NewCodeValues } from '../registrants/AddCodeModal';
 import { CodeTable } from '../registrants/RegistrantCodesSection';
 import { useAddPoolCode, useSettings } from './api';
 
@@ -17,8 +17,8 @@ export function SettingsPage() {
   const add = useAddPoolCode();
   const [adding, setAdding] = useState(false);
 
-  const onSubmit = async (code: string) => {
-    const created = await add.mutateAsync(code);
+  const onSubmit = async (values: NewCodeValues) => {
+    const created = await add.mutateAsync(values);
     void message.success(t('codes.added', { code: `${created.countryCode}-${created.code}` }));
   };
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegistrantCodeResponse } from '../../../../src/registrants/registrants.schemas.js';
+import type { AddRegistrantCodeBody, RegistrantCodeResponse } from '../../../../src/registrants/registrants.schemas.js';
 import type { SettingsResponse } from '../../../../src/settings/settings.schemas.js';
 import { api } from '../../lib/api-client';
 import { codeSuggestionKey } from '../registrants/api';
@@ -16,7 +16,7 @@ export function useSettings() {
 export function useAddPoolCode() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<RegistrantCodeResponse>('/settings/pool-codes', { code }),
+    mutationFn: (body: AddRegistrantCodeBody) => api.post<RegistrantCodeResponse>('/settings/pool-codes', body),
     onSuccess: () =>
       Promise.all([queryClient.invalidateQueries({ queryKey: settingsKey }), queryClient.invalidateQueries({ queryKey: codeSuggestionKey })]),
   });

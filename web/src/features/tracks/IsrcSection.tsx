@@ -1,10 +1,13 @@
 import { Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
-import { checkIsrc } from '../../../../src/isrc/index.js';
+import { checkIsrc, type IsrcParts } from '../../../../src/isrc/index.js';
 import { useAgency } from '../agency/use-agency';
 import { useCatalogLocale } from '../albums/catalog-locale';
-import { isrcRules } from './isrc-rules';
+import { ownIsrcExample } from './isrc-example';
+import { useCurrentMe } from '../../app/me-context';
+import { useOwnCodeYears } from './api';
+import { isrcRules, ownCodeYearProblem, type CodeYears } from './isrc-rules';
 import { NextIsrcPreview } from './NextIsrcPreview';
 import type { IsrcMode, TrackFormValues } from './track-values';
 
@@ -12,21 +15,36 @@ interface Props {
   track: TrackResponse | undefined;
   /** The company's registrant codes, when known. */
   codes: readonly string[] | undefined;
+  /** 回溯編碼: the album may carry own codes from before its registrant code was allocated. */
+  retroactive: boolean;
 }
 
 /** ISRC編號 for companies: 自行輸入 / 下一個可用編號 / 境外錄音 ISRC. */
-export function IsrcSection({ track, codes }: Props) {
+export function IsrcSection({ track, codes, retroactive }: Props) {
   const { t } = useTranslation();
   const locale = useCatalogLocale();
-  const { agencyYear } = useAgency();
+  const { agencyYear, countryCode } = useAgency();
   const form = Form.useFormInstance<TrackFormValues>();
+  const years: CodeYears = { allocatedYears: useOwnCodeYears(useCurrentMe().registrant?.id, true).data, retroactive };
   const mode = Form.useWatch<IsrcMode | undefined>('isrcMode', form) ?? 'own';
   const typed = Form.useWatch<string | undefined>('isrc', form) ?? '';
   const checked =
     typed.trim() === '' ? null : checkIsrc(typed, { purpose: mode === 'own' ? 'allocate' : 'report-foreign', currentYear: agencyYear() });
   const current = track?.recording;
   const ours = (code: string) => mode !== 'own' || codes === undefined || codes.length === 0 || codes.includes(code);
-  const willUse = checked?.valid === true && checked.warnings.length === 0 && ours(checked.parts.registrantCode) ? checked.display : null;
+  const yearFits = (parts: IsrcParts) => mode !== 'own' || ownCodeYearProblem(parts, years) === undefined;
+  // The example is the registrant's own code; a foreign recording's code is not ours to suggest.
+  const example = mode === 'own' ? ownIsrcExample(countryCode, codes, agencyYear()) : undefined;
+  const help =
+    mode !== 'own'
+      ? t('tracks.isrc.foreignHelp')
+      : example === undefined
+        ? t('tracks.isrc.ownHelpNoExample')
+        : t('tracks.isrc.ownHelp', { example: example.display, compact: example.compact });
+  const willUse =
+    checked?.valid === true && checked.warnings.length === 0 && ours(checked.parts.registrantCode) && yearFits(checked.parts)
+      ? checked.display
+      : null;
 
   return (
     <>
@@ -58,18 +76,14 @@ export function IsrcSection({ track, codes }: Props) {
           <Form.Item
             name="isrc"
             dependencies={['isrcMode']}
-            rules={isrcRules(t, locale, codes, agencyYear)}
+            rules={isrcRules(t, locale, codes, agencyYear, years)}
             style={{ marginTop: 8, marginBottom: 0 }}
-            extra={
-              willUse !== null
-                ? t('tracks.isrc.willUse', { display: willUse })
-                : t(mode === 'own' ? 'tracks.isrc.ownHelp' : 'tracks.isrc.foreignHelp')
-            }
+            extra={willUse !== null ? t('tracks.isrc.willUse', { display: willUse }) : help}
           >
             <Input
               aria-label={t(mode === 'own' ? 'tracks.isrc.ownLabel' : 'tracks.isrc.foreignLabel')}
               maxLength={40}
-              placeholder="TW-A01-26-00001"
+              placeholder={example?.display}
               autoComplete="off"
               spellCheck={false}
               style={{ maxWidth: 280 }}

@@ -5,7 +5,8 @@ import { normaliseIsrc } from '../../../../src/isrc/index.js';
 import { tidyDuration, tidyPartialDate } from '../albums/album-values';
 import { termOptions, useCatalogLocale } from '../albums/catalog-locale';
 import { CreditsField } from '../albums/CreditsField';
-import { durationRule, recordingDateRule, requiredWarning } from '../albums/validators';
+import { useAgency } from '../agency/use-agency';
+import { dateWarningRule, durationRule, recordingDateRule, requiredWarning } from '../albums/validators';
 import { versionOfRules } from './isrc-rules';
 import { NOT_A_VERSION, type TrackFormValues } from './track-values';
 
@@ -34,6 +35,7 @@ export function TrackNameFields() {
 export function TrackDetailFields({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const locale = useCatalogLocale();
+  const { agencyYear } = useAgency();
   const form = Form.useFormInstance<TrackFormValues>();
   const yesNo = [
     { value: false, label: t('common.no') },
@@ -60,7 +62,12 @@ export function TrackDetailFields({ readOnly }: { readOnly: boolean }) {
       <Form.Item label={t('tracks.fields.duration')} name="duration" extra={t('tracks.durationHelp')} rules={[durationRule(t)]}>
         <Input maxLength={12} placeholder={t('albums.form.durationPlaceholder')} onBlur={tidy('duration')} style={{ maxWidth: 200 }} />
       </Form.Item>
-      <Form.Item label={t('tracks.fields.recordingDate')} name="recordingDate" extra={t('tracks.recordingDateHelp')} rules={[recordingDateRule(t)]}>
+      <Form.Item
+        label={t('tracks.fields.recordingDate')}
+        name="recordingDate"
+        extra={t('tracks.recordingDateHelp')}
+        rules={[recordingDateRule(t, agencyYear), dateWarningRule(t, 'recordingDate', agencyYear)]}
+      >
         <Input maxLength={12} placeholder="YYYY.MM" onBlur={tidy('recordingDate')} style={{ maxWidth: 200 }} />
       </Form.Item>
       <Form.Item label={t('tracks.fields.aiAssisted')} name="aiAssisted">
@@ -73,8 +80,11 @@ export function TrackDetailFields({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-/** 版本: is this a new version of another recording (remix, edit, live …), and which one. */
-export function VersionFields({ currentIsrc }: { currentIsrc: string | null }) {
+/**
+ * 版本: is this a new version of another recording (remix, edit, live …), and which one. The
+ * example is an ISRC under the registrant's own code (none for an individual).
+ */
+export function VersionFields({ currentIsrc, isrcExample }: { currentIsrc: string | null; isrcExample: string | undefined }) {
   const { t } = useTranslation();
   const locale = useCatalogLocale();
   const form = Form.useFormInstance<TrackFormValues>();
@@ -103,7 +113,7 @@ export function VersionFields({ currentIsrc }: { currentIsrc: string | null }) {
           dependencies={['isrc', 'isrcMode']}
           rules={versionOfRules(locale, ownIsrc)}
         >
-          <Input maxLength={40} placeholder="TW-A01-25-00001" autoComplete="off" spellCheck={false} style={{ maxWidth: 280 }} />
+          <Input maxLength={40} placeholder={isrcExample} autoComplete="off" spellCheck={false} style={{ maxWidth: 280 }} />
         </Form.Item>
       )}
     </>

@@ -52,6 +52,8 @@ export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: 
     {
       title: t('common.actions'),
       key: 'actions',
+      // Kept in view on a narrow screen while the other columns scroll.
+      fixed: 'right',
       render: (_value, row) => (
         <Space wrap>
           <Link

@@ -2,7 +2,7 @@ import { useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NextAvailableResponse } from '../../../../src/allocation/allocation.schemas.js';
 import type { AddTrackBody, CitableRecording, IsrcChoice, RecordingFields, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
-import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
+import type { RegistrantCodeResponse } from '../../../../src/registrants/registrants.schemas.js';
 import { MeContext } from '../../app/me-context';
 import { api, apiRequest } from '../../lib/api-client';
 import { registrantKeys } from '../registrants/api';
@@ -98,12 +98,22 @@ export function useNextIsrc(registrantCode: string | undefined, enabled: boolean
   });
 }
 
-/** A company's registrant codes (its own registrant record), to check 自行輸入 as typed. */
-export function useOwnRegistrantCodes(registrantId: string | undefined, enabled: boolean) {
-  return useQuery({
-    queryKey: registrantKeys.detail(registrantId ?? ''),
-    queryFn: ({ signal }) => api.get<RegistrantResponse>(`/registrants/${encodeURIComponent(registrantId ?? '')}`, undefined, signal),
+/** A company's registrant codes with the year each was allocated (one request, shared by the two hooks below). */
+function ownCodesQuery(registrantId: string | undefined, enabled: boolean) {
+  return {
+    queryKey: registrantKeys.codes(registrantId ?? ''),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      api.get<RegistrantCodeResponse[]>(`/registrants/${encodeURIComponent(registrantId ?? '')}/codes`, undefined, signal),
     enabled: enabled && registrantId !== undefined,
-    select: (registrant) => registrant.codes,
-  });
+  };
+}
+
+/** A company's registrant codes, to check 自行輸入 as typed. */
+export function useOwnRegistrantCodes(registrantId: string | undefined, enabled: boolean) {
+  return useQuery({ ...ownCodesQuery(registrantId, enabled), select: (codes) => codes.map((c) => c.code) });
+}
+
+/** The year each of a company's codes was allocated: a typed code of ours may not carry an earlier year (except 回溯編碼). */
+export function useOwnCodeYears(registrantId: string | undefined, enabled: boolean) {
+  return useQuery({ ...ownCodesQuery(registrantId, enabled), select: (codes) => Object.fromEntries(codes.map((c) => [c.code, c.allocatedYear])) });
 }

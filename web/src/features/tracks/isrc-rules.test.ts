@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhTW from '../../locales/zh-TW.json';
 import { agencyClock } from '../agency/agency-clock';
-import { isrcRules, versionOfRules } from './isrc-rules';
+import { isrcRules, ownCodeYearProblem, versionOfRules } from './isrc-rules';
 import { translator } from '../../test-support/translator';
 
 interface Outcome {
@@ -168,6 +168,42 @@ describe(isrcRules.name, () => {
         "Country code AA is not in IFPI's list of allocated prefixes; please check it. The ISRC year 2027 is later than this year (2026); please check it.",
       );
     });
+  });
+});
+
+describe('an own code against the year its registrant code was allocated', () => {
+  const years = { allocatedYears: { A01: 2026, B02: 2010 }, retroactive: false };
+  const ZH = 'ISRC 年份（1999）早於此登記者代碼的配發年份（2026）；錄製年代碼是編碼當年，除非本專輯為回溯編碼';
+
+  it("refuses 1999 under a code of 2026 before saving, with the server's message", async () => {
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026, years), 'TW-A01-99-00001', OWN)).toEqual({ error: ZH, warning: null });
+    expect((await shown(isrcRules(english, 'en', ['A01', 'B02'], in2026, years), 'TWA012500001', OWN)).error).toBe(
+      'The ISRC year (2025) is before its registrant code was allocated (2026); the year of reference is the year the ISRC is assigned, unless the album is a retroactive assignment.',
+    );
+  });
+
+  it('accepts the allocation year and later, each code by its own year, and anything on a 回溯編碼 album', async () => {
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026, years), 'TWA012600001', OWN)).toEqual({ error: null, warning: null });
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026, years), 'TWB021000001', OWN)).toEqual({ error: null, warning: null });
+    expect((await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026, years), 'TWB020900001', OWN)).error).toContain('（2010）');
+    const retroactive = { ...years, retroactive: true };
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01', 'B02'], in2026, retroactive), 'TWA019900001', OWN)).toEqual({ error: null, warning: null });
+  });
+
+  it('leaves it to the server while the years are not loaded, and never applies to foreign codes', async () => {
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'TWA019900001', OWN)).toEqual({ error: null, warning: null });
+    expect(await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026, { allocatedYears: undefined, retroactive: false }), 'TWA019900001', OWN)).toEqual({
+      error: null,
+      warning: null,
+    });
+    expect((await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026, years), 'USA019900001', FOREIGN)).error).toBeNull();
+  });
+
+  it(ownCodeYearProblem.name, () => {
+    const parts = { countryCode: 'TW', registrantCode: 'A01', yearOfReference: 99, designation: 1 };
+    expect(ownCodeYearProblem(parts, years)).toEqual({ kind: 'year-before-code', fullYear: 1999, allocatedYear: 2026 });
+    expect(ownCodeYearProblem({ ...parts, registrantCode: 'C03' }, years)).toBeUndefined();
+    expect(ownCodeYearProblem(parts, undefined)).toBeUndefined();
   });
 });
 

@@ -1,19 +1,49 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 import { problemMessage } from '../../../../src/catalog/field-labels.js';
-import { checkIsrc, isrcErrorMessage, isrcWarningMessage, normaliseIsrc } from '../../../../src/isrc/index.js';
+import {
+  checkIsrc,
+  codeYearFinding,
+  isrcErrorMessage,
+  isrcWarningMessage,
+  normaliseIsrc,
+  type IsrcParts,
+  type YearBeforeCode,
+} from '../../../../src/isrc/index.js';
 import type { CatalogLocale } from '../albums/catalog-locale';
 import type { IsrcMode } from './track-values';
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
+/** What the form knows about the registrant's codes' years: by code (once loaded), and whether the album is 回溯編碼. */
+export interface CodeYears {
+  allocatedYears: Readonly<Record<string, number>> | undefined;
+  retroactive: boolean;
+}
+
+/**
+ * The server's rule for a code typed as one's own: its year may not be before the year its
+ * registrant code was allocated, unless the album is 回溯編碼. undefined when fine or not known.
+ */
+export function ownCodeYearProblem(parts: IsrcParts, years: CodeYears | undefined): YearBeforeCode | undefined {
+  const allocatedYear = years?.allocatedYears?.[parts.registrantCode];
+  return allocatedYear === undefined || years === undefined ? undefined : codeYearFinding(parts.yearOfReference, allocatedYear, years.retroactive);
+}
+
 /**
  * The ISRC input, checked as typed with the server's rules: 自行輸入 as a new code of ours
  * (purpose allocate, one of our registrant codes when we know them), 境外錄音 as an existing
  * foreign code (purpose report-foreign: unknown prefix or future year only warn). `currentYear` is the
- * agency's year now (useAgency().agencyYear), asked each time a value is checked.
+ * agency's year now (useAgency().agencyYear), asked each time a value is checked. With `years`, an
+ * own code's year before its registrant code was allocated is refused as the server refuses it.
  */
-export function isrcRules(t: TFunction, locale: CatalogLocale, codes: readonly string[] | undefined, currentYear: () => number): FormRule[] {
+export function isrcRules(
+  t: TFunction,
+  locale: CatalogLocale,
+  codes: readonly string[] | undefined,
+  currentYear: () => number,
+  years?: CodeYears,
+): FormRule[] {
   const modeOf = (getFieldValue: (name: string) => unknown): IsrcMode => (getFieldValue('isrcMode') === 'foreign' ? 'foreign' : 'own');
   return [
     ({ getFieldValue }) => ({
@@ -29,6 +59,10 @@ export function isrcRules(t: TFunction, locale: CatalogLocale, codes: readonly s
         const code = checked.parts.registrantCode;
         if (mode === 'own' && codes !== undefined && codes.length > 0 && !codes.includes(code)) {
           return Promise.reject(new Error(t('tracks.isrc.notOwnCode', { code, codes: codes.join(locale === 'en' ? ', ' : '、') })));
+        }
+        const early = mode === 'own' ? ownCodeYearProblem(checked.parts, years) : undefined;
+        if (early !== undefined) {
+          return Promise.reject(new Error(isrcWarningMessage(early, locale)));
         }
         return Promise.resolve();
       },

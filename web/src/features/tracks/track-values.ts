@@ -57,6 +57,7 @@ export const TRACK_CODE_FIELDS: Readonly<Record<string, string>> = {
   ISRC_TAKEN: 'isrc',
   ISRC_NOT_OWN_CODE: 'isrc',
   ISRC_YEAR_IN_FUTURE: 'isrc',
+  ISRC_YEAR_BEFORE_CODE: 'isrc',
   ISRC_NOT_FOREIGN: 'isrc',
   VERSION_SAME_ISRC: 'versionOfIsrc',
 };

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ApiSession } from './api.js';
+import { launchBrowser } from './browser.js';
+import { checkPage, logIn, loginHeading, openFlow, unauthorized, visible } from './page-checks.js';
+import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
+
+/**
+ * Issue 12 in a real browser (zh-TW): the agency's contact details (ISRC_AGENCY_*) in every page's
+ * footer, 業者操作手冊 marking the functions not online yet with how to do them today, the
+ * placeholder pages giving the same interim route, and a reset password leading to 修改密碼 first.
+ */
+
+const AGENCY = {
+  ISRC_AGENCY_NAME: '測試國家圖書館 ISRC 管理中心',
+  ISRC_AGENCY_ADDRESS: '100006 臺北市中正區測試路 2 號',
+  ISRC_AGENCY_PHONE: '(02)2361-9132 轉 703',
+  ISRC_AGENCY_EMAIL: 'isrc@agency.example',
+};
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer(AGENCY);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the agency contact and the functions not online yet (zh-TW)', () => {
+  it('shows the contact details in the footer of the login page and of every signed-in page', async () => {
+    const { context, page, problems } = await openFlow(browser, server.baseUrl);
+    await page.goto('/login');
+    await visible(loginHeading(page));
+    const footer = page.locator('footer');
+    await visible(footer.getByText(AGENCY.ISRC_AGENCY_NAME));
+    expect(await footer.getByRole('link', { name: AGENCY.ISRC_AGENCY_EMAIL }).getAttribute('href')).toBe(`mailto:${AGENCY.ISRC_AGENCY_EMAIL}`);
+    expect(await footer.getByRole('link', { name: AGENCY.ISRC_AGENCY_PHONE }).getAttribute('href')).toBe('tel:0223619132;ext=703');
+    expect(await footer.textContent()).toContain(AGENCY.ISRC_AGENCY_ADDRESS);
+    await checkPage(page, 'iss12-01-login-footer');
+
+    await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    await visible(page.locator('footer').getByText(AGENCY.ISRC_AGENCY_NAME));
+    expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await context.close();
+  });
+
+  it('marks 專輯匯入, 數位媒體批次上傳 and 出版者資料異動申請單 「尚未開放」 in the manual, with the interim route', async () => {
+    const { context, page, problems } = await openFlow(browser, server.baseUrl);
+    await page.goto('/login');
+    await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    await page.goto('/manual');
+    await visible(page.getByRole('heading', { level: 1, name: '業者操作手冊' }));
+    const main = page.locator('main');
+    await expect(main.getByText('尚未開放', { exact: true }).count()).resolves.toBe(3);
+    for (const [item, route] of [
+      ['專輯匯入', '請以「專輯新增」逐張建立專輯'],
+      ['數位媒體批次上傳', '請洽 ISRC 管理中心約定送存方式'],
+      ['出版者資料異動申請單', '用印後 E-mail 至 ISRC 管理中心'],
+    ] as const) {
+      const li = main.locator('li').filter({ hasText: item }).filter({ hasText: '尚未開放' });
+      await expect(li.count(), item).resolves.toBe(1);
+      expect(await li.textContent(), item).toContain(route);
+      expect(await li.getByRole('link', { name: AGENCY.ISRC_AGENCY_EMAIL }).count(), item).toBe(1);
+    }
+    await checkPage(page, 'iss12-02-manual-pending');
+
+    await page.goto('/change-requests');
+    await visible(page.getByRole('heading', { level: 1, name: '出版者資料異動申請單' }));
+    expect(await main.textContent()).toContain('用印後 E-mail 至 ISRC 管理中心');
+    expect(await main.getByRole('link', { name: AGENCY.ISRC_AGENCY_EMAIL }).getAttribute('href')).toBe(`mailto:${AGENCY.ISRC_AGENCY_EMAIL}`);
+    await checkPage(page, 'iss12-03-change-requests-interim');
+    expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await context.close();
+  });
+
+  it('sends a user whose password was reset to 修改密碼 first, without a refused request on the way', async () => {
+    const admin = await ApiSession.login(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+    const officer = await admin.call<{ id: string }>('POST', '/users', { loginName: 'officer.reset', displayName: '承辦人', password: 'first password 1', role: 'agency_officer' });
+    await admin.call('PATCH', `/users/${officer.id}`, { resetPassword: 'reset by admin 1' });
+
+    const { context, page, problems } = await openFlow(browser, server.baseUrl);
+    await page.goto('/login');
+    await page.getByLabel('帳號', { exact: true }).fill('officer.reset');
+    await page.getByLabel('密碼', { exact: true }).fill('reset by admin 1');
+    await page.getByRole('button', { name: '登入', exact: true }).click();
+    await page.waitForURL('**/change-password');
+    await visible(page.getByText('首次登入或密碼已由管理中心重設，請先修改密碼再使用系統。'));
+    await page.goto('/admin/registrants');
+    await page.waitForURL('**/change-password');
+    await checkPage(page, 'iss12-04-must-change-password');
+
+    await page.getByLabel('目前密碼', { exact: true }).fill('reset by admin 1');
+    await page.getByLabel('新密碼', { exact: true }).fill('my own password 2');
+    await page.getByLabel('確認新密碼', { exact: true }).fill('my own password 2');
+    await page.getByRole('button', { name: '修改密碼', exact: true }).click();
+    await page.waitForURL('**/albums');
+    await visible(page.getByRole('heading', { level: 1, name: '專輯/ISRC回報' }));
+    expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await context.close();
+  });
+});
