@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useCodeSuggestion } from './api';
-import { FIRST_ISRC_YEAR, REGISTRANT_CODE_INPUT_PATTERN } from '../../../../src/isrc/index.js';
+import { REGISTRANT_CODE_INPUT_PATTERN } from '../../../../src/isrc/index.js';
 import { useAgency } from '../agency/use-agency';
+import { AllocatedYearField } from './AllocatedYearField';
 
 /** The API's own pattern (lower case is upper-cased by the server). */
 const CODE_PATTERN = new RegExp(REGISTRANT_CODE_INPUT_PATTERN);
@@ -80,22 +81,7 @@ export function AddCodeModal({ open, title, onSubmit, onClose, pending }: Props)
         >
           <Input maxLength={3} autoComplete="off" style={{ width: 160 }} {...(countryCode === undefined ? {} : { prefix: `${countryCode}-` })} />
         </Form.Item>
-        <Form.Item
-          label={t('codes.allocatedYear')}
-          name="allocatedYear"
-          extra={t('codes.allocatedYearHelp')}
-          rules={[
-            { required: true, message: t('codes.allocatedYearRequired') },
-            {
-              type: 'integer',
-              min: FIRST_ISRC_YEAR,
-              max: agencyYear(),
-              message: t('codes.allocatedYearRange', { first: FIRST_ISRC_YEAR, last: agencyYear() }),
-            },
-          ]}
-        >
-          <InputNumber min={FIRST_ISRC_YEAR} max={agencyYear()} precision={0} style={{ width: 160 }} />
-        </Form.Item>
+        <AllocatedYearField />
       </Form>
       {suggestion.isFetching ? <Typography.Text>{t('codes.loadingSuggestion')}</Typography.Text> : null}
     </FormModal>

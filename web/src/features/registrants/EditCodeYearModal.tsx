@@ -1,18 +1,16 @@
 import { useRef, useState } from 'react';
-import { App, Form, InputNumber } from 'antd';
+import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegistrantCodeResponse } from '../../../../src/registrants/registrants.schemas.js';
-import { FIRST_ISRC_YEAR } from '../../../../src/isrc/index.js';
 import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
-import { useAgency } from '../agency/use-agency';
+import { AllocatedYearField } from './AllocatedYearField';
 import { useUpdateCodeYear } from './api';
 
 /** 修改配發年份 (administrator): corrects the year a code was allocated, e.g. one carried over from an earlier system. */
 export function EditCodeYearModal({ code, onClose }: { code: RegistrantCodeResponse | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { agencyYear } = useAgency();
   const [form] = Form.useForm<{ allocatedYear: number }>();
   const update = useUpdateCodeYear();
   const [alert, setAlert] = useState<string | null>(null);
@@ -57,22 +55,7 @@ export function EditCodeYearModal({ code, onClose }: { code: RegistrantCodeRespo
       onAfterClose={() => setAlert(null)}
     >
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ allocatedYear: code?.allocatedYear }}>
-        <Form.Item
-          label={t('codes.allocatedYear')}
-          name="allocatedYear"
-          extra={t('codes.allocatedYearHelp')}
-          rules={[
-            { required: true, message: t('codes.allocatedYearRequired') },
-            {
-              type: 'integer',
-              min: FIRST_ISRC_YEAR,
-              max: agencyYear(),
-              message: t('codes.allocatedYearRange', { first: FIRST_ISRC_YEAR, last: agencyYear() }),
-            },
-          ]}
-        >
-          <InputNumber min={FIRST_ISRC_YEAR} max={agencyYear()} precision={0} style={{ width: 160 }} />
-        </Form.Item>
+        <AllocatedYearField />
       </Form>
     </FormModal>
   );
