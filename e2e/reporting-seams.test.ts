@@ -277,6 +277,14 @@ describe('issue 12: reporting seams in Chromium (zh-TW)', () => {
     await leaveDialog(page).waitFor({ state: 'hidden' });
     expect(new URL(page.url()).pathname).toBe(`/albums/${album.id}`);
 
+    // 登出: asked too, and 留下 keeps the session and the edit.
+    await mainMenu(page).getByRole('button', { name: '登出' }).click();
+    await visible(leaveDialog(page));
+    await leaveDialog(page).getByRole('button', { name: '留下' }).click();
+    await leaveDialog(page).waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(`/albums/${album.id}`);
+    expect(await title.inputValue()).toBe('未儲存的專輯（修訂）');
+
     // The browser's back button: asked; 離開 goes back to the list.
     await page.goBack();
     await visible(leaveDialog(page));

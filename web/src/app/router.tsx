@@ -14,6 +14,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 }
 
 const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
+const LogoutPage = page(() => import('../features/auth/LogoutPage'), 'LogoutPage');
 const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 const AlbumsPage = page(() => import('../features/albums/AlbumsPage'), 'AlbumsPage');
 const AlbumDetailPage = page(() => import('../features/albums/AlbumDetailPage'), 'AlbumDetailPage');
@@ -46,6 +47,7 @@ export function createRouter() {
             { path: 'stats', element: StatsPage },
             { path: 'manual', element: ManualPage },
             { path: 'change-password', element: ChangePasswordPage },
+            { path: 'logout', element: LogoutPage },
             {
               element: <RequireRole roles={STAFF} />,
               children: [

@@ -1,30 +1,15 @@
-import { App } from 'antd';
 import { NavLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { MeResponse } from '../../../../src/accounts/accounts.schemas.js';
-import { hasRole, useLogout } from '../../features/auth/api';
-import { isApiError } from '../../lib/api-client';
+import { hasRole } from '../../features/auth/api';
 import { MENU_ITEMS } from './menu';
 
 export function MainNav({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const logout = useLogout();
   const items = MENU_ITEMS.filter((item) => item.roles === undefined || hasRole(me, item.roles));
-
-  const onLogout = () => {
-    logout.mutate(undefined, {
-      onSuccess: () => void navigate('/login', { replace: true }),
-      onError: (error) => {
-        if (isApiError(error) && error.status === 401) {
-          void navigate('/login', { replace: true });
-          return;
-        }
-        void message.error(error.message);
-      },
-    });
-  };
+  // Through the 登出 page, so a form with unsaved edits asks before the session ends.
+  const onLogout = () => void navigate('/logout');
 
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
@@ -35,7 +20,7 @@ export function MainNav({ me }: { me: MeResponse }) {
           </li>
         ))}
         <li>
-          <button type="button" onClick={onLogout} disabled={logout.isPending}>
+          <button type="button" onClick={onLogout}>
             {t('nav.logout')}
           </button>
         </li>
