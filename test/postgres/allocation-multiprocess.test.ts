@@ -171,7 +171,7 @@ describe('three server processes on one PostgreSQL database', () => {
     expect(admins).toEqual([{ n: 1 }]);
     for (const s of servers) {
       expect(s.exit, s.output()).toBeUndefined();
-      expect(s.output()).toContain(`ISRC registry at http://localhost:${new URL(s.baseUrl).port}`);
+      expect(s.output()).toMatch(new RegExp(`ISRC registry listening on http://[^ ]+:${new URL(s.baseUrl).port}`));
       expect(s.output()).not.toMatch(/error|cannot start/i);
     }
   });
