@@ -51,14 +51,15 @@ function numbers(value: unknown): number[] {
 }
 
 /**
- * The fast path of "next available", in ONE statement: advances the counter by `count` (an upsert:
- * the first allocation of a year creates the row) and, if every code of that range is free, writes
- * their ledger rows and the audit row. The upsert's row lock serialises allocators until their
- * transaction ends, and doing the rest in the same statement keeps that lock as short as the
- * database allows. The counter row stays locked either way (also when it would pass 99999 and is
- * left as it was), so the caller's slow path runs under the same lock.
+ * The fast path of "next available", in one call of the database function `isrc_allocate_range`
+ * (migration 0004): advances the counter by `count` (an upsert: the first allocation of a year
+ * creates the row) and, if every code of that range is free, writes their ledger rows and the
+ * audit row. The upsert's row lock serialises allocators until their transaction ends; a function
+ * keeps the work done under it, and the planning, as small as the database allows. The counter
+ * row stays locked either way (also when it would pass 99999 and is left as it was), so the
+ * caller's slow path runs under the same lock.
  *
- * Returns the counter after the statement (undefined when it would have passed 99999) and the
+ * Returns the counter after the call (undefined when it would have passed 99999) and the
  * designations written: all `count`, or none when a code of the range was taken already (a typed
  * code removed from its draft), or — only in a rare race — some.
  */
@@ -67,30 +68,9 @@ export async function allocateRange(db: Db, key: CounterKey, count: number, owne
     return { last: undefined, written: [] };
   }
   const result = await db.execute(sql`
-    with counter as (
-      insert into designation_counters as dc (country_code, registrant_code, year_of_reference, last_designation)
-      values (${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, ${count}::int)
-      on conflict (country_code, registrant_code, year_of_reference) do update
-        set last_designation = dc.last_designation + ${count}::int, updated_at = now()
-        where dc.last_designation + ${count}::int <= ${MAX_DESIGNATION}::int
-      returning last_designation
-    ), range as (
-      select d from counter, generate_series(counter.last_designation - ${count}::int + 1, counter.last_designation) as d
-    ), free as (
-      select d from range where not exists (select 1 from range r join isrc_assignments a on ${ledgerOf(key)} and a.designation = r.d)
-    ), ledger as (
-      insert into isrc_assignments (isrc, country_code, registrant_code, year_of_reference, designation, registrant_id, source, assigned_by)
-      select ${isrcPrefix(key)}::text || lpad(d::text, 5, '0'), ${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, d,
-        ${owner.registrantId}::uuid, 'system'::assignment_source, ${owner.assignedBy}::uuid
-      from free
-      on conflict (isrc) do nothing
-      returning designation
-    ), audit as (
-      insert into audit_log (actor_user_id, ip, action, entity_type, entity_id, before, after)
-      select ${auditValues(audit, sql`jsonb_build_object('first', min(designation), 'last', max(designation))`)}
-      from ledger having count(*) > 0
-    )
-    select (select last_designation from counter) as last, (select array_agg(designation order by designation) from ledger) as written`);
+    select last_designation as last, written from isrc_allocate_range(
+      ${key.countryCode}::text, ${key.registrantCode}::text, ${key.yearOfReference}::smallint, ${count}::int,
+      ${owner.registrantId}::uuid, ${owner.assignedBy}::uuid, ${audit.actorUserId ?? null}::uuid, ${audit.ip ?? ''}::text, ${JSON.stringify(audit.after ?? {})}::jsonb)`);
   const row = rowsOf(result)[0];
   return { last: row?.last === null || row?.last === undefined ? undefined : Number(row.last), written: numbers(row?.written) };
 }

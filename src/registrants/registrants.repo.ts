@@ -91,25 +91,34 @@ export async function findAllocationProfileRow(
   id: string,
   countryCode: string,
 ): Promise<{ id: string; kind: RegistrantRow['kind']; status: RegistrantRow['status']; ownCodes: string[]; poolCodes: string[]; allocatedYears: Record<string, number> } | undefined> {
-  const codesWhere = (where: SQL) =>
-    sql<string[]>`coalesce((select array_agg(rc.code order by rc.created_at, rc.code) from ${registrantCodes} rc where rc.country_code = ${countryCode} and ${where}), '{}')`;
-  // A nested fragment, so the outer registrant's id is written qualified ("registrants"."id"), not as rc's "id".
-  const own = sql`rc.registrant_id = ${registrants.id}`;
+  // One plain join (a row per code: its own and the pool's), cheap to plan on the allocation hot path.
   const rows = await db
     .select({
       id: registrants.id,
       kind: registrants.kind,
       status: registrants.status,
-      ownCodes: codesWhere(own),
-      poolCodes: codesWhere(sql`rc.is_pool`),
-      allocatedYears: sql<
-        Record<string, number>
-      >`coalesce((select jsonb_object_agg(rc.code, rc.allocated_year) from ${registrantCodes} rc where rc.country_code = ${countryCode} and (${own} or rc.is_pool)), '{}'::jsonb)`,
+      code: registrantCodes.code,
+      isPool: registrantCodes.isPool,
+      allocatedYear: registrantCodes.allocatedYear,
     })
     .from(registrants)
+    .leftJoin(registrantCodes, and(eq(registrantCodes.countryCode, countryCode), or(eq(registrantCodes.registrantId, registrants.id), eq(registrantCodes.isPool, true))))
     .where(eq(registrants.id, id))
-    .limit(1);
-  return rows[0];
+    .orderBy(asc(registrantCodes.createdAt), asc(registrantCodes.code));
+  const first = rows[0];
+  if (first === undefined) {
+    return undefined;
+  }
+  const ownCodes: string[] = [];
+  const poolCodes: string[] = [];
+  const allocatedYears: Record<string, number> = {};
+  for (const row of rows) {
+    if (row.code !== null && row.allocatedYear !== null) {
+      (row.isPool === true ? poolCodes : ownCodes).push(row.code);
+      allocatedYears[row.code] = row.allocatedYear;
+    }
+  }
+  return { id: first.id, kind: first.kind, status: first.status, ownCodes, poolCodes, allocatedYears };
 }
 
 export function poolCodes(db: Db, countryCode: string): Promise<RegistrantCodeRow[]> {
