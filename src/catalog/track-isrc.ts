@@ -9,7 +9,7 @@ import { checkIsrc } from '../isrc/check.js';
 import type { IsrcSource } from '../shared/enums.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import type { IsrcChoice } from './catalog.schemas.js';
-import { findIsrcHolder, type RecordingRow } from './tracks.repo.js';
+import { findIsrcHolder, type IsrcHolder, type RecordingRow } from './tracks.repo.js';
 
 export interface TrackIsrc {
   isrc: string;
@@ -17,21 +17,19 @@ export interface TrackIsrc {
 }
 
 /** ISRC_TAKEN naming where the code is used: the album, if it is the asking registrant's own. */
+function takenBy(isrc: string, holder: IsrcHolder | undefined, registrantId: string) {
+  const album = holder?.albumId === null || holder?.albumId === undefined ? undefined : { id: holder.albumId, number: holder.albumNumber ?? 0, title: holder.albumTitle ?? '' };
+  return isrcTakenError(isrc, holder === undefined ? undefined : { registrantId: holder.registrantId, album }, registrantId);
+}
+
 async function takenOnRecording(tx: TxContext, isrc: string, registrantId: string) {
-  const holder = await findIsrcHolder(tx.db, isrc);
-  return isrcTakenError(
-    isrc,
-    holder === undefined
-      ? undefined
-      : { registrantId: holder.registrantId, album: holder.albumId === null ? undefined : { id: holder.albumId, number: holder.albumNumber ?? 0, title: holder.albumTitle ?? '' } },
-    registrantId,
-  );
+  return takenBy(isrc, await findIsrcHolder(tx.db, isrc), registrantId);
 }
 
 async function assertFree(tx: TxContext, isrc: string, registrantId: string, exceptRecordingId: string | undefined): Promise<void> {
   const holder = await findIsrcHolder(tx.db, isrc);
   if (holder !== undefined && holder.recordingId !== exceptRecordingId) {
-    throw await takenOnRecording(tx, isrc, registrantId);
+    throw takenBy(isrc, holder, registrantId);
   }
 }
 
