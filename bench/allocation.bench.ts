@@ -1,13 +1,14 @@
 /**
- * ISRC allocation through the service (`allocateOwnCodes` in `withTransaction`: profile
+ * ISRC allocation through the service the API calls (`allocateIsrcs` for a member: profile
  * lookup, counter UPDATE … RETURNING, ledger and audit rows) against the floor the database sets:
  * a bare `BEGIN; UPDATE … RETURNING; COMMIT` on the same counters table, same server, same
  * concurrency. Every worker hits one counter row, as one busy registrant would.
  */
 import pg from 'pg';
-import { allocateOwnCodes, loadAllocationProfile } from '../src/allocation/allocation.service.js';
+import type { Actor } from '../src/accounts/actor.js';
+import { createUser } from '../src/accounts/users.service.js';
+import { allocateIsrcs } from '../src/allocation/allocation.service.js';
 import { openDatabase } from '../src/db/client.js';
-import { withTransaction } from '../src/db/tx.js';
 import { addRegistrantCode } from '../src/registrants/registrant-codes.service.js';
 import { createRegistrant } from '../src/registrants/registrants.service.js';
 import { DEFAULT_AGENCY_CONTACT } from '../src/shared/agency-contact.js';
@@ -27,15 +28,17 @@ const SUBMITTED_ALBUMS = 105;
 const BARE_UPDATE = `update designation_counters set last_designation = last_designation + 1, updated_at = now()
   where country_code = $1 and registrant_code = $2 and year_of_reference = $3 returning last_designation`;
 
-async function seedCompany(ctx: ServiceContext): Promise<string> {
+/** A company with one code, and the member who allocates for it. */
+async function seedCompany(ctx: ServiceContext): Promise<Actor> {
   const registrant = await createRegistrant(ctx, null, { kind: 'company', name: 'Benchmark Records' });
   await addRegistrantCode(ctx, null, registrant.id, undefined);
-  return registrant.id;
+  const user = await createUser(ctx, null, { loginName: 'bench-member', displayName: 'Bench', password: 'bench-member-password-1', role: 'registrant_member', registrantId: registrant.id });
+  return { kind: 'member', userId: user.id, role: 'registrant_member', registrantId: registrant.id, ip: '127.0.0.1' };
 }
 
-function serviceOp(ctx: ServiceContext, registrantId: string) {
+function serviceOp(ctx: ServiceContext, member: Actor) {
   return async (): Promise<void> => {
-    const assigned = await withTransaction(ctx, async (tx) => allocateOwnCodes(tx, await loadAllocationProfile(tx, registrantId), { count: 1, actor: null }));
+    const assigned = await allocateIsrcs(ctx, member, { count: 1 });
     if (assigned.length !== 1) {
       throw new Error(`allocation returned ${assigned.length} codes`);
     }
@@ -95,10 +98,10 @@ async function run(bc: BenchContext): Promise<void> {
   const pool = new pg.Pool({ connectionString: bc.databaseUrl, max: bc.concurrency, options: '-c TimeZone=UTC' });
   try {
     const ctx: ServiceContext = { db: handle.db, clock: systemClock, countryCode: COUNTRY, timeZone: 'Asia/Taipei', sessionIdleMinutes: 60, agency: DEFAULT_AGENCY_CONTACT };
-    const registrantId = await seedCompany(ctx);
+    const member = await seedCompany(ctx);
     const year = systemClock.now().getUTCFullYear() % 100;
     await pool.query('insert into designation_counters (country_code, registrant_code, year_of_reference) values ($1, $2, $3) on conflict do nothing', [COUNTRY, BARE_CODE, year]);
-    const service = serviceOp(ctx, registrantId);
+    const service = serviceOp(ctx, member);
     const bare = bareOp(pool, year);
 
     bc.log(`allocation: ${bc.iterations} × count 1, ${bc.concurrency} concurrent workers, one counter row; PostgreSQL ${await scalar(pool, "current_setting('server_version')")}`);
@@ -108,7 +111,7 @@ async function run(bc: BenchContext): Promise<void> {
     const b = await runConcurrent(bc.iterations, bc.concurrency, bare);
     await verify(pool, bc.warmup + bc.iterations);
 
-    bc.log(formatSummary('  service allocateOwnCodes', s));
+    bc.log(formatSummary('  service allocateIsrcs', s));
     bc.log(formatSummary('  bare UPDATE … RETURNING', b));
     bc.log(`  ratio service / bare: throughput ${(s.opsPerSec / b.opsPerSec).toFixed(2)}, p50 latency ${(s.p50Ms / b.p50Ms).toFixed(2)}, p95 latency ${(s.p95Ms / b.p95Ms).toFixed(2)}`);
 

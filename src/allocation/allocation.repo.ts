@@ -52,16 +52,15 @@ function numbers(value: unknown): number[] {
 
 /**
  * The fast path of "next available", in one call of the database function `isrc_allocate_range`
- * (migration 0004): advances the counter by `count` (an upsert: the first allocation of a year
- * creates the row) and, if every code of that range is free, writes their ledger rows and the
- * audit row. The upsert's row lock serialises allocators until their transaction ends; a function
- * keeps the work done under it, and the planning, as small as the database allows. The counter
- * row stays locked either way (also when it would pass 99999 and is left as it was), so the
- * caller's slow path runs under the same lock.
+ * (migrations 0004, 0005): advances the counter by `count` (an upsert: the first allocation of a
+ * year creates the row) and, if every code of that range is free, writes their ledger rows and the
+ * audit row. All or nothing: when a code of the range is taken (a typed code removed from its
+ * draft) the counter goes back and nothing is written, so one call is atomic without a transaction
+ * around it. Inside a transaction the counter row stays locked either way (also when it would pass
+ * 99999 and is left as it was), so the caller's slow path runs under the same lock.
  *
  * Returns the counter after the call (undefined when it would have passed 99999) and the
- * designations written: all `count`, or none when a code of the range was taken already (a typed
- * code removed from its draft), or — only in a rare race — some.
+ * designations written: all `count`, or none.
  */
 export async function allocateRange(db: Db, key: CounterKey, count: number, owner: LedgerOwner, audit: NewAuditRow): Promise<{ last: number | undefined; written: number[] }> {
   if (count > MAX_DESIGNATION) {

@@ -10,7 +10,7 @@ import type { CounterKey } from './allocation.repo.js';
 import type { AssignedIsrc } from './allocation.schemas.js';
 import { resolveRegistrantFor } from './allocation.policy.js';
 import { issuanceRule, type IssuanceRule } from './issuance.policy.js';
-import { nextAvailable, takeDesignations } from './sequence.service.js';
+import { nextAvailable, takeDesignations, takeNextFree } from './sequence.service.js';
 
 /**
  * What allocation knows about a registrant, loaded once per transaction and passed on: its kind
@@ -108,17 +108,29 @@ export async function allocatePoolCodes(tx: TxContext, profile: AllocationProfil
   return allocateUnder(tx, profile, profile.poolCodes, count, actor);
 }
 
-/** The API's "reserve next codes", in its own transaction (nested: a savepoint). */
+/**
+ * The API's "reserve next codes". The usual case is one statement, atomic on its own (the profile
+ * is read before it, as a transaction would read it too: nothing locks a registrant's row); only
+ * when the next codes are not all free does the rule's slow path run, in a transaction.
+ */
 export async function allocateIsrcs(
   ctx: ServiceContext,
   actor: Actor,
   input: { count: number; registrantCode?: string | undefined; registrantId?: string | undefined },
 ): Promise<AssignedIsrc[]> {
   const registrantId = resolveRegistrantFor(actor, input.registrantId);
-  return withTransaction(ctx, async (tx) => {
-    const profile = await loadAllocationProfile(tx, registrantId);
-    return allocateOwnCodes(tx, profile, { count: input.count, registrantCode: input.registrantCode, actor });
-  });
+  const profile = await loadAllocationProfile(ctx, registrantId);
+  assertDirectAllocation(profile);
+  const [registrantCode] = ownCodeFor(profile, input.registrantCode);
+  if (registrantCode !== undefined) {
+    const yearOfReference = twoDigitYear(currentYear(ctx));
+    const key: CounterKey = { countryCode: ctx.countryCode, registrantCode, yearOfReference };
+    const taken = await takeNextFree(ctx, key, input.count, { registrantId, actor });
+    if (taken !== undefined) {
+      return taken.map((d) => assigned(ctx, registrantCode, yearOfReference, d));
+    }
+  }
+  return withTransaction(ctx, async (tx) => allocateOwnCodes(tx, profile, { count: input.count, registrantCode: input.registrantCode, actor }));
 }
 
 /** The code "next available" would give now, without reserving it. */

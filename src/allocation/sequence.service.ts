@@ -28,41 +28,51 @@ import {
 /** Codes taken from one registrant code, or how many were left when it had too few. */
 export type TakeResult = { ok: true; designations: number[] } | { ok: false; available: number };
 
+function ownerRows(key: CounterKey, owner: { registrantId: string; actor: Actor | null }) {
+  return {
+    ledger: { registrantId: owner.registrantId, assignedBy: owner.actor?.userId ?? null },
+    audit: auditRow(owner.actor, {
+      action: 'isrc.allocate',
+      entityType: 'registrant',
+      entityId: owner.registrantId,
+      after: { registrantCode: key.registrantCode, yearOfReference: key.yearOfReference },
+    }),
+  };
+}
+
+/**
+ * The usual case in one statement: the next `count` codes, when all of them are free; else nothing
+ * is taken and undefined comes back. Atomic on its own, so the API's "reserve next codes" needs no
+ * transaction for it (the database function restores the counter when it cannot take the range).
+ */
+export async function takeNextFree(ctx: ServiceContext, key: CounterKey, count: number, owner: { registrantId: string; actor: Actor | null }): Promise<number[] | undefined> {
+  const { ledger, audit } = ownerRows(key, owner);
+  const fast = await allocateRange(ctx.db, key, count, ledger, audit);
+  return fast.written.length === count ? fast.written : undefined;
+}
+
 /**
  * Takes `count` codes for `owner` inside the caller's transaction: the one-statement fast path
  * for the usual case (the next `count` codes are all free), else — under the counter lock the
  * fast path took — the codes the rule picks one by one.
  */
 export async function takeDesignations(tx: TxContext, key: CounterKey, count: number, owner: { registrantId: string; actor: Actor | null }): Promise<TakeResult> {
-  const ledger = { registrantId: owner.registrantId, assignedBy: owner.actor?.userId ?? null };
-  const audit = auditRow(owner.actor, {
-    action: 'isrc.allocate',
-    entityType: 'registrant',
-    entityId: owner.registrantId,
-    after: { registrantCode: key.registrantCode, yearOfReference: key.yearOfReference },
-  });
-  const fast = await allocateRange(tx.db, key, count, ledger, audit);
-  if (fast.written.length === count) {
-    return { ok: true, designations: fast.written };
+  const fast = await takeNextFree(tx, key, count, owner);
+  if (fast !== undefined) {
+    return { ok: true, designations: fast };
   }
-  // The fast path may have moved the counter past codes it could not take: back to the truth.
-  await resetCounterToInUse(tx.db, key);
-  const need = count - fast.written.length;
   const available = MAX_DESIGNATION - (await countTaken(tx.db, key));
-  if (available < need) {
-    if (fast.written.length > 0) {
-      // Only after a rare race on an almost full year; fail the whole request rather than leave half of it.
-      throw new AppError('DESIGNATION_EXHAUSTED', { registrantCode: key.registrantCode, year: key.yearOfReference, available: available + fast.written.length });
-    }
+  if (available < count) {
     return { ok: false, available };
   }
   const lastInUse = await readCounter(tx.db, key);
-  const above = await freeDesignations(tx.db, key, lastInUse + 1, MAX_DESIGNATION, need);
-  const below = above.length < need ? await freeDesignations(tx.db, key, MIN_DESIGNATION, lastInUse, need - above.length) : [];
+  const above = await freeDesignations(tx.db, key, lastInUse + 1, MAX_DESIGNATION, count);
+  const below = above.length < count ? await freeDesignations(tx.db, key, MIN_DESIGNATION, lastInUse, count - above.length) : [];
   const picked = [...above, ...below];
+  const { ledger, audit } = ownerRows(key, owner);
   await insertSystemDesignations(tx.db, key, picked, ledger, audit);
   await resetCounterToInUse(tx.db, key);
-  return { ok: true, designations: [...fast.written, ...picked] };
+  return { ok: true, designations: picked };
 }
 
 /** The designation "next available" would give now, or undefined when every code is taken. */

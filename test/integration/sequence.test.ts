@@ -80,6 +80,49 @@ describe('a typo does not cost the rest of the year', () => {
     expect([two.recording.isrcDisplay, four.recording.isrcDisplay]).toEqual([display(code, 2), display(code, 4)]);
   });
 
+  it('a direct allocation whose next codes meet a reserved one takes nothing in its fast statement, only what the rule picks', async () => {
+    const co = await memberSession(env);
+    const code = co.member.codes[0]!;
+    const album = await createAlbum(co.api);
+    await addTrack(co.api, album.id, { title: '一' }, { mode: 'next' });
+    const typed = await addTrack(co.api, album.id, { title: '三' }, { mode: 'own', isrc: compact(code, 3) });
+    ok(await co.api.call('PUT', `/albums/${album.id}/tracks/${typed.id}/isrc`, { isrc: { mode: 'foreign', isrc: 'GBAYE2600078' } }));
+    const audits = async () =>
+      Number((await queryRows(env.handle, sql`select count(*)::int as n from audit_log where action = 'isrc.allocate' and entity_id = ${co.member.registrantId}`))[0]?.n);
+    const before = await audits();
+    // 2 and 3 are asked for, 3 is reserved: the one-statement path must leave no trace, the rule gives 2 and 4.
+    const res = ok(await co.api.call('POST', '/allocations', { count: 2 }), 201).json<{ isrcs: { isrc: string }[] }>();
+    expect(res.isrcs.map((i) => designationOf(i.isrc))).toEqual([2, 4]);
+    expect(await counterValue(env, code)).toBe(4);
+    const ledger = await queryRows(env.handle, sql`select designation from isrc_assignments where registrant_code = ${code} and year_of_reference = 26 order by designation`);
+    expect(ledger.map((r) => Number(r.designation))).toEqual([1, 2, 3, 4]);
+    expect((await audits()) - before).toBe(1);
+  });
+
+  it('the database function alone is all or nothing: over a taken code it restores the counter and writes nothing', async () => {
+    const co = await memberSession(env);
+    const code = co.member.codes[0]!;
+    await queryRows(
+      env.handle,
+      sql`insert into isrc_assignments (isrc, country_code, registrant_code, year_of_reference, designation, registrant_id, source, in_use)
+          values ('TW' || ${code}::text || '2600002', 'TW', ${code}::text, 26, 2, ${co.member.registrantId}::uuid, 'manual', false)`,
+    );
+    const call = async (count: number) =>
+      (
+        await queryRows(
+          env.handle,
+          sql`select last_designation, written from isrc_allocate_range('TW', ${code}::text, 26::smallint, ${count}::int, ${co.member.registrantId}::uuid, null, null, '', '{}'::jsonb)`,
+        )
+      )[0];
+    expect(await call(1)).toMatchObject({ last_designation: 1 });
+    const refused = await call(3);
+    expect(refused?.last_designation).toBe(1);
+    expect(refused?.written).toEqual([]);
+    expect(await counterValue(env, code)).toBe(1);
+    const ledger = await queryRows(env.handle, sql`select designation from isrc_assignments where registrant_code = ${code} order by designation`);
+    expect(ledger.map((r) => Number(r.designation))).toEqual([1, 2]);
+  });
+
   it('is exhausted only when every code of the year is taken, and says how many are left', async () => {
     const co = await memberSession(env);
     const code = co.member.codes[0]!;
