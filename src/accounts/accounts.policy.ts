@@ -15,5 +15,5 @@ export const canManageSettings = isAdmin;
 
 /** Staff see every registrant; a member only its own. */
 export function canSeeRegistrant(actor: Actor, registrantId: string): boolean {
-  return actor.kind === 'staff' || actor.registrantId === registrantId;
+  return actor.kind === 'staff' || (actor.kind === 'member' && actor.registrantId === registrantId);
 }

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { Text, Uuid } from '../shared/common.schemas.js';
-import { ACTIVE_STATUSES, REGISTRANT_KINDS } from '../shared/enums.js';
+import { ACTIVE_STATUSES, REGISTRANT_KINDS, USER_ROLES } from '../shared/enums.js';
 
-export const ROLES = ['agency_admin', 'agency_officer', 'registrant_member'] as const;
+export const ROLES = USER_ROLES;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['agency_admin', 'agency_officer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

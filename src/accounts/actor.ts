@@ -2,7 +2,10 @@ import type { Role } from './accounts.schemas.js';
 
 /** Who is acting: built once per request from the session, passed to every service call. */
 export type Actor =
-  { kind: 'staff'; userId: string; role: 'agency_admin' | 'agency_officer'; ip: string } | { kind: 'member'; userId: string; role: 'registrant_member'; registrantId: string; ip: string };
+  | { kind: 'staff'; userId: string; role: 'agency_admin' | 'agency_officer'; ip: string }
+  | { kind: 'member'; userId: string; role: 'registrant_member'; registrantId: string; ip: string }
+  /** Someone whose 登記者代碼申請 is pending: may read their application, nothing else. */
+  | { kind: 'applicant'; userId: string; role: 'applicant'; ip: string };
 
 export function actorFor(user: { id: string; role: Role; registrantId: string | null }, ip: string): Actor {
   if (user.role === 'registrant_member') {
@@ -10,6 +13,9 @@ export function actorFor(user: { id: string; role: Role; registrantId: string | 
       throw new Error(`registrant member ${user.id} has no registrant`);
     }
     return { kind: 'member', userId: user.id, role: user.role, registrantId: user.registrantId, ip };
+  }
+  if (user.role === 'applicant') {
+    return { kind: 'applicant', userId: user.id, role: user.role, ip };
   }
   return { kind: 'staff', userId: user.id, role: user.role, ip };
 }

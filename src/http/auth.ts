@@ -15,6 +15,8 @@ declare module 'fastify' {
     public?: boolean;
     /** The route stays open to a user who must change the password first (me, change password, logout). */
     beforePasswordChange?: boolean;
+    /** The route is open to an applicant whose registrant-code application is pending (me, logout, their application). */
+    applicant?: boolean;
   }
   interface FastifyRequest {
     user: UserRow | null;
@@ -51,6 +53,10 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
       done(new AppError('UNAUTHENTICATED'));
     } else if (request.user.mustChangePassword && config.beforePasswordChange !== true) {
       done(new AppError('PASSWORD_CHANGE_REQUIRED'));
+    } else if (request.user.role === 'applicant' && config.applicant !== true && config.beforePasswordChange !== true) {
+      // An applicant is neither staff nor a registrant's member: one rule here, so no service's
+      // "not a member, so staff" branch can ever see one.
+      done(new AppError('APPLICATION_PENDING'));
     } else {
       done();
     }

@@ -30,3 +30,23 @@ export type AssignmentSource = (typeof ASSIGNMENT_SOURCES)[number];
 
 export const ACTIVE_STATUSES = ['active', 'suspended'] as const;
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
+
+/** Who may log in: agency staff, members of a registrant, and applicants whose application is pending. */
+export const USER_ROLES = ['agency_admin', 'agency_officer', 'registrant_member', 'applicant'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** The agency's decision on one submission of an album (its history: album_submissions). */
+export const REVIEW_DECISIONS = ['approved', 'returned'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** 登記者代碼申請 and 出版者資料異動申請單 both wait for an officer's decision. */
+export const REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Physical deposit: the registrant declares copies sent, an officer records copies received. */
+export const DEPOSIT_EVENT_KINDS = ['sent', 'received'] as const;
+export type DepositEventKind = (typeof DEPOSIT_EVENT_KINDS)[number];
+
+/** E-mail copy of a notification: none (no SMTP or no address), waiting, delivered, or given up. */
+export const EMAIL_STATUSES = ['none', 'pending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];

@@ -34,6 +34,11 @@ export const ERROR_CODES = [
    * the signed-in user (auth/me), change password and logout answers this until it is.
    */
   'PASSWORD_CHANGE_REQUIRED',
+  /**
+   * The user applied for a registrant code and the application is not approved yet: only the
+   * signed-in user, their application and logout answer until it is.
+   */
+  'APPLICATION_PENDING',
   /** A user with this login name exists. */
   'LOGIN_NAME_TAKEN',
   /** Registrant code already allocated in this country. */

@@ -26,6 +26,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '請先修改密碼，再使用系統的其他功能。',
     en: 'Please change your password before using anything else.',
   },
+  APPLICATION_PENDING: {
+    'zh-TW': '您的登記者代碼申請尚在審核中，核准後即可使用系統的其他功能。',
+    en: 'Your registrant code application is still being reviewed; the rest of the system opens once it is approved.',
+  },
   LOGIN_NAME_TAKEN: { 'zh-TW': '帳號「{loginName}」已有人使用。', en: 'The login name "{loginName}" is taken.' },
   REGISTRANT_CODE_TAKEN: { 'zh-TW': '登記者代碼 {code} 已配發給其他登記者。', en: 'Registrant code {code} is already allocated.' },
   REGISTRANT_CODE_NOT_ALLOWED: {

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, inet, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../../shared/locale.js';
+import { USER_ROLES } from '../../shared/enums.js';
 import { stamps } from './columns.js';
 import { activeStatus, registrants } from './registrants.js';
 
-export const userRole = pgEnum('user_role', ['agency_admin', 'agency_officer', 'registrant_member']);
+export const userRole = pgEnum('user_role', USER_ROLES);
 
 export const users = pgTable(
   'users',
@@ -18,6 +20,8 @@ export const users = pgTable(
     registrantId: uuid('registrant_id').references(() => registrants.id, { onDelete: 'restrict' }),
     status: activeStatus('status').notNull().default('active'),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** The language of e-mails to this user (the web follows the browser's choice). */
+    locale: text('locale', { enum: LOCALES }).notNull().default('zh-TW'),
     ...stamps,
   },
   (t) => [

@@ -107,6 +107,7 @@ export const recordings = pgTable(
     uniqueIndex('recordings_isrc_uq').on(t.isrc),
     index('recordings_registrant_idx').on(t.registrantId, t.approvedAt),
     index('recordings_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
+    index('recordings_artist_trgm_idx').using('gin', t.artistText.op('gin_trgm_ops')),
     check('recordings_isrc_ck', sql`${t.isrc} is null or ${t.isrc} ~ '^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$'`),
     check('recordings_isrc_source_ck', sql`(${t.isrc} is null) = (${t.isrcSource} is null)`),
     check('recordings_version_ck', sql`${t.versionOfIsrc} is null or ${t.versionOfIsrc} is distinct from ${t.isrc}`),

@@ -3,3 +3,4 @@ export * from './accounts.js';
 export * from './allocation.js';
 export * from './audit.js';
 export * from './catalog.js';
+export * from './backoffice.js';

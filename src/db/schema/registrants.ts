@@ -12,6 +12,8 @@ export const registrants = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: registrantKind('kind').notNull(),
     name: text('name').notNull(),
+    /** 統一編號 / 機關代碼 where the kind has one. */
+    registrationNumber: text('registration_number').notNull().default(''),
     contactPerson: text('contact_person').notNull().default(''),
     address: text('address').notNull().default(''),
     phone: text('phone').notNull().default(''),
@@ -21,7 +23,7 @@ export const registrants = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     ...stamps,
   },
-  (t) => [index('registrants_name_idx').on(t.name)],
+  (t) => [index('registrants_name_idx').on(t.name), index('registrants_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops'))],
 );
 
 /**
