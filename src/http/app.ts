@@ -10,6 +10,12 @@ import { settingsRoutes } from '../settings/settings.routes.js';
 import { albumsRoutes } from '../catalog/albums.routes.js';
 import { tracksRoutes } from '../catalog/tracks.routes.js';
 import { reviewRoutes } from '../review/review.routes.js';
+import { notificationsRoutes } from '../notifications/notifications.routes.js';
+import { applicationsRoutes } from '../applications/applications.routes.js';
+import { changeRequestsRoutes } from '../change-requests/change-requests.routes.js';
+import { depositRoutes } from '../deposit/deposit.routes.js';
+import { searchRoutes } from '../search/search.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
@@ -69,7 +75,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
   await app.register(
     (api: AppInstance, _opts, done) => {
-      for (const routes of [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes, albumsRoutes, tracksRoutes, reviewRoutes]) {
+      const features = [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes, albumsRoutes, tracksRoutes, reviewRoutes];
+      const backOffice = [notificationsRoutes, applicationsRoutes, changeRequestsRoutes, depositRoutes, searchRoutes, auditRoutes];
+      for (const routes of [...features, ...backOffice]) {
         routes(api, { ctx: options.ctx });
       }
       done();

@@ -78,3 +78,11 @@ export function RequireRole({ roles }: { roles: readonly Role[] }) {
   const me = useCurrentMe();
   return hasRole(me, roles) ? <Outlet /> : <ForbiddenPage />;
 }
+
+/** Where "/" leads: officers to their review work, applicants to their application, registrants to their albums. */
+export function HomeRedirect() {
+  const me = useCurrentMe();
+  const role = me.user.role;
+  const to = role === 'applicant' ? '/application' : role === 'registrant_member' ? '/albums' : '/review';
+  return <Navigate to={to} replace />;
+}

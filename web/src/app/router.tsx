@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
-import { Navigate, createBrowserRouter } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { ADMIN, STAFF } from '../features/auth/api';
-import { PublicOnly, RequireAuth, RequireRole } from './guards';
+import { HomeRedirect, PublicOnly, RequireAuth, RequireRole } from './guards';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
 
 /** Each page is its own chunk, loaded when first visited. */
@@ -19,7 +19,7 @@ const ChangePasswordPage = page(() => import('../features/auth/ChangePasswordPag
 const AlbumsPage = page(() => import('../features/albums/AlbumsPage'), 'AlbumsPage');
 const AlbumDetailPage = page(() => import('../features/albums/AlbumDetailPage'), 'AlbumDetailPage');
 const TrackPage = page(() => import('../features/tracks/TrackPage'), 'TrackPage');
-const ChangeRequestsPage = page(() => import('../features/placeholders/placeholder-pages'), 'ChangeRequestsPage');
+const ChangeRequestsPage = page(() => import('../features/change-requests/ChangeRequestsPage'), 'ChangeRequestsPage');
 const UsedDesignationsPage = page(() => import('../features/placeholders/placeholder-pages'), 'UsedDesignationsPage');
 const StatsPage = page(() => import('../features/placeholders/placeholder-pages'), 'StatsPage');
 const ManualPage = page(() => import('../features/manual/ManualPage'), 'ManualPage');
@@ -27,18 +27,36 @@ const RegistrantListPage = page(() => import('../features/registrants/Registrant
 const RegistrantDetailPage = page(() => import('../features/registrants/RegistrantDetailPage'), 'RegistrantDetailPage');
 const StaffUsersPage = page(() => import('../features/users/StaffUsersPage'), 'StaffUsersPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const ReviewQueuePage = page(() => import('../features/review/ReviewQueuePage'), 'ReviewQueuePage');
+const ReviewAlbumPage = page(() => import('../features/review/ReviewAlbumPage'), 'ReviewAlbumPage');
+const NotificationsPage = page(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const ApplyPage = page(() => import('../features/applications/ApplyPage'), 'ApplyPage');
+const ApplicationStatusPage = page(() => import('../features/applications/ApplicationStatusPage'), 'ApplicationStatusPage');
+const ApplicationsDeskPage = page(() => import('../features/applications/ApplicationsDeskPage'), 'ApplicationsDeskPage');
+const ApplicationDetailPage = page(() => import('../features/applications/ApplicationDetailPage'), 'ApplicationDetailPage');
+const ChangeRequestDeskPage = page(() => import('../features/change-requests/ChangeRequestDeskPage'), 'ChangeRequestDeskPage');
+const ChangeRequestDetailPage = page(() => import('../features/change-requests/ChangeRequestDetailPage'), 'ChangeRequestDetailPage');
+const DepositDeskPage = page(() => import('../features/deposit/DepositDeskPage'), 'DepositDeskPage');
+const SearchPage = page(() => import('../features/search/SearchPage'), 'SearchPage');
+const AuditLogPage = page(() => import('../features/audit-log/AuditLogPage'), 'AuditLogPage');
 
 export function createRouter() {
   return createBrowserRouter([
     {
       errorElement: <RouteErrorPage />,
       children: [
-        { element: <PublicOnly />, children: [{ path: '/login', element: LoginPage }] },
+        {
+          element: <PublicOnly />,
+          children: [
+            { path: '/login', element: LoginPage },
+            { path: '/apply', element: ApplyPage },
+          ],
+        },
         {
           path: '/',
           element: <RequireAuth />,
           children: [
-            { index: true, element: <Navigate to="/albums" replace /> },
+            { index: true, element: <HomeRedirect /> },
             { path: 'albums', element: AlbumsPage },
             { path: 'albums/:id', element: AlbumDetailPage },
             { path: 'albums/:id/tracks/:trackId', element: TrackPage },
@@ -48,11 +66,22 @@ export function createRouter() {
             { path: 'manual', element: ManualPage },
             { path: 'change-password', element: ChangePasswordPage },
             { path: 'logout', element: LogoutPage },
+            { path: 'notifications', element: NotificationsPage },
+            { path: 'application', element: ApplicationStatusPage },
             {
               element: <RequireRole roles={STAFF} />,
               children: [
                 { path: 'admin/registrants', element: RegistrantListPage },
                 { path: 'admin/registrants/:id', element: RegistrantDetailPage },
+                { path: 'review', element: ReviewQueuePage },
+                { path: 'review/:id', element: ReviewAlbumPage },
+                { path: 'admin/applications', element: ApplicationsDeskPage },
+                { path: 'admin/applications/:id', element: ApplicationDetailPage },
+                { path: 'admin/change-requests', element: ChangeRequestDeskPage },
+                { path: 'admin/change-requests/:id', element: ChangeRequestDetailPage },
+                { path: 'admin/deposits', element: DepositDeskPage },
+                { path: 'admin/search', element: SearchPage },
+                { path: 'admin/audit', element: AuditLogPage },
               ],
             },
             {

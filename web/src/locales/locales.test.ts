@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import zhTW from './zh-TW.json';
+import { FEATURE_NAMESPACES } from '../lib/i18n-namespaces';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -49,4 +50,21 @@ describe('locale files', () => {
       expect(placeholders(lookup(tree, path)), path).toEqual(placeholders(lookup(zhTW, path)));
     }
   });
+
+  it.each(Object.keys(FEATURE_NAMESPACES) as (keyof typeof FEATURE_NAMESPACES)[])(
+    'feature namespace %s has the same keys, no empty text and the same {{placeholders}} in both languages',
+    (ns) => {
+      const { 'zh-TW': zh, en: english } = FEATURE_NAMESPACES[ns] as { 'zh-TW': Tree; en: Tree };
+      expect(leafPaths(english).sort()).toEqual(leafPaths(zh).sort());
+      expect([...emptyPaths(zh), ...emptyPaths(english)]).toEqual([]);
+      const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      const lookup = (tree: Tree, path: string): string => {
+        const value = path.split('.').reduce<string | Tree | undefined>((node, key) => (typeof node === 'object' ? node[key] : undefined), tree);
+        return typeof value === 'string' ? value : '';
+      };
+      for (const path of leafPaths(zh)) {
+        expect(placeholders(lookup(english, path)), `${ns}:${path}`).toEqual(placeholders(lookup(zh, path)));
+      }
+    },
+  );
 });

@@ -66,6 +66,7 @@ export function useChangePassword() {
 
 export const STAFF: readonly Role[] = ['agency_admin', 'agency_officer'];
 export const ADMIN: readonly Role[] = ['agency_admin'];
+export const MEMBER: readonly Role[] = ['registrant_member'];
 
 export function hasRole(me: MeResponse | null | undefined, roles: readonly Role[]): boolean {
   return me !== null && me !== undefined && roles.includes(me.user.role);

@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/PageTitle';
+
+/** Scaffold: the page is being built (issue 13). */
+export function SearchPage() {
+  const { t } = useTranslation('search');
+  return <PageTitle title={t('title')} />;
+}
