@@ -1,8 +1,7 @@
 import type { AppInstance, RouteOptions } from '../http/types.js';
 
 /** Scaffold: this feature's routes arrive with issue 13. */
-export function notificationsRoutes(app: AppInstance, options: RouteOptions): void {
-  void app;
-  void options;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- scaffold, filled in by issue 13
+export function notificationsRoutes(_app: AppInstance, _options: RouteOptions): void {
   // Routes are registered here.
 }

@@ -21,8 +21,7 @@ export type NotificationKind = NotificationEvent['kind'];
  * notifies nobody); e-mail copies are sent after commit by the notifications feature.
  * Scaffold: the notifications feature fills this in (issue 13).
  */
-export async function notify(tx: TxContext, event: NotificationEvent): Promise<void> {
-  void tx;
-  void event;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- scaffold, filled in by issue 13
+export async function notify(_tx: TxContext, _event: NotificationEvent): Promise<void> {
   // Filled in by the notifications feature.
 }
