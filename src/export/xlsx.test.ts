@@ -1,0 +1,27 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { toXlsx } from './xlsx.js';
+
+describe('xlsx export', () => {
+  it('writes a header row and text cells that stay text (no formulas, leading zeros kept)', async () => {
+    const buffer = await toXlsx({
+      sheet: '登記者',
+      columns: [
+        { header: '代碼', value: (r: { code: string; n: number }) => r.code },
+        { header: '數量', value: (r) => r.n },
+      ],
+      rows: [
+        { code: '007', n: 3 },
+        { code: '=1+1', n: 4 },
+      ],
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
+    const sheet = workbook.getWorksheet('登記者');
+    expect(sheet?.getRow(1).values).toEqual([undefined, '代碼', '數量']);
+    expect(sheet?.getCell('A2').value).toBe('007');
+    expect(sheet?.getCell('A3').value).toBe('=1+1');
+    expect(sheet?.getCell('A3').formula).toBeUndefined();
+    expect(sheet?.getCell('B3').value).toBe(4);
+  });
+});
