@@ -17,6 +17,11 @@ declare module 'fastify' {
     beforePasswordChange?: boolean;
     /** The route is open to an applicant whose registrant-code application is pending (me, logout, their application). */
     applicant?: boolean;
+    /**
+     * The agency's own work (review desk, applications, deposit desk, search, audit): anyone but
+     * staff gets 403 before the request is even validated. Documented as `x-audience: agency`.
+     */
+    staff?: boolean;
   }
   interface FastifyRequest {
     user: UserRow | null;
@@ -57,6 +62,8 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
       // An applicant is neither staff nor a registrant's member: one rule here, so no service's
       // "not a member, so staff" branch can ever see one.
       done(new AppError('APPLICATION_PENDING'));
+    } else if (config.staff === true && request.user.role !== 'agency_admin' && request.user.role !== 'agency_officer') {
+      done(new AppError('FORBIDDEN'));
     } else {
       done();
     }

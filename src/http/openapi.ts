@@ -23,10 +23,15 @@ export async function registerOpenApi(app: AppInstance): Promise<void> {
     },
     // One source for who needs a session: routes marked `config: { public: true }` (the same flag
     // the authentication hook reads) are documented without the global session requirement.
-    transform: ({ schema, url, route }) => ({
-      schema: route.config?.public === true && schema !== undefined ? { ...schema, security: [] } : schema,
-      url,
-    }),
+    // Routes marked `config: { staff: true }` (refused to everyone but staff at the edge) carry
+    // `x-audience: agency`, which the isolation test walks.
+    transform: ({ schema, url, route }) => {
+      if (schema === undefined) {
+        return { schema, url };
+      }
+      const withSecurity = route.config?.public === true ? { ...schema, security: [] } : schema;
+      return { schema: route.config?.staff === true ? { ...withSecurity, 'x-audience': 'agency' } : withSecurity, url };
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
