@@ -1,7 +1,148 @@
+import type { Readable } from 'node:stream';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
+import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
+import { AppError } from '../shared/errors.js';
+import { contentDisposition } from './attachment-name.js';
+import { attachToChangeRequest, openChangeRequestAttachment } from './change-request-attachments.service.js';
+import { approveChangeRequest, rejectChangeRequest } from './change-request-decisions.service.js';
+import { MAX_ATTACHMENT_BYTES } from './change-request-fields.js';
+import { ChangeRequestListQuery, ChangeRequestPage, ChangeRequestResponse, CreateChangeRequestBody, CurrentValuesResponse, RejectChangeRequestBody } from './change-requests.schemas.js';
+import { createChangeRequest, getChangeRequest, getCurrentValues, listChangeRequestsFor, withdrawChangeRequest } from './change-requests.service.js';
 
-/** Scaffold: this feature's routes arrive with issue 13. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- scaffold, filled in by issue 13
-export function changeRequestsRoutes(_app: AppInstance, _options: RouteOptions): void {
-  // Routes are registered here.
+const tags = ['change-requests'];
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/** The one file part of an upload; its stream must be consumed (or drained) by the service. */
+async function uploadedFile(request: FastifyRequest) {
+  if (!request.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  let part;
+  try {
+    part = await request.file();
+  } catch (err) {
+    // A body that is not well-formed multipart (or breaks the part limits) is the client's fault.
+    const status = err instanceof Error && 'statusCode' in err ? err.statusCode : undefined;
+    throw new AppError(status === 413 ? 'BODY_TOO_LARGE' : 'MALFORMED_REQUEST', status === 413 ? { limit: MAX_ATTACHMENT_BYTES } : {});
+  }
+  if (part === undefined) {
+    throw new AppError('FILE_MISSING');
+  }
+  return { fileName: part.filename, stream: part.file, truncated: () => part.file.truncated };
+}
+
+/** 出版者資料異動申請單: registrants ask, the agency approves or rejects. */
+export function changeRequestsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
+  app.get(
+    '/change-requests',
+    {
+      schema: {
+        tags,
+        summary: "Change requests: a member's own registrant's; staff all (pending oldest first), or one registrant's with registrantId",
+        querystring: ChangeRequestListQuery,
+        response: { 200: ChangeRequestPage, ...errors },
+      },
+    },
+    (request) => listChangeRequestsFor(ctx, requireActor(request), request.query),
+  );
+
+  app.post(
+    '/change-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Ask to change registrant data (member): new values and a reason; the current values are taken as "before"',
+        body: CreateChangeRequestBody,
+        response: { 201: ChangeRequestResponse, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createChangeRequest(ctx, requireActor(request), request.body)),
+  );
+
+  app.get(
+    '/change-requests/current',
+    { schema: { tags, summary: "The member's registrant data a change request starts from (member)", response: { 200: CurrentValuesResponse, ...errors } } },
+    (request) => getCurrentValues(ctx, requireActor(request)),
+  );
+
+  app.get(
+    '/change-requests/:id',
+    { schema: { tags, summary: 'One change request (staff, or its registrant)', params: IdParams, response: { 200: ChangeRequestResponse, ...errors } } },
+    (request) => getChangeRequest(ctx, requireActor(request), request.params.id),
+  );
+
+  app.delete(
+    '/change-requests/:id',
+    { schema: { tags, summary: 'Withdraw a pending change request (member)', params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await withdrawChangeRequest(ctx, requireActor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/change-requests/:id/attachment',
+    {
+      schema: {
+        tags,
+        summary: 'Download the attached scan (staff, or its registrant)',
+        params: IdParams,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: {
+          200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'The file, with its original name in Content-Disposition' }),
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await openChangeRequestAttachment(ctx, requireActor(request), request.params.id);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-length', String(file.size))
+        .header('content-disposition', contentDisposition('attachment', file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.stream);
+    },
+  );
+
+  app.post(
+    '/change-requests/:id/approve',
+    {
+      schema: { tags, summary: "Approve (agency): the registrant's record takes the new values", params: IdParams, response: { 200: ChangeRequestResponse, ...errors } },
+    },
+    (request) => approveChangeRequest(ctx, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/change-requests/:id/reject',
+    {
+      schema: { tags, summary: 'Reject with a reason (agency)', params: IdParams, body: RejectChangeRequestBody, response: { 200: ChangeRequestResponse, ...errors } },
+    },
+    (request) => rejectChangeRequest(ctx, requireActor(request), request.params.id, request.body.reason),
+  );
+
+  // Uploads get their own scope: the multipart parser exists only here, its limit just above ours
+  // so the storage's own limit (which keeps nothing) is what normally refuses an oversize file.
+  void app.register(async (uploads: AppInstance) => {
+    await uploads.register(fastifyMultipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1, fields: 5, parts: 6, fieldNameSize: 100, headerPairs: 20 } });
+    uploads.post(
+      '/change-requests/:id/attachment',
+      {
+        schema: {
+          tags,
+          summary: 'Attach the stamped scan to a pending request (member): multipart, one file, PDF/JPG/PNG by content, at most 5 MB',
+          consumes: ['multipart/form-data'],
+          params: IdParams,
+          response: { 200: ChangeRequestResponse, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+        },
+      },
+      async (request) => attachToChangeRequest(ctx, requireActor(request), request.params.id, await uploadedFile(request)),
+    );
+  });
 }

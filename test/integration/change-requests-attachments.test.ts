@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeRequestResponse } from '../../src/change-requests/change-requests.schemas.js';
+import { MAX_ATTACHMENT_BYTES } from '../../src/change-requests/change-request-fields.js';
+import { API, failed, memberSession, ok, staffSession, type Client, type MemberSession } from '../helpers/catalog.js';
+import { EXE_BYTES, JPEG_IMAGE, multipartBody, pdfDocument, pngImage } from './change-requests-fixtures.js';
+import { storedFiles, useAppWithFiles } from './change-requests-setup.js';
+
+const env = useAppWithFiles();
+let staff: Client;
+
+beforeAll(async () => {
+  staff = await staffSession(env);
+});
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function pendingRequest(): Promise<{ s: MemberSession; request: ChangeRequestResponse }> {
+  const s = await memberSession(env);
+  const res = await s.api.call('POST', '/change-requests', { changes: [{ field: 'address', after: `新址 ${Math.random()}` }], reason: '搬遷' });
+  return { s, request: ok(res, 201).json<ChangeRequestResponse>() };
+}
+
+function upload(api: Client, id: string, fileName: string, content: Buffer, clientType = 'application/pdf', lang = 'zh-TW') {
+  const { payload, headers } = multipartBody(fileName, content, clientType);
+  return env.app.inject({ method: 'POST', url: `${API}/change-requests/${id}/attachment`, payload, headers: { ...headers, cookie: api.cookie, 'accept-language': lang } });
+}
+
+function download(api: Client, id: string) {
+  return env.app.inject({ method: 'GET', url: `${API}/change-requests/${id}/attachment`, headers: { cookie: api.cookie } });
+}
+
+describe('attachment upload', () => {
+  it.each([
+    ['印章掃描.pdf', pdfDocument(), 'application/pdf'],
+    ['scan.png', pngImage(), 'image/png'],
+    ['scan.JPG', JPEG_IMAGE, 'image/jpeg'],
+    ['no extension', pngImage(4, 4), 'image/png'],
+  ])('accepts a real %s, stores its SHA-256 and size, and gives it back byte for byte', async (name, content, type) => {
+    const { s, request } = await pendingRequest();
+    const attached = ok(await upload(s.api, request.id, name, content, 'application/octet-stream')).json<ChangeRequestResponse>();
+    expect(attached.attachment).toEqual({ fileName: name === 'no extension' ? 'no extension.png' : name, contentType: type, size: content.length, sha256: sha256(content) });
+    for (const who of [s.api, staff]) {
+      const res = ok(await download(who, request.id));
+      expect(res.headers['content-type']).toBe(type);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(sha256(res.rawPayload)).toBe(attached.attachment?.sha256);
+    }
+  });
+
+  it('names the download with the original name, RFC 5987-encoded, and an ASCII fallback', async () => {
+    const { s, request } = await pendingRequest();
+    ok(await upload(s.api, request.id, 'C:\\掃描\\變更登記表 (2026);100%.pdf', pdfDocument()));
+    const res = ok(await download(staff, request.id));
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="_____ (2026)_100_.pdf"; filename*=UTF-8''%E8%AE%8A%E6%9B%B4%E7%99%BB%E8%A8%98%E8%A1%A8%20%282026%29%3B100%25.pdf`);
+  });
+
+  it('refuses by content: a .exe renamed .pdf, claimed as application/pdf, is 415 and leaves nothing', async () => {
+    const { s, request } = await pendingRequest();
+    const before = await storedFiles(env);
+    const err = failed(await upload(s.api, request.id, 'stamp.pdf', EXE_BYTES, 'application/pdf'), 415, 'FILE_TYPE_NOT_ALLOWED');
+    expect(err.message).toContain('PDF、JPG 或 PNG');
+    const en = failed(await upload(s.api, request.id, 'stamp.pdf', EXE_BYTES, 'application/pdf', 'en'), 415, 'FILE_TYPE_NOT_ALLOWED');
+    expect(en.message).toContain('PDF, JPG or PNG');
+    failed(await upload(s.api, request.id, 'empty.pdf', Buffer.alloc(0)), 415, 'FILE_TYPE_NOT_ALLOWED');
+    expect(await storedFiles(env)).toEqual(before);
+    expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment).toBeNull();
+  });
+
+  it('accepts exactly 5 MB and refuses 5 MB + 1 byte with 413, nothing left on disk', async () => {
+    const { s, request } = await pendingRequest();
+    const pdfHead = Buffer.from('%PDF-1.4\n');
+    const exact = Buffer.concat([pdfHead, Buffer.alloc(MAX_ATTACHMENT_BYTES - pdfHead.length, 0x20)]);
+    const accepted = ok(await upload(s.api, request.id, 'big.pdf', exact)).json<ChangeRequestResponse>();
+    expect(accepted.attachment?.size).toBe(MAX_ATTACHMENT_BYTES);
+    const before = await storedFiles(env);
+    const err = failed(await upload(s.api, request.id, 'bigger.pdf', Buffer.concat([exact, Buffer.from(' ')])), 413, 'BODY_TOO_LARGE');
+    expect(err.message).toContain('5 MB');
+    expect(await storedFiles(env)).toEqual(before);
+    expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment?.fileName).toBe('big.pdf');
+  });
+
+  it('a new upload replaces the old file; withdrawing removes it', async () => {
+    const { s, request } = await pendingRequest();
+    ok(await upload(s.api, request.id, 'a.png', pngImage()));
+    const count = (await storedFiles(env)).length;
+    ok(await upload(s.api, request.id, 'b.pdf', pdfDocument()));
+    expect((await storedFiles(env)).length).toBe(count);
+    ok(await s.api.call('DELETE', `/change-requests/${request.id}`), 204);
+    expect((await storedFiles(env)).length).toBe(count - 1);
+  });
+
+  it('keys are made by the server, never from the file name', async () => {
+    const { s, request } = await pendingRequest();
+    ok(await upload(s.api, request.id, '../../../escape.png', pngImage()));
+    const files = await storedFiles(env);
+    expect(files.every((f) => /^change-requests\/[0-9a-f-]{36}$/.test(f))).toBe(true);
+    expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment?.fileName).toBe('escape.png');
+  });
+
+  it('refuses control characters in the file name, a missing file, a non-multipart and a broken multipart body', async () => {
+    const { s, request } = await pendingRequest();
+    failed(await upload(s.api, request.id, 'a\u0001b.pdf', pdfDocument()), 400, 'VALIDATION_FAILED');
+    const { payload, headers } = multipartBody('x.pdf', pdfDocument(), 'application/pdf', 'file');
+    const onlyField = payload.toString('latin1').replace(/; filename="x.pdf"\r\nContent-Type: application\/pdf/, '');
+    const noFile = await env.app.inject({
+      method: 'POST',
+      url: `${API}/change-requests/${request.id}/attachment`,
+      payload: Buffer.from(onlyField, 'latin1'),
+      headers: { ...headers, cookie: s.api.cookie },
+    });
+    failed(noFile, 400, 'FILE_MISSING');
+    const json = await env.app.inject({ method: 'POST', url: `${API}/change-requests/${request.id}/attachment`, payload: { file: 'x' }, headers: { cookie: s.api.cookie } });
+    failed(json, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const broken = await env.app.inject({
+      method: 'POST',
+      url: `${API}/change-requests/${request.id}/attachment`,
+      payload: '{}',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', cookie: s.api.cookie },
+    });
+    failed(broken, 400, 'MALFORMED_REQUEST');
+    const cut = multipartBody('cut.pdf', pdfDocument());
+    const truncated = await env.app.inject({
+      method: 'POST',
+      url: `${API}/change-requests/${request.id}/attachment`,
+      payload: cut.payload.subarray(0, cut.payload.length - 40),
+      headers: { ...cut.headers, cookie: s.api.cookie },
+    });
+    failed(truncated, 400, 'MALFORMED_REQUEST');
+    expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment).toBeNull();
+  });
+
+  it('only the requesting registrant attaches, only while pending; others get 404, staff 403', async () => {
+    const { s, request } = await pendingRequest();
+    const other = await memberSession(env);
+    failed(await upload(other.api, request.id, 'x.pdf', pdfDocument()), 404, 'NOT_FOUND');
+    failed(await upload(staff, request.id, 'x.pdf', pdfDocument()), 403, 'FORBIDDEN');
+    ok(await staff.call('POST', `/change-requests/${request.id}/reject`, { reason: '資料不全' }));
+    failed(await upload(s.api, request.id, 'x.pdf', pdfDocument()), 409, 'CHANGE_REQUEST_DECIDED');
+    failed(await download(s.api, request.id), 404, 'NOT_FOUND');
+  });
+});
