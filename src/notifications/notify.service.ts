@@ -1,4 +1,7 @@
 import type { TxContext } from '../db/context.js';
+import type { NotificationEntity } from './messages.js';
+import { activeMembersOf, activeStaff, activeUser, insertNotifications, type Recipient } from './notifications.repo.js';
+import { wakeMailer } from './wake.js';
 
 /**
  * Something an officer or a registrant should hear about. `audience` says who: the members of one
@@ -11,17 +14,56 @@ export type NotificationEvent =
   | { kind: 'album.returned'; audience: { registrantId: string }; albumId: string; params: { albumNumber: number; title: string; reason: string } }
   | { kind: 'deposit.received'; audience: { registrantId: string }; albumId: string; params: { albumNumber: number; title: string; copies: number } }
   | { kind: 'application.submitted'; audience: { agency: true }; applicationId: string; params: { name: string } }
+  /** To the applicant's own account (`userId`): approved (now a member) or rejected, with the reason. */
+  | { kind: 'application.decided'; audience: { userId: string }; applicationId: string; params: { decision: 'approved' | 'rejected'; name: string; reason: string } }
   | { kind: 'changeRequest.submitted'; audience: { agency: true }; changeRequestId: string; params: { registrantName: string } }
   | { kind: 'changeRequest.decided'; audience: { registrantId: string }; changeRequestId: string; params: { decision: 'approved' | 'rejected'; reason: string } };
 
 export type NotificationKind = NotificationEvent['kind'];
 
+function entityOf(event: NotificationEvent): { entityType: NotificationEntity; entityId: string } {
+  if ('albumId' in event) {
+    return { entityType: 'album', entityId: event.albumId };
+  }
+  if ('applicationId' in event) {
+    return { entityType: 'application', entityId: event.applicationId };
+  }
+  return { entityType: 'changeRequest', entityId: event.changeRequestId };
+}
+
+function recipientsOf(ctx: TxContext, audience: NotificationEvent['audience']): Promise<Recipient[]> {
+  if ('agency' in audience) {
+    return activeStaff(ctx.db);
+  }
+  if ('userId' in audience) {
+    return activeUser(ctx.db, audience.userId);
+  }
+  return activeMembersOf(ctx.db, audience.registrantId);
+}
+
 /**
  * Records the event's notifications inside the caller's transaction (so a rolled-back decision
- * notifies nobody); e-mail copies are sent after commit by the notifications feature.
- * Scaffold: the notifications feature fills this in (issue 13).
+ * notifies nobody): one row per active recipient. With SMTP configured and an address on file the
+ * row's e-mail copy waits as `pending`; the mailer (mail-loop.ts) sends it after commit, and a
+ * failed e-mail never undoes the action.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- scaffold, filled in by issue 13
-export async function notify(_tx: TxContext, _event: NotificationEvent): Promise<void> {
-  // Filled in by the notifications feature.
+export async function notify(ctx: TxContext, event: NotificationEvent): Promise<void> {
+  const recipients = await recipientsOf(ctx, event.audience);
+  const { entityType, entityId } = entityOf(event);
+  const params: Record<string, string | number> = { ...event.params };
+  const withEmail = ctx.mail !== undefined;
+  await insertNotifications(
+    ctx.db,
+    recipients.map((r) => ({
+      userId: r.id,
+      kind: event.kind,
+      params,
+      entityType,
+      entityId,
+      emailStatus: withEmail && r.email.trim() !== '' ? ('pending' as const) : ('none' as const),
+    })),
+  );
+  if (withEmail && recipients.some((r) => r.email.trim() !== '')) {
+    wakeMailer();
+  }
 }
