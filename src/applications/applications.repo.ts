@@ -1,0 +1,120 @@
+import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { auditLog, registrantApplications, users } from '../db/schema/index.js';
+import { containsPattern } from '../db/like.js';
+import type { Db } from '../db/types.js';
+
+export type ApplicationRow = typeof registrantApplications.$inferSelect;
+export type NewApplicationRow = typeof registrantApplications.$inferInsert;
+/** An application with its applicant's login name (null when the account is gone). */
+export type ApplicationWithLogin = ApplicationRow & { loginName: string | null };
+
+const withLogin = { ...getTableColumns(registrantApplications), loginName: users.loginName };
+
+export async function insertApplication(db: Db, values: NewApplicationRow): Promise<ApplicationRow> {
+  const rows = await db.insert(registrantApplications).values(values).returning();
+  const row = rows[0];
+  if (row === undefined) {
+    throw new Error('insert returned no row');
+  }
+  return row;
+}
+
+export async function findApplication(db: Db, id: string): Promise<ApplicationWithLogin | undefined> {
+  const rows = await db
+    .select(withLogin)
+    .from(registrantApplications)
+    .leftJoin(users, eq(users.id, registrantApplications.applicantUserId))
+    .where(eq(registrantApplications.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+/** Locks the application for the rest of the transaction: of two concurrent decisions one waits, then sees the other's. */
+export async function findApplicationForUpdate(db: Db, id: string): Promise<ApplicationRow | undefined> {
+  const rows = await db.select().from(registrantApplications).where(eq(registrantApplications.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
+/** The user's latest application. */
+export async function findApplicationOfUser(db: Db, userId: string): Promise<ApplicationWithLogin | undefined> {
+  const rows = await db
+    .select(withLogin)
+    .from(registrantApplications)
+    .leftJoin(users, eq(users.id, registrantApplications.applicantUserId))
+    .where(eq(registrantApplications.applicantUserId, userId))
+    .orderBy(desc(registrantApplications.createdAt))
+    .limit(1);
+  return rows[0];
+}
+
+export interface ApplicationFilter {
+  q?: string | undefined;
+  status?: ApplicationRow['status'] | undefined;
+}
+
+function filterWhere(filter: ApplicationFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filter.q !== undefined && filter.q !== '') {
+    const pattern = containsPattern(filter.q);
+    const clause = or(
+      ilike(registrantApplications.name, pattern),
+      ilike(registrantApplications.contactPerson, pattern),
+      ilike(registrantApplications.registrationNumber, pattern),
+      ilike(registrantApplications.email, pattern),
+    );
+    if (clause !== undefined) {
+      parts.push(clause);
+    }
+  }
+  if (filter.status !== undefined) {
+    parts.push(eq(registrantApplications.status, filter.status));
+  }
+  return parts.length === 0 ? undefined : and(...parts);
+}
+
+/** Pending first, oldest first (the officer's queue); then decided ones, latest decision first. */
+export async function listApplications(db: Db, filter: ApplicationFilter, page: { offset: number; limit: number }): Promise<{ rows: ApplicationWithLogin[]; total: number }> {
+  const where = filterWhere(filter);
+  const t = registrantApplications;
+  const rows = await db
+    .select(withLogin)
+    .from(t)
+    .leftJoin(users, eq(users.id, t.applicantUserId))
+    .where(where)
+    .orderBy(sql`(${t.status} <> 'pending')`, sql`case when ${t.status} = 'pending' then ${t.createdAt} end asc`, desc(t.decidedAt), asc(t.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  const counted = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
+    .where(where);
+  return { rows, total: counted[0]?.n ?? 0 };
+}
+
+export async function updateApplicationRow(db: Db, id: string, patch: Partial<NewApplicationRow>): Promise<ApplicationRow | undefined> {
+  const rows = await db.update(registrantApplications).set(patch).where(eq(registrantApplications.id, id)).returning();
+  return rows[0];
+}
+
+/**
+ * The applicant becomes a member of the new registrant. Only an applicant is changed, so an
+ * approval can never turn a staff account into a registrant's member.
+ */
+export async function makeApplicantMember(db: Db, userId: string, registrantId: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ role: 'registrant_member', registrantId })
+    .where(and(eq(users.id, userId), eq(users.role, 'applicant')))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** Applications filed from this address in the last `minutes` (by the audit log, the database's clock). */
+export async function countRecentApplicationsFrom(db: Db, ip: string, minutes: number): Promise<{ count: number; oldest: Date | null }> {
+  const rows = await db
+    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.createdAt})` })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'application.submit'), eq(auditLog.ip, ip), sql`${auditLog.createdAt} > now() - make_interval(mins => ${minutes})`));
+  const row = rows[0];
+  return { count: row?.count ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}

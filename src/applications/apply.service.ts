@@ -1,0 +1,92 @@
+import { actorFor } from '../accounts/actor.js';
+import { login, type RequestOrigin } from '../accounts/auth.service.js';
+import { createUser } from '../accounts/users.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { ServiceContext } from '../db/context.js';
+import { withTransaction } from '../db/tx.js';
+import { notify } from '../notifications/notify.service.js';
+import { AppError } from '../shared/errors.js';
+import { cleanText } from '../shared/text.js';
+import { toApplicationResponse } from './application-view.js';
+import { countRecentApplicationsFrom, insertApplication } from './applications.repo.js';
+import { registrationNumberProblem, type ApplicationResponse, type ApplyBody } from './applications.schemas.js';
+
+/**
+ * Per-address limit on applications: each one creates an account, so a script must not fill the
+ * users table or the officers' queue. Counted from the audit log, so it holds across processes.
+ * An office behind one address may still file a handful an hour; beyond that, the agency helps.
+ */
+export const APPLICATION_WINDOW_MINUTES = 60;
+export const MAX_APPLICATIONS_PER_ADDRESS = 5;
+
+interface FieldProblem {
+  field: string;
+  code: string;
+}
+
+/** The rules the schema cannot say: the registration number by kind, the contact person for organisations. */
+function checkFields(body: ApplyBody): void {
+  const problems: FieldProblem[] = [];
+  const numberProblem = registrationNumberProblem(body.kind, body.registrationNumber ?? '');
+  if (numberProblem !== undefined) {
+    problems.push({ field: 'registrationNumber', code: numberProblem });
+  }
+  if (body.kind !== 'individual' && cleanText(body.contactPerson ?? '') === '') {
+    problems.push({ field: 'contactPerson', code: 'required' });
+  }
+  if (cleanText(body.address) === '') {
+    problems.push({ field: 'address', code: 'required' });
+  }
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { fields: problems });
+  }
+}
+
+async function assertNotThrottled(ctx: ServiceContext, ip: string): Promise<void> {
+  if (ip === '') {
+    return;
+  }
+  const recent = await countRecentApplicationsFrom(ctx.db, ip, APPLICATION_WINDOW_MINUTES);
+  if (recent.count >= MAX_APPLICATIONS_PER_ADDRESS) {
+    const until = (recent.oldest?.getTime() ?? Date.now()) + APPLICATION_WINDOW_MINUTES * 60_000;
+    throw new AppError('APPLICATION_THROTTLED', { retryAfterMinutes: Math.max(1, Math.ceil((until - Date.now()) / 60_000)) });
+  }
+}
+
+/**
+ * 登記者代碼申請 (public): creates the applicant's account (role applicant, no registrant) and the
+ * application in one transaction, tells the agency, then signs the applicant in so they see its
+ * status at once. A taken login name is LOGIN_NAME_TAKEN and leaves nothing behind.
+ */
+export async function submitApplication(ctx: ServiceContext, body: ApplyBody, origin: RequestOrigin): Promise<{ application: ApplicationResponse; token: string }> {
+  checkFields(body);
+  await assertNotThrottled(ctx, origin.ip);
+  const name = cleanText(body.name);
+  const contactPerson = cleanText(body.contactPerson ?? '') || name;
+  const application = await withTransaction(ctx, async (tx) => {
+    const user = await createUser(tx, null, {
+      loginName: body.loginName,
+      displayName: contactPerson,
+      email: body.email,
+      password: body.password,
+      role: 'applicant',
+      registrantId: null,
+    });
+    const row = await insertApplication(tx.db, {
+      kind: body.kind,
+      name,
+      registrationNumber: body.kind === 'individual' ? '' : cleanText(body.registrationNumber ?? '').toUpperCase(),
+      contactPerson,
+      address: cleanText(body.address),
+      phone: cleanText(body.phone),
+      email: cleanText(body.email),
+      applicantUserId: user.id,
+    });
+    const actor = actorFor({ id: user.id, role: 'applicant', registrantId: null }, origin.ip);
+    await recordAudit(tx, actor, { action: 'application.submit', entityType: 'registrant_application', entityId: row.id, after: row });
+    await notify(tx, { kind: 'application.submitted', audience: { agency: true }, applicationId: row.id, params: { name } });
+    return toApplicationResponse({ ...row, loginName: user.loginName });
+  });
+  const { token } = await login(ctx, { loginName: body.loginName, password: body.password }, origin);
+  return { application, token };
+}
