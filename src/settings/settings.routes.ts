@@ -5,6 +5,8 @@ import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { AgencyResponse, SettingsResponse } from './settings.schemas.js';
 import { getAgency, getSettings } from './settings.service.js';
+import { AgencySettingsResponse, UpdateAgencySettingsBody } from './agency-settings.schemas.js';
+import { getAgencySettings, updateAgencySettings } from './agency-settings.service.js';
 
 const tags = ['settings'];
 
@@ -18,13 +20,14 @@ export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     () => getAgency(ctx),
   );
 
-  app.get('/settings', { schema: { tags, summary: 'Agency settings (staff)', response: { 200: SettingsResponse, 403: ErrorResponse } } }, (request) =>
+  app.get('/settings', { config: { staff: true }, schema: { tags, summary: 'Agency settings (staff)', response: { 200: SettingsResponse, 403: ErrorResponse } } }, (request) =>
     getSettings(ctx, requireActor(request)),
   );
 
   app.post(
     '/settings/pool-codes',
     {
+      config: { staff: true },
       schema: {
         tags,
         summary: "Add one of the agency's pool codes for individuals (administrator)",
@@ -33,5 +36,28 @@ export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
       },
     },
     async (request, reply) => reply.code(201).send(await addPoolCode(ctx, requireActor(request), request.body.code, request.body.allocatedYear)),
+  );
+
+  app.get(
+    '/settings/agency',
+    {
+      schema: { tags, summary: 'Settings officers follow: deposit copies by registrant kind, overdue days (staff)', response: { 200: AgencySettingsResponse, 403: ErrorResponse } },
+      config: { staff: true },
+    },
+    (request) => getAgencySettings(ctx, requireActor(request)),
+  );
+
+  app.put(
+    '/settings/agency',
+    {
+      config: { staff: true },
+      schema: {
+        tags,
+        summary: 'Change deposit copies or overdue days (administrator; audited)',
+        body: UpdateAgencySettingsBody,
+        response: { 200: AgencySettingsResponse, 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    (request) => updateAgencySettings(ctx, requireActor(request), request.body),
   );
 }

@@ -7,11 +7,18 @@ import { PageTitle } from '../../components/PageTitle';
 import { SectionCard } from '../../components/SectionCard';
 import { AddCodeModal, type NewCodeValues } from '../registrants/AddCodeModal';
 import { CodeTable } from '../registrants/RegistrantCodesSection';
+import { ADMIN, hasRole } from '../auth/api';
+import { useCurrentMe } from '../../app/me-context';
 import { useAddPoolCode, useSettings } from './api';
+import { DepositSettingsSection } from './DepositSettingsSection';
 
-/** 系統設定: the country code (from configuration) and the agency's pool codes for individuals. */
+/**
+ * 設定: the country code (from configuration), the deposit settings (every officer sees them,
+ * administrators change them) and the agency's pool codes for individuals (administrators add them).
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
+  const isAdmin = hasRole(useCurrentMe(), ADMIN);
   const { message } = App.useApp();
   const settings = useSettings();
   const add = useAddPoolCode();
@@ -38,12 +45,15 @@ export function SettingsPage() {
               {t('settings.countryCodeNote')} <code>ISRC_COUNTRY_CODE</code>
             </Typography.Paragraph>
           </SectionCard>
+          <DepositSettingsSection canEdit={isAdmin} />
           <SectionCard
             title={t('settings.poolCodes')}
             extra={
-              <Button type="primary" onClick={() => setAdding(true)}>
-                {t('settings.addPoolCode')}
-              </Button>
+              isAdmin ? (
+                <Button type="primary" onClick={() => setAdding(true)}>
+                  {t('settings.addPoolCode')}
+                </Button>
+              ) : undefined
             }
           >
             <Typography.Paragraph>{t('settings.poolCodesNote')}</Typography.Paragraph>
