@@ -12,9 +12,10 @@
 import { allocationBenchmark } from './allocation.bench.js';
 import { catalogBenchmark } from './catalog.bench.js';
 import { createScratchDatabase } from './scratch-db.js';
+import { searchBenchmark } from './search.bench.js';
 import type { Benchmark } from './types.js';
 
-const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark, searchBenchmark];
 
 /** The allocation benchmark takes warmup + iterations designations from one counter (max 99999). */
 const MAX_OPERATIONS = 90_000;
