@@ -6,6 +6,7 @@ export function toRegistrantResponse(row: RegistrantRow, codes: readonly Registr
     id: row.id,
     kind: row.kind,
     name: row.name,
+    registrationNumber: row.registrationNumber,
     contactPerson: row.contactPerson,
     address: row.address,
     phone: row.phone,

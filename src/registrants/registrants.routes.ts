@@ -4,6 +4,7 @@ import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { addRegistrantCode, listRegistrantCodes, suggestCode, updateRegistrantCode } from './registrant-codes.service.js';
+import { registrantListingRoutes } from './registrant-listings.routes.js';
 import {
   AddRegistrantCodeBody,
   CodeSuggestionResponse,
@@ -22,6 +23,7 @@ const tags = ['registrants'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export function registrantsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
+  registrantListingRoutes(app, { ctx });
   app.get('/registrants', { schema: { tags, summary: 'Search registrants (staff)', querystring: RegistrantListQuery, response: { 200: RegistrantPage, ...errors } } }, (request) =>
     searchRegistrants(ctx, requireActor(request), request.query),
   );

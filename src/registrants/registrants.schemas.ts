@@ -18,7 +18,16 @@ const contactFields = {
   email: Type.Optional(Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Literal('')])),
 };
 
-export const CreateRegistrantBody = Type.Object({ kind: RegistrantKind, name: Text(200), ...contactFields }, { additionalProperties: false });
+export const CreateRegistrantBody = Type.Object(
+  {
+    kind: RegistrantKind,
+    name: Text(200),
+    /** 統一編號 (company) / 機關代碼 (government body); none for individuals. */
+    registrationNumber: Type.Optional(Type.String({ maxLength: 20, pattern: '^[A-Za-z0-9]*$' })),
+    ...contactFields,
+  },
+  { additionalProperties: false },
+);
 export type CreateRegistrantBody = Static<typeof CreateRegistrantBody>;
 
 export const UpdateRegistrantBody = Type.Object({ name: Type.Optional(Text(200)), ...contactFields, status: Type.Optional(ActiveStatus) }, { additionalProperties: false, minProperties: 1 });
@@ -39,6 +48,7 @@ export const RegistrantResponse = Type.Object({
   id: Uuid,
   kind: RegistrantKind,
   name: Type.String(),
+  registrationNumber: Type.String({ description: '統一編號 / 機關代碼; empty when none' }),
   contactPerson: Type.String(),
   address: Type.String(),
   phone: Type.String(),

@@ -65,6 +65,7 @@ export async function createRegistrant(ctx: ServiceContext, actor: Actor | null,
     const row = await insertRegistrant(tx.db, {
       kind: input.kind,
       name: input.name,
+      registrationNumber: input.registrationNumber ?? '',
       contactPerson: input.contactPerson ?? '',
       address: input.address ?? '',
       phone: input.phone ?? '',

@@ -12,8 +12,10 @@ import { useAgency } from '../agency/use-agency';
 import { useRegistrant } from './api';
 import { RegistrantCodesSection } from './RegistrantCodesSection';
 import { RegistrantEditForm } from './RegistrantEditForm';
+import { RegistrantOverviewSection } from './RegistrantOverviewSection';
 import { RegistrantStatusControl } from './RegistrantStatusControl';
 import { RegistrantUsersSection } from './RegistrantUsersSection';
+import { ChangeHistorySection } from '../change-requests/ChangeHistorySection';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -71,11 +73,13 @@ export function RegistrantDetailPage() {
       </Typography.Paragraph>
       <PageTitle title={data.name} tag={<Space size={4}>{data.isDemo ? <DemoTag /> : null}</Space>} />
       <Summary registrant={data} />
+      <RegistrantOverviewSection registrantId={data.id} />
       <SectionCard title={t('registrants.basicInfo')}>
         <RegistrantEditForm registrant={data} />
       </SectionCard>
       <RegistrantCodesSection registrant={data} />
       <RegistrantUsersSection registrant={data} />
+      <ChangeHistorySection registrantId={data.id} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card } from 'antd';
+import { Button, Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ActiveStatus } from '../../../../src/accounts/accounts.schemas.js';
@@ -9,6 +9,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { useRegistrantList, type RegistrantFilter } from './api';
 import { CreateRegistrantModal } from './CreateRegistrantModal';
 import { ACTIVE_STATUSES, REGISTRANT_KINDS } from './labels';
+import { RegistrantExports } from './RegistrantExports';
+import { RegistrantListingTable } from './RegistrantListingTable';
 import { RegistrantFilters, type FilterValues } from './RegistrantFilters';
 import { RegistrantTable } from './RegistrantTable';
 
@@ -46,7 +48,10 @@ function toParams(filter: RegistrantFilter): Record<string, string> {
 
 export function RegistrantListPage() {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('registrantAdmin');
   const [params, setParams] = useSearchParams();
+  // 搜尋 or one of the two ISO 3901 listings; in the URL like the filter.
+  const view = oneOf(['search', 'code', 'name'] as const, params.get('view')) ?? 'search';
   const filter = readFilter(params);
   const list = useRegistrantList(filter);
   const [creating, setCreating] = useState(false);
@@ -65,13 +70,30 @@ export function RegistrantListPage() {
         }
       />
       <Card>
-        <RegistrantFilters value={filter} onChange={setFilter} />
-        {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <RegistrantTable
-          data={list.data}
-          loading={list.isFetching}
-          filtered={filter.q !== undefined || filter.kind !== undefined || filter.status !== undefined}
-          onPageChange={setPage}
+        <Tabs
+          activeKey={view}
+          onChange={(key) => setParams(key === 'search' ? toParams(filter) : { view: key })}
+          items={[
+            {
+              key: 'search',
+              label: tr('listing.search'),
+              children: (
+                <>
+                  <RegistrantFilters value={filter} onChange={setFilter} />
+                  {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+                  <RegistrantTable
+                    data={list.data}
+                    loading={list.isFetching}
+                    filtered={filter.q !== undefined || filter.kind !== undefined || filter.status !== undefined}
+                    onPageChange={setPage}
+                  />
+                  <RegistrantExports />
+                </>
+              ),
+            },
+            { key: 'code', label: tr('listing.byCode'), children: <RegistrantListingTable order="code" /> },
+            { key: 'name', label: tr('listing.byName'), children: <RegistrantListingTable order="name" /> },
+          ]}
         />
       </Card>
       <CreateRegistrantModal open={creating} onClose={() => setCreating(false)} />

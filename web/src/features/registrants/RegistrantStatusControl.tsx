@@ -4,9 +4,10 @@ import type { RegistrantResponse } from '../../../../src/registrants/registrants
 import { StatusTag } from '../../components/StatusTag';
 import { useUpdateRegistrant } from './api';
 
-/** 啟用/停用: suspending asks once and says that the registrant's users are logged out. */
+/** 啟用/停用: each asks once, saying what follows (suspending logs the registrant's users out). */
 export function RegistrantStatusControl({ registrant }: { registrant: RegistrantResponse }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('registrantAdmin');
   const { message } = App.useApp();
   const update = useUpdateRegistrant(registrant.id);
 
@@ -36,9 +37,17 @@ export function RegistrantStatusControl({ registrant }: { registrant: Registrant
           </Button>
         </Popconfirm>
       ) : (
-        <Button loading={update.isPending} onClick={() => setStatus('active')}>
-          {t('registrants.activate')}
-        </Button>
+        <Popconfirm
+          title={tr('status.activateConfirm', { name: registrant.name })}
+          description={tr('status.activateEffect')}
+          okText={tr('status.activate')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => setStatus('active')}
+        >
+          <Button type="primary" loading={update.isPending}>
+            {tr('status.activate')}
+          </Button>
+        </Popconfirm>
       )}
     </Space>
   );

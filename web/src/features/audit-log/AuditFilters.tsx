@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { AutoComplete, Button, Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
+import { api } from '../../lib/api-client';
+import { registrantKeys, useRegistrantList } from '../registrants/api';
+import type { AuditFilter } from './audit-filter';
+import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from './audit-labels';
+
+type Values = Omit<AuditFilter, 'page'>;
+
+/** The registrant picker: searches by name or code; shows the chosen one's name when opened from a link. */
+function RegistrantPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
+  const { t } = useTranslation('auditLog');
+  const [q, setQ] = useState('');
+  const found = useRegistrantList({ page: 1, ...(q === '' ? {} : { q }) });
+  const chosen = useQuery({
+    queryKey: registrantKeys.detail(value ?? ''),
+    queryFn: ({ signal }) => api.get<RegistrantResponse>(`/registrants/${encodeURIComponent(value ?? '')}`, undefined, signal),
+    enabled: value !== undefined,
+  });
+  const options = (found.data?.items ?? []).map((r) => ({ value: r.id, label: r.codes.length > 0 ? `${r.name}（${r.codes.join('、')}）` : r.name }));
+  if (value !== undefined && chosen.data !== undefined && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: chosen.data.name });
+  }
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      value={value}
+      onChange={(next: string | undefined) => onChange?.(next)}
+      placeholder={t('filters.registrantPlaceholder')}
+      options={options}
+      loading={found.isFetching}
+      style={{ width: 260 }}
+    />
+  );
+}
+
+/** 稽核紀錄 filters: user, registrant, object type and id, action, agency-calendar days. */
+export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange: (next: Values) => void }) {
+  const { t } = useTranslation('auditLog');
+  const [form] = Form.useForm<Values>();
+
+  useEffect(() => {
+    form.resetFields();
+    form.setFieldsValue(value);
+  }, [form, value]);
+
+  const submit = (values: Values) => {
+    const next: Values = {};
+    for (const [key, raw] of Object.entries(values) as [keyof Values, string | undefined][]) {
+      const v = raw?.trim();
+      if (v !== undefined && v !== '') {
+        next[key] = v;
+      }
+    }
+    // A user picked by clicking an entry stays chosen until the login box is used instead.
+    if (value.actorUserId !== undefined && next.actorLogin === undefined) {
+      next.actorUserId = value.actorUserId;
+    }
+    onChange(next);
+  };
+
+  return (
+    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form.Item label={t('filters.actor')} name="actorLogin">
+        <Input
+          allowClear
+          placeholder={value.actorUserId === undefined ? t('filters.actorPlaceholder') : t('filters.actorSelected')}
+          style={{ width: 160 }}
+        />
+      </Form.Item>
+      <Form.Item label={t('filters.registrant')} name="registrantId">
+        <RegistrantPicker />
+      </Form.Item>
+      <Form.Item label={t('filters.entityType')} name="entityType">
+        <AutoComplete
+          allowClear
+          style={{ width: 160 }}
+          options={KNOWN_ENTITY_TYPES.map((type) => ({ value: type, label: `${t(`entityTypes.${type}`)} (${type})` }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('filters.entityId')} name="entityId">
+        <Input allowClear style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item label={t('filters.action')} name="action">
+        <AutoComplete
+          allowClear
+          placeholder={t('filters.actionPlaceholder')}
+          style={{ width: 220 }}
+          options={KNOWN_ACTIONS.map((action) => ({ value: action, label: `${t(`actions.${action}`)} (${action})` }))}
+          showSearch={{ filterOption: (input, option) => (option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+        />
+      </Form.Item>
+      <Form.Item label={t('filters.from')} name="from">
+        <Input type="date" style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item label={t('filters.to')} name="to">
+        <Input type="date" style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('filters.search')}
+        </Button>
+      </Form.Item>
+      <Form.Item>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({});
+          }}
+        >
+          {t('filters.clear')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
