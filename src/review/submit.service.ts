@@ -6,9 +6,13 @@ import type { AlbumResponse } from '../catalog/catalog.schemas.js';
 import { submissionProblems } from '../catalog/completeness.js';
 import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
+import { notify } from '../notifications/notify.service.js';
+import { getRegistrantSummary } from '../registrants/registrants.service.js';
 import { AppError } from '../shared/errors.js';
 import { mayTake } from './review.policy.js';
+import { insertRound, latestRound } from './review.repo.js';
 import { nextStatus } from './review-state.js';
+import { snapshotOf } from './submission-diff.js';
 
 /** The tracks as they are after submission: waiting ones carry their new pool code. */
 function withAssigned(tracks: readonly TrackWithRecording[], assigned: ReadonlyMap<string, string>): TrackWithRecording[] {
@@ -22,7 +26,8 @@ function withAssigned(tracks: readonly TrackWithRecording[], assigned: ReadonlyM
  * 送出審核: checks every field of the album and its tracks, hands out pool codes where the issuance
  * rule says so (consecutive, in track order), and hands the album to the agency — in one
  * transaction, so a failed check or allocation leaves the draft exactly as it was. The registrant
- * and the tracks are read once; codes and status are written in one statement each.
+ * and the tracks are read once; codes and status are written in one statement each. Each
+ * submission is a new review round keeping a snapshot of the album as submitted.
  */
 export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: string): Promise<AlbumResponse> {
   if (actor.kind !== 'member' || !mayTake(actor, 'submit')) {
@@ -61,7 +66,13 @@ export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: st
       return { recordingId: t.recording.id, isrc: code.isrc };
     });
     await storePoolIsrcs(tx, assignments);
-    const after = await storeSubmission(tx, albumId, { status: to, at: ctx.clock.now() });
+    const at = ctx.clock.now();
+    const after = await storeSubmission(tx, albumId, { status: to, at });
+    const response = reviewedAlbumResponse(after, withAssigned(tracks, new Map(assignments.map((a) => [a.recordingId, a.isrc]))), profile.rule.poolOnSubmission);
+    const previous = await latestRound(tx.db, albumId);
+    const round = (previous?.round ?? 0) + 1;
+    // The snapshot is what the officer sees as "submitted in round n": the next round is compared with it.
+    await insertRound(tx.db, { albumId, round, submittedAt: at, submittedBy: actor.userId, snapshot: snapshotOf(response) });
     await recordAudit(tx, actor, {
       action: 'album.submit',
       entityType: 'album',
@@ -69,6 +80,13 @@ export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: st
       before: { status: album.status },
       after: { status: to, assignedIsrcs: assignments.map((a) => a.isrc) },
     });
-    return reviewedAlbumResponse(after, withAssigned(tracks, new Map(assignments.map((a) => [a.recordingId, a.isrc]))), profile.rule.poolOnSubmission);
+    const registrant = await getRegistrantSummary(tx, album.registrantId);
+    await notify(tx, {
+      kind: 'album.submitted',
+      audience: { agency: true },
+      albumId,
+      params: { albumNumber: album.albumNumber, title: after.title, registrantName: registrant?.name ?? '' },
+    });
+    return response;
   });
 }
