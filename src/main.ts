@@ -10,6 +10,8 @@ import { loggerOptions } from './http/logging.js';
 import type { AppInstance } from './http/types.js';
 import { systemClock } from './shared/clock.js';
 import { contextFromConfig } from './db/context.js';
+import { startMailer, type MailerHandle } from './notifications/mailer.js';
+import { createFsStorage } from './storage/fs-storage.js';
 
 const DEMO_LOGINS = [
   { ...DEMO_USERS.company, what: 'company' },
@@ -41,21 +43,27 @@ async function listen(app: AppInstance, config: Config): Promise<AddressInfo> {
 
 async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   await handle.migrate();
-  const ctx = contextFromConfig(handle.db, systemClock, config);
+  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage: createFsStorage(config.filesDir) };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 
   const requestLevel = config.production ? 'info' : 'debug';
   const app = await buildApp({ ctx, webDir: config.webDir, logger: loggerOptions(config.logLevel, config.logFormat), requestLogLevel: requestLevel, trustProxy: config.trustProxy });
+  let mailer: MailerHandle | undefined;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await mailer?.stop();
     await handle.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await listen(app, config);
+  // E-mail copies of notifications, when SMTP_URL is set; links point at PUBLIC_URL or where we listen.
+  if (ctx.mail !== undefined) {
+    mailer = startMailer({ ...ctx, mail: ctx.mail }, { publicUrl: config.publicUrl ?? browserUrl(config.host, address.port), log: app.log });
+  }
 
   const facts: StartupFacts = {
     url: browserUrl(config.host, address.port),

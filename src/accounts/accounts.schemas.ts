@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Text, Uuid } from '../shared/common.schemas.js';
 import { ACTIVE_STATUSES, REGISTRANT_KINDS, USER_ROLES } from '../shared/enums.js';
+import { LOCALES } from '../shared/locale.js';
 
 export const ROLES = USER_ROLES;
 export type Role = (typeof ROLES)[number];
@@ -36,6 +37,10 @@ export const UserResponse = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type UserResponse = Static<typeof UserResponse>;
+
+/** The language of my e-mails (the web app sends its language switch's choice). */
+export const LocaleBody = Type.Object({ locale: Type.Enum(LOCALES) }, { additionalProperties: false });
+export type LocaleBody = Static<typeof LocaleBody>;
 
 export const MeResponse = Type.Object({
   user: UserResponse,

@@ -2,9 +2,9 @@ import { Type } from 'typebox';
 import { ErrorResponse } from '../shared/common.schemas.js';
 import { clearSessionCookie, requireActor, requireSessionToken, requireUser, setSessionCookie } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import { ChangePasswordBody, LoginBody, MeResponse } from './accounts.schemas.js';
+import { ChangePasswordBody, LocaleBody, LoginBody, MeResponse } from './accounts.schemas.js';
 import { changePassword, login, logout } from './auth.service.js';
-import { getMe } from './me.service.js';
+import { getMe, setMyLocale } from './me.service.js';
 
 const tags = ['auth'];
 
@@ -33,6 +33,19 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
 
   app.get('/auth/me', { schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse, 401: ErrorResponse } }, config: beforePasswordChange }, (request) =>
     getMe(ctx, requireUser(request)),
+  );
+
+  // The language of my e-mails: open to applicants and before a password change (the switch is on every page).
+  app.put(
+    '/auth/me/locale',
+    {
+      schema: { tags, summary: 'Set the language of my e-mails (zh-TW or en)', body: LocaleBody, response: { 204: Type.Null(), 400: ErrorResponse, 401: ErrorResponse } },
+      config: { beforePasswordChange: true, applicant: true },
+    },
+    async (request, reply) => {
+      await setMyLocale(ctx, requireActor(request), request.body.locale);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

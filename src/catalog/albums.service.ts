@@ -3,6 +3,7 @@ import { issuanceRule } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction } from '../db/tx.js';
 import { getRegistrantSummary } from '../registrants/registrants.service.js';
+import { latestReturnTrackReasons } from '../review/review-notes.service.js';
 import { isDeletable, isEditableByRegistrant } from '../review/review-state.js';
 import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
@@ -56,7 +57,8 @@ export async function lockEditableAlbum(tx: TxContext, actor: Actor, id: string)
 }
 
 export async function albumResponse(ctx: ServiceContext, album: AlbumRow): Promise<AlbumResponse> {
-  return toAlbumResponse(album, await listTracks(ctx.db, album.id), await isrcAssignedOnSubmission(ctx, album.registrantId));
+  const trackReasons = album.status === 'returned' ? await latestReturnTrackReasons(ctx, album.id) : [];
+  return toAlbumResponse(album, await listTracks(ctx.db, album.id), await isrcAssignedOnSubmission(ctx, album.registrantId), trackReasons);
 }
 
 /** 專輯新增: a new draft album of the chosen release type. */

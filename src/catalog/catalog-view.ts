@@ -41,7 +41,13 @@ export function toTrackResponse(item: TrackWithRecording, isrcOnSubmission: bool
   return { id: item.track.id, position: item.track.position, cited: item.track.cited, done, recording: toRecordingResponse(item.recording) };
 }
 
-export function toAlbumResponse(row: AlbumRow, tracks: readonly TrackWithRecording[], isrcOnSubmission: boolean): AlbumResponse {
+/** `trackReasons`: the latest return's per-track reasons (by recording), shown while the album is returned. */
+export function toAlbumResponse(
+  row: AlbumRow,
+  tracks: readonly TrackWithRecording[],
+  isrcOnSubmission: boolean,
+  trackReasons: readonly { recordingId: string; reason: string }[] = [],
+): AlbumResponse {
   const trackSeconds = tracks.reduce<number | null>((sum, t) => (t.recording.durationSeconds === null ? sum : (sum ?? 0) + t.recording.durationSeconds), null);
   const effective = row.totalDurationSeconds ?? trackSeconds;
   return {
@@ -65,6 +71,7 @@ export function toAlbumResponse(row: AlbumRow, tracks: readonly TrackWithRecordi
     retroactive: row.retroactive,
     status: row.status,
     returnReason: row.returnReason,
+    ...(row.status === 'returned' ? { returnTrackReasons: returnTrackReasons(tracks, trackReasons) } : {}),
     depositStatus: row.depositStatus,
     editable: isEditableByRegistrant(row.status),
     isrcAssignedOnSubmission: isrcOnSubmission,
@@ -73,6 +80,14 @@ export function toAlbumResponse(row: AlbumRow, tracks: readonly TrackWithRecordi
     updatedAt: row.updatedAt.toISOString(),
     tracks: tracks.map((t) => toTrackResponse(t, isrcOnSubmission)),
   };
+}
+
+function returnTrackReasons(tracks: readonly TrackWithRecording[], reasons: readonly { recordingId: string; reason: string }[]) {
+  return reasons.flatMap((r) => {
+    const track = tracks.find((t) => t.recording.id === r.recordingId);
+    // A track the registrant removed since keeps no reason to show.
+    return track === undefined ? [] : [{ trackId: track.track.id, recordingId: r.recordingId, reason: r.reason }];
+  });
 }
 
 export function toAlbumSummary(item: AlbumListRow): AlbumSummary {
@@ -86,6 +101,7 @@ export function toAlbumSummary(item: AlbumListRow): AlbumSummary {
     title: album.title,
     artist: album.artistText,
     status: album.status,
+    ...(album.status === 'returned' && album.returnReason !== null ? { returnReason: album.returnReason } : {}),
     depositStatus: album.depositStatus,
     trackCount: item.trackCount,
     createdAt: album.createdAt.toISOString(),

@@ -175,6 +175,8 @@ export const AlbumResponse = Type.Object({
   retroactive: Type.Boolean(),
   status: ReviewStatus,
   returnReason: Type.Union([Type.String(), Type.Null()]),
+  /** 退回: the officer's reasons for single tracks (latest return; present while the album is returned). */
+  returnTrackReasons: Type.Optional(Type.Array(Type.Object({ trackId: Uuid, recordingId: Uuid, reason: Type.String() }))),
   depositStatus: DepositStatus,
   editable: Type.Boolean(),
   /** ISRCs of individuals' tracks are assigned from the agency pool on submission. */
@@ -195,6 +197,8 @@ export const AlbumSummary = Type.Object({
   title: Type.String(),
   artist: Type.String(),
   status: ReviewStatus,
+  /** 退回: the officer's reason, present while the album is returned (shown in 待辦事項). */
+  returnReason: Type.Optional(Type.String()),
   depositStatus: DepositStatus,
   trackCount: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -41,6 +41,11 @@ export async function storeReviewOutcome(tx: TxContext, albumId: string, outcome
 }
 
 /** The album as the API shows it, from rows the caller already holds (no second read). */
-export function reviewedAlbumResponse(album: AlbumRow, tracks: readonly TrackWithRecording[], isrcOnSubmission: boolean): AlbumResponse {
-  return toAlbumResponse(album, tracks, isrcOnSubmission);
+export function reviewedAlbumResponse(
+  album: AlbumRow,
+  tracks: readonly TrackWithRecording[],
+  isrcOnSubmission: boolean,
+  trackReasons: readonly { recordingId: string; reason: string }[] = [],
+): AlbumResponse {
+  return toAlbumResponse(album, tracks, isrcOnSubmission, trackReasons);
 }

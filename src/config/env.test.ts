@@ -7,6 +7,9 @@ describe(loadConfig.name, () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: undefined, countryCode: 'TW', timeZone: 'Asia/Taipei', demo: false, adminPassword: undefined });
     expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.filesDir).toBe(path.resolve('data', 'files'));
+    expect(loadConfig({ DATA_DIR: '/srv/isrc' }).filesDir).toBe('/srv/isrc/files');
+    expect(loadConfig({ DATA_DIR: '/srv/isrc', FILES_DIR: '/mnt/files' }).filesDir).toBe('/mnt/files');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -60,5 +63,14 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, logFormat: 'json' });
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'text' }).logFormat).toBe('text');
+  });
+
+  it('reads the mail settings: e-mail only with SMTP_URL, never repeating a bad URL (it may hold a password)', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, publicUrl: undefined, smtpFrom: '"國家圖書館 ISRC 管理中心" <isrc@ncl.edu.tw>' });
+    const config = loadConfig({ SMTP_URL: 'smtp://mailer:secret@mail.example.org:587', SMTP_FROM: 'ISRC <isrc@example.org>', PUBLIC_URL: 'https://isrc.example.org/' });
+    expect(config).toMatchObject({ smtpUrl: 'smtp://mailer:secret@mail.example.org:587', smtpFrom: 'ISRC <isrc@example.org>', publicUrl: 'https://isrc.example.org' });
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:secret@x' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:secret@x' })).not.toThrow(/secret/);
+    expect(() => loadConfig({ PUBLIC_URL: 'isrc.example.org' })).toThrow(/PUBLIC_URL/);
   });
 });

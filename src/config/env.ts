@@ -8,6 +8,8 @@ export interface Config {
   readonly host: string;
   /** Where PGlite keeps its data and where files are stored. */
   readonly dataDir: string;
+  /** Uploaded files (change-request scans, …): FILES_DIR, default `<dataDir>/files` (also with PostgreSQL). */
+  readonly filesDir: string;
   /** postgres://… selects a PostgreSQL server; undefined means embedded PGlite in dataDir. */
   readonly databaseUrl: string | undefined;
   /** Password for the first administrator; random (printed once) when unset. */
@@ -30,6 +32,12 @@ export interface Config {
   readonly webDir: string;
   /** Lifetime of an idle session, in minutes. */
   readonly sessionIdleMinutes: number;
+  /** smtp://user:pass@host:port (or smtps://): e-mail copies of notifications; undefined: in-app only. Never logged. */
+  readonly smtpUrl: string | undefined;
+  /** The From of those e-mails; defaults to the agency's name and address. */
+  readonly smtpFrom: string;
+  /** The web app's address for links in e-mails; undefined: the address the server listens on. */
+  readonly publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +93,35 @@ function logFormatFrom(env: Env, production: boolean): 'json' | 'text' {
   return raw;
 }
 
+/** SMTP_URL: smtp:// or smtps:// with a host; the message never repeats the value (it may hold a password). */
+function smtpUrlFrom(env: Env): string | undefined {
+  const raw = env.SMTP_URL?.trim();
+  if (raw === undefined || raw === '') {
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    throw new ConfigError('SMTP_URL must look like smtp://user:password@host:port or smtps://…');
+  }
+  return raw;
+}
+
+function publicUrlFrom(env: Env): string | undefined {
+  const raw = env.PUBLIC_URL?.trim();
+  if (raw === undefined || raw === '') {
+    return undefined;
+  }
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw)) {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 function flag(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
@@ -108,10 +145,12 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     throw new ConfigError('ISRC_ADMIN_PASSWORD must have at least 10 characters');
   }
   const production = env.NODE_ENV === 'production';
+  const agency = agencyFrom(env);
   return Object.freeze({
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    filesDir: path.resolve(env.FILES_DIR === undefined || env.FILES_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'files') : env.FILES_DIR),
     databaseUrl,
     adminPassword,
     demo: flag(env.DEMO) || argv.includes('--demo'),
@@ -120,9 +159,12 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     logLevel: env.LOG_LEVEL ?? 'info',
     logFormat: logFormatFrom(env, production),
     production,
-    agency: agencyFrom(env),
+    agency,
     trustProxy: env.TRUST_PROXY === '' ? undefined : env.TRUST_PROXY,
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 480, 5, 60 * 24 * 30),
+    smtpUrl: smtpUrlFrom(env),
+    smtpFrom: lineFrom(env, 'SMTP_FROM', `"${agency.name.replace(/["\\]/g, '')}" <${agency.email}>`),
+    publicUrl: publicUrlFrom(env),
   });
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config/env.js';
 import type { AgencyContact } from '../shared/agency-contact.js';
 import type { Clock } from '../shared/clock.js';
+import type { FileStorage } from '../storage/storage.js';
 import { calendarYearAt } from '../isrc/year.js';
 import type { Db, Transaction } from './types.js';
 
@@ -18,6 +19,16 @@ export interface ServiceContext {
   readonly sessionIdleMinutes: number;
   /** The agency's public contact details (ISRC_AGENCY_*). */
   readonly agency: AgencyContact;
+  /** SMTP for e-mail copies of notifications (SMTP_URL); undefined: notifications are in-app only. */
+  readonly mail?: MailSettings | undefined;
+  /** Uploaded files (FILES_DIR); absent in tools and tests that store none, where uploads then fail. */
+  readonly storage?: FileStorage | undefined;
+}
+
+/** Where e-mail copies of notifications go out (src/notifications). The URL may hold a password: never log it. */
+export interface MailSettings {
+  readonly smtpUrl: string;
+  readonly from: string;
 }
 
 /** A context whose database handle is an open transaction (see `withTransaction`). */
@@ -26,8 +37,13 @@ export interface TxContext extends ServiceContext {
 }
 
 /** The context the server and the console tools (`npm run admin`) run with. */
-export function contextFromConfig(db: Db, clock: Clock, config: Pick<Config, 'countryCode' | 'timeZone' | 'sessionIdleMinutes' | 'agency'>): ServiceContext {
-  return { db, clock, countryCode: config.countryCode, timeZone: config.timeZone, sessionIdleMinutes: config.sessionIdleMinutes, agency: config.agency };
+export function contextFromConfig(
+  db: Db,
+  clock: Clock,
+  config: Pick<Config, 'countryCode' | 'timeZone' | 'sessionIdleMinutes' | 'agency'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom'>>,
+): ServiceContext {
+  const mail = config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from: config.smtpFrom ?? config.agency.email };
+  return { db, clock, countryCode: config.countryCode, timeZone: config.timeZone, sessionIdleMinutes: config.sessionIdleMinutes, agency: config.agency, mail };
 }
 
 /** The current calendar year in the agency's time zone: the year of reference of codes assigned now. */

@@ -22,6 +22,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   PASSWORD_TOO_WEAK: 400,
   PASSWORD_CHANGE_REQUIRED: 403,
   APPLICATION_PENDING: 403,
+  APPLICATION_ALREADY_DECIDED: 409,
+  APPLICATION_THROTTLED: 429,
   LOGIN_NAME_TAKEN: 409,
   REGISTRANT_CODE_TAKEN: 409,
   REGISTRANT_CODE_NOT_ALLOWED: 409,
@@ -39,6 +41,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ALBUM_HAS_TRACKS: 409,
   ALBUM_INCOMPLETE: 422,
   INVALID_TRANSITION: 409,
+  REVIEW_ALREADY_DECIDED: 409,
   RECORDING_CITED_READONLY: 409,
   RECORDING_ALREADY_ON_ALBUM: 409,
   RECORDING_NOT_CITABLE: 404,
@@ -47,6 +50,15 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ISRC_NOT_FOREIGN: 400,
   VERSION_SAME_ISRC: 400,
   SETTING_INVALID: 400,
+  DEPOSIT_NOT_DUE: 409,
+  DEPOSIT_NOT_PHYSICAL: 409,
+  DEPOSIT_DATE_OUT_OF_RANGE: 400,
+  CHANGE_REQUEST_PENDING: 409,
+  CHANGE_REQUEST_DECIDED: 409,
+  CHANGE_REQUEST_UNCHANGED: 400,
+  CHANGE_REQUEST_STALE: 409,
+  FILE_MISSING: 400,
+  FILE_TYPE_NOT_ALLOWED: 415,
   INTERNAL: 500,
 };
 
@@ -86,7 +98,7 @@ function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
     values.skipped = values.skipped.toLocaleString('en-US');
   }
   if (err.code === 'BODY_TOO_LARGE' && typeof values.limit === 'number') {
-    values.limit = `${Math.round(values.limit / 1024)} KB`;
+    values.limit = values.limit >= 1024 * 1024 ? `${Math.round((values.limit / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(values.limit / 1024)} KB`;
   }
   return values;
 }

@@ -14,6 +14,9 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   maximum: { 'zh-TW': '不可大於 {limit}。', en: 'May not be more than {limit}.' },
   unknownField: { 'zh-TW': '不認得的欄位「{name}」。', en: 'Unknown field "{name}".' },
   minProperties: { 'zh-TW': '請至少提供一個要修改的欄位。', en: 'Provide at least one field to change.' },
+  businessNumber: { 'zh-TW': '統一編號應為 8 位數字，請確認號碼是否正確。', en: 'A business registration number (統一編號) has 8 digits; please check the number.' },
+  notAllowed: { 'zh-TW': '此欄位不需填寫，請留空。', en: 'Leave this field empty.' },
+  governmentCode: { 'zh-TW': '機關代碼應為 2 至 20 個英文字母或數字。', en: 'A government agency code is 2 to 20 letters or digits.' },
   registrantCode: { 'zh-TW': '登記者代碼應為 3 個英文字母或數字。', en: 'A registrant code is 3 letters or digits.' },
   date: { 'zh-TW': '日期格式應為 YYYY、YYYY.MM 或 YYYY.MM.DD（例如 2026.03.09）。', en: 'Use YYYY, YYYY.MM or YYYY.MM.DD (e.g. 2026.03.09).' },
   recordingDate: { 'zh-TW': '錄製日期格式應為 YYYY 或 YYYY.MM。', en: 'Use YYYY or YYYY.MM for the recording date.' },
@@ -26,6 +29,8 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   isrc: { 'zh-TW': 'ISRC 格式不正確，應為 12 碼（例如 TW-A01-26-00001）。', en: 'Not a valid ISRC; it has 12 characters (e.g. TW-A01-26-00001).' },
   invalidCharacter: { 'zh-TW': '含有不允許的字元（{character}）。', en: 'Contains a character that is not allowed ({character}).' },
   finiteNumber: { 'zh-TW': '數值超出範圍。', en: 'The number is out of range.' },
+  notOnAlbum: { 'zh-TW': '這首曲目不在這張專輯中。', en: 'This track is not on the album.' },
+  duplicateTrack: { 'zh-TW': '同一首曲目只能填一個退回原因。', en: 'Give one reason per track.' },
   invalid: { 'zh-TW': '內容不正確。', en: 'This value is not valid.' },
 };
 

@@ -3,11 +3,14 @@ import { parseRegistrantCode, suggestRegistrantCode } from './registrant-code.js
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const BASE36 = `0123456789${LETTERS}`;
+/** The letters a suggestion may use: I and O read as 1 and 0. */
+const SUGGESTED_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const SUGGESTED_BASE = `0123456789${SUGGESTED_LETTERS}`;
 
-/** A01..A99, B01..B99, …, Z99 written out independently of the implementation. */
+/** A01..A99, B01..B99, …, Z99 (no I or O) written out independently of the implementation. */
 function preferredBlock(): string[] {
   const codes: string[] = [];
-  for (const l of LETTERS) {
+  for (const l of SUGGESTED_LETTERS) {
     for (let n = 1; n <= 99; n++) {
       codes.push(`${l}${n < 10 ? '0' : ''}${n}`);
     }
@@ -15,11 +18,11 @@ function preferredBlock(): string[] {
   return codes;
 }
 
-function allCodes(): string[] {
+function allCodes(base = BASE36): string[] {
   const codes: string[] = [];
-  for (const a of BASE36) {
-    for (const b of BASE36) {
-      for (const c of BASE36) {
+  for (const a of base) {
+    for (const b of base) {
+      for (const c of base) {
         codes.push(a + b + c);
       }
     }
@@ -86,9 +89,19 @@ describe('suggestRegistrantCode', () => {
     expect(suggestRegistrantCode(upToA00)).toBe('A0A');
   });
 
-  it('returns the last free code, then undefined when all 46656 are used', () => {
-    const all = allCodes();
-    expect(all).toHaveLength(46656);
+  it('never suggests a code with I or O: H99 is followed by J01, N99 by P01', () => {
+    const block = preferredBlock();
+    expect(suggestRegistrantCode(block.slice(0, block.indexOf('H99') + 1))).toBe('J01');
+    expect(suggestRegistrantCode(block.slice(0, block.indexOf('N99') + 1))).toBe('P01');
+    expect(block.some((c) => /[IO]/.test(c))).toBe(false);
+    // Nothing but codes with I or O left: nothing to suggest (staff may still type one).
+    expect(suggestRegistrantCode(allCodes(SUGGESTED_BASE))).toBeUndefined();
+    expect(parseRegistrantCode('I01')).toEqual({ ok: true, value: 'I01' });
+  });
+
+  it('returns the last free code, then undefined when all 34^3 = 39304 codes without I or O are used', () => {
+    const all = allCodes(SUGGESTED_BASE);
+    expect(all).toHaveLength(39304);
     expect(suggestRegistrantCode(all.filter((c) => c !== 'ZZZ'))).toBe('ZZZ');
     expect(suggestRegistrantCode(all.filter((c) => c !== 'M42'))).toBe('M42');
     expect(suggestRegistrantCode(all)).toBeUndefined();

@@ -16,6 +16,11 @@ export const REGISTRANT_CODE_INPUT_PATTERN = '^[A-Za-z0-9]{3}$';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Base-36 digit order: 0-9 then A-Z. */
 const BASE36 = `0123456789${LETTERS}`;
+/**
+ * The agency never proposes a code with I or O: on labels and forms they are read as 1 and 0.
+ * Such a code can still be typed by staff (e.g. one carried over from an earlier system).
+ */
+const LOOKALIKES = /[IO]/;
 
 export function isRegistrantCode(text: string): text is RegistrantCode {
   return REGISTRANT_PATTERN.test(text);
@@ -36,12 +41,12 @@ function isPreferredCode(code: string): boolean {
   return /^[A-Z][0-9]{2}$/.test(code) && !code.endsWith('00');
 }
 
-/** Every registrant code once, in the order the agency hands them out. */
+/** Every code the agency proposes once (none with I or O), in the order it hands them out. */
 function* codesInAllocationOrder(): Generator<RegistrantCode> {
   for (const letter of LETTERS) {
     for (let n = 1; n <= 99; n++) {
       const code = letter + String(n).padStart(2, '0');
-      if (isRegistrantCode(code)) {
+      if (isRegistrantCode(code) && !LOOKALIKES.test(code)) {
         yield code;
       }
     }
@@ -50,7 +55,7 @@ function* codesInAllocationOrder(): Generator<RegistrantCode> {
     for (const b of BASE36) {
       for (const c of BASE36) {
         const code = a + b + c;
-        if (!isPreferredCode(code) && isRegistrantCode(code)) {
+        if (!isPreferredCode(code) && isRegistrantCode(code) && !LOOKALIKES.test(code)) {
           yield code;
         }
       }
@@ -60,9 +65,9 @@ function* codesInAllocationOrder(): Generator<RegistrantCode> {
 
 /**
  * The next free code to propose to the agency, skipping any in `used`
- * (compared case-insensitively, after the same clean-up as typed input).
- * The agency still decides; this is only a suggestion. Undefined when all
- * 36^3 codes are taken.
+ * (compared case-insensitively, after the same clean-up as typed input) and
+ * any with the letters I or O. The agency still decides; this is only a
+ * suggestion. Undefined when all 34^3 codes without I or O are taken.
  */
 export function suggestRegistrantCode(used: Iterable<string>): RegistrantCode | undefined {
   const taken = new Set<string>();

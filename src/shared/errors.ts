@@ -39,6 +39,10 @@ export const ERROR_CODES = [
    * signed-in user, their application and logout answer until it is.
    */
   'APPLICATION_PENDING',
+  /** 登記者代碼申請 approve / reject: the application was decided already (or by a concurrent request). */
+  'APPLICATION_ALREADY_DECIDED',
+  /** Too many registrant-code applications from this address recently; `details.retryAfterMinutes`. */
+  'APPLICATION_THROTTLED',
   /** A user with this login name exists. */
   'LOGIN_NAME_TAKEN',
   /** Registrant code already allocated in this country. */
@@ -79,6 +83,12 @@ export const ERROR_CODES = [
   'ALBUM_INCOMPLETE',
   /** The review action is not allowed from the album's current status. */
   'INVALID_TRANSITION',
+  /**
+   * 通過 / 退回 on an album another officer decided first, or that was decided and submitted again
+   * since the round the officer looked at; `details`: `round`, `decision`, `decidedAt`, `decidedAtText`
+   * (agency time), and `resubmitted`, `currentRound` when it came back.
+   */
+  'REVIEW_ALREADY_DECIDED',
   /** A cited recording is shown unchanged; edit it on its own album. */
   'RECORDING_CITED_READONLY',
   /** The recording is already on this album. */
@@ -98,6 +108,33 @@ export const ERROR_CODES = [
   'VERSION_SAME_ISRC',
   /** The setting cannot be changed this way. */
   'SETTING_INVALID',
+  /** Deposit (送存) is owed only once the agency has approved the album; `details.status`. */
+  'DEPOSIT_NOT_DUE',
+  /**
+   * Copies are sent and received for physical releases only; a digital release deposits the audio
+   * of its tracks instead (影音檔送存).
+   */
+  'DEPOSIT_NOT_PHYSICAL',
+  /**
+   * The deposit date is after the agency's today or before the album's approval;
+   * `details`: `date`, `earliest` (approval date), `latest` (today).
+   */
+  'DEPOSIT_DATE_OUT_OF_RANGE',
+  /** A registrant may have one pending change request at a time (withdraw it or wait for the decision). */
+  'CHANGE_REQUEST_PENDING',
+  /** The change request is approved or rejected: it can no longer be changed, withdrawn or decided. */
+  'CHANGE_REQUEST_DECIDED',
+  /** A new value equals the registrant's current one; `details.unchanged` lists the fields. */
+  'CHANGE_REQUEST_UNCHANGED',
+  /**
+   * Approve: the registrant's record no longer holds the `before` value the request was made
+   * against (changed since); `details.changed` lists the fields. The officer re-checks.
+   */
+  'CHANGE_REQUEST_STALE',
+  /** An upload with no file part. */
+  'FILE_MISSING',
+  /** The uploaded file's content is not an accepted type (decided by its bytes, not its name); `details.allowed`. */
+  'FILE_TYPE_NOT_ALLOWED',
   /** Unexpected failure; details are only in the log. */
   'INTERNAL',
 ] as const;

@@ -30,6 +30,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '您的登記者代碼申請尚在審核中，核准後即可使用系統的其他功能。',
     en: 'Your registrant code application is still being reviewed; the rest of the system opens once it is approved.',
   },
+  APPLICATION_ALREADY_DECIDED: {
+    'zh-TW': '這筆登記者代碼申請已經審核過了，請重新整理頁面。',
+    en: 'This registrant code application has already been decided; please reload the page.',
+  },
+  APPLICATION_THROTTLED: {
+    'zh-TW': '此網路位址近期送出的申請過多，請於 {retryAfterMinutes} 分鐘後再試，或洽 ISRC 管理中心。',
+    en: 'Too many applications from this address recently; please try again in {retryAfterMinutes} minutes or contact the ISRC centre.',
+  },
   LOGIN_NAME_TAKEN: { 'zh-TW': '帳號「{loginName}」已有人使用。', en: 'The login name "{loginName}" is taken.' },
   REGISTRANT_CODE_TAKEN: { 'zh-TW': '登記者代碼 {code} 已配發給其他登記者。', en: 'Registrant code {code} is already allocated.' },
   REGISTRANT_CODE_NOT_ALLOWED: {
@@ -74,6 +82,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: '{count} fields are missing or invalid; please correct them and submit again.',
   },
   INVALID_TRANSITION: { 'zh-TW': '專輯目前的狀態無法執行這項操作。', en: "This action is not possible in the album's current status." },
+  REVIEW_ALREADY_DECIDED: {
+    'zh-TW': '這張專輯的第 {round} 輪送審已於 {decidedAtText} 有審核決定，您的決定未送出。請重新整理頁面查看最新狀態。',
+    en: 'Round {round} of this album was already decided at {decidedAtText}; your decision was not applied. Reload the page to see its current state.',
+  },
   RECORDING_CITED_READONLY: {
     'zh-TW': '引用的曲目資料不可在此修改。',
     en: 'A cited recording cannot be changed here.',
@@ -97,5 +109,29 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'A new version (e.g. a remix) needs an ISRC different from the original.',
   },
   SETTING_INVALID: { 'zh-TW': '設定值無效：{reason}', en: 'Invalid setting: {reason}' },
+  DEPOSIT_NOT_DUE: { 'zh-TW': '專輯通過審核後才需送存。', en: 'Deposit is due only once the album is approved.' },
+  DEPOSIT_NOT_PHYSICAL: {
+    'zh-TW': '數位發行的專輯以影音檔送存，不需寄送實體送存品。',
+    en: 'A digital release is deposited as audio files, not as physical copies.',
+  },
+  DEPOSIT_DATE_OUT_OF_RANGE: {
+    'zh-TW': '送存日期 {date} 不在允許範圍內：應介於專輯通過審核日 {earliest} 與今天 {latest} 之間。',
+    en: 'The deposit date {date} must fall between the approval date {earliest} and today, {latest}.',
+  },
+  CHANGE_REQUEST_PENDING: {
+    'zh-TW': '已有一份待審核的出版者資料異動申請；請等候審核結果，或先撤回後再重新申請。',
+    en: 'A data change request is already pending; wait for the decision or withdraw it first.',
+  },
+  CHANGE_REQUEST_DECIDED: { 'zh-TW': '這份異動申請已審核完畢，不能再變更。', en: 'This change request has been decided and can no longer be changed.' },
+  CHANGE_REQUEST_UNCHANGED: { 'zh-TW': '新資料與目前的資料相同，請修改或取消勾選這些欄位。', en: 'A new value equals the current one; change it or untick the field.' },
+  CHANGE_REQUEST_STALE: {
+    'zh-TW': '登記者資料在申請送出後已有變動，申請中的「異動前」資料已非現況，請重新確認後再審核。',
+    en: "The registrant's data changed after this request was made: its 'before' values are out of date. Please re-check before deciding.",
+  },
+  FILE_MISSING: { 'zh-TW': '請選擇要上傳的檔案（PDF、JPG 或 PNG，5 MB 以內）。', en: 'Choose a file to upload (PDF, JPG or PNG, up to 5 MB).' },
+  FILE_TYPE_NOT_ALLOWED: {
+    'zh-TW': '檔案格式不符：僅接受 PDF、JPG 或 PNG 檔（依檔案內容判斷，更改副檔名無效）。',
+    en: 'Wrong file type: only PDF, JPG or PNG files are accepted (judged by the content, not the file name).',
+  },
   INTERNAL: { 'zh-TW': '系統發生錯誤，請稍後再試。', en: 'Something went wrong; please try again later.' },
 };

@@ -69,6 +69,10 @@ function albumRoutes(albumId: string, trackId: string, recordingId: string): Cal
     ['PATCH', `/albums/${albumId}/tracks/${trackId}`, { title: 'renamed' }],
     ['PUT', `/albums/${albumId}/tracks/${trackId}/isrc`, { isrc: { mode: 'next' } }],
     ['DELETE', `/albums/${albumId}/tracks/${trackId}`],
+    ['GET', `/albums/${albumId}/deposits`],
+    ['POST', `/albums/${albumId}/deposits/sent`, { copies: 1, date: '2026-01-02' }],
+    ['POST', `/albums/${albumId}/deposits/received`, { copies: 1, date: '2026-01-02' }],
+    ['POST', `/albums/${albumId}/deposits/corrections`, { eventId: '00000000-0000-4000-8000-000000000000', reason: 'no' }],
   ];
 }
 

@@ -67,9 +67,10 @@ describe('approving', () => {
       await co.api.call('DELETE', `/albums/${album.id}/tracks/${track.id}`),
     ];
     expect(attempts.map((r) => `${r.statusCode} ${r.json<{ error: { code: string } }>().error.code}`)).toEqual(Array.from({ length: 6 }, () => '409 ALBUM_NOT_EDITABLE'));
-    failed(await staff.call('POST', `/albums/${album.id}/approve`), 409, 'INVALID_TRANSITION');
-    const back = failed(await staff.call('POST', `/albums/${album.id}/return`, { reason: '其實不行' }), 409, 'INVALID_TRANSITION');
-    expect(back.message).toBe('專輯目前的狀態無法執行這項操作。');
+    // Deciding a decided album names the decision that won (src/review/review.service.ts).
+    failed(await staff.call('POST', `/albums/${album.id}/approve`), 409, 'REVIEW_ALREADY_DECIDED');
+    const back = failed(await staff.call('POST', `/albums/${album.id}/return`, { reason: '其實不行' }), 409, 'REVIEW_ALREADY_DECIDED');
+    expect(back.details).toMatchObject({ round: 1, decision: 'approved' });
     expect(await getAlbum(co.api, album.id)).toMatchObject({ status: 'approved', title: '待核准' });
   });
 
@@ -80,8 +81,8 @@ describe('approving', () => {
     failed(await staff.call('POST', `/albums/${draft.id}/return`, { reason: '還沒送' }), 409, 'INVALID_TRANSITION');
     const { album } = await submittedAlbum(co, '退件');
     ok(await staff.call('POST', `/albums/${album.id}/return`, { reason: '缺資料' }));
-    failed(await staff.call('POST', `/albums/${album.id}/approve`), 409, 'INVALID_TRANSITION');
-    failed(await staff.call('POST', `/albums/${album.id}/return`, { reason: '再退' }), 409, 'INVALID_TRANSITION');
+    failed(await staff.call('POST', `/albums/${album.id}/approve`), 409, 'REVIEW_ALREADY_DECIDED');
+    failed(await staff.call('POST', `/albums/${album.id}/return`, { reason: '再退' }), 409, 'REVIEW_ALREADY_DECIDED');
     failed(await staff.call('POST', '/albums/00000000-0000-4000-8000-000000000000/approve'), 404, 'NOT_FOUND');
     expect((await getAlbum(co.api, draft.id)).status).toBe('draft');
   });

@@ -5,6 +5,10 @@ import { newRegistrant, TEST_PASSWORD, type TestMember } from '../helpers/factor
 import { createAlbum } from '../../src/catalog/albums.service.js';
 import { addTrack } from '../../src/catalog/tracks.service.js';
 import { listRegistrantCodes } from '../../src/registrants/registrant-codes.service.js';
+import { createChangeRequest } from '../../src/change-requests/change-requests.service.js';
+import { withTransaction } from '../../src/db/tx.js';
+import { notify } from '../../src/notifications/notify.service.js';
+import { listMyNotifications } from '../../src/notifications/notifications.service.js';
 
 /**
  * Every API route with an object id, called by registrant A's member with registrant B's ids,
@@ -30,12 +34,34 @@ const SAMPLE_BODIES: Readonly<Record<string, unknown>> = {
   'PATCH /api/v1/albums/{id}/tracks/{trackId}': { title: 'renamed' },
   'PUT /api/v1/albums/{id}/tracks/{trackId}/isrc': { isrc: { mode: 'next' } },
   'PATCH /api/v1/registrant-codes/{id}': { allocatedYear: 2020 },
+  'POST /api/v1/applications/{id}/approve': {},
+  'POST /api/v1/applications/{id}/reject': { reason: 'no' },
+  'POST /api/v1/albums/{id}/deposits/sent': { copies: 1, date: '2026-01-01' },
+  'POST /api/v1/albums/{id}/deposits/received': { copies: 1, date: '2026-01-01' },
+  'POST /api/v1/albums/{id}/deposits/corrections': { eventId: '00000000-0000-4000-8000-000000000000', reason: 'x' },
+  'POST /api/v1/change-requests/{id}/reject': { reason: 'no' },
 };
+
+/** Upload routes get a real multipart body (a PNG), so the answer is about the object, not the content type. */
+const MULTIPART_ROUTES: ReadonlySet<string> = new Set(['POST /api/v1/change-requests/{id}/attachment']);
+const BOUNDARY = 'isolation-boundary';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const SAMPLE_PNG_UPLOAD = Buffer.concat([
+  Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="scan.png"\r\nContent-Type: image/png\r\n\r\n`),
+  PNG_SIGNATURE,
+  Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+]);
 
 /** B's album with one track, for the album and track routes. */
 let albumB: { id: string; trackId: string };
 /** The id of B's registrant code. */
 let codeB: string;
+/** An application that made a registrant (its id is no member's business). */
+let applicationB: string;
+/** B's pending 出版者資料異動申請. */
+let changeRequestB: string;
+/** One of B's member's notifications. */
+let notificationB: string;
 
 /** The URL with B's ids in place of `{id}` (and `{trackId}`). */
 function urlFor(path: string, owner: TestMember): string {
@@ -45,11 +71,20 @@ function urlFor(path: string, owner: TestMember): string {
   if (path.startsWith('/api/v1/users/{id}')) {
     return path.replace('{id}', owner.userId);
   }
-  if (path.startsWith('/api/v1/albums/{id}')) {
+  if (path.startsWith('/api/v1/albums/{id}') || path === '/api/v1/review/albums/{id}') {
     return path.replace('{id}', albumB.id).replace('{trackId}', albumB.trackId);
   }
   if (path.startsWith('/api/v1/registrant-codes/{id}')) {
     return path.replace('{id}', codeB);
+  }
+  if (path.startsWith('/api/v1/applications/{id}')) {
+    return path.replace('{id}', applicationB);
+  }
+  if (path.startsWith('/api/v1/change-requests/{id}')) {
+    return path.replace('{id}', changeRequestB);
+  }
+  if (path.startsWith('/api/v1/notifications/{id}')) {
+    return path.replace('{id}', notificationB);
   }
   throw new Error(`isolation test: say which ids ${path} takes (urlFor) and add a sample body if it has one`);
 }
@@ -66,6 +101,17 @@ beforeAll(async () => {
   const track = await addTrack(env.ctx, b.actor, album.id, { isrc: { mode: 'next' }, recording: { title: 'B 的歌' } });
   albumB = { id: album.id, trackId: track.id };
   codeB = (await listRegistrantCodes(env.ctx, b.actor, b.registrantId))[0]!.id;
+  changeRequestB = (await createChangeRequest(env.ctx, b.actor, { changes: [{ field: 'address', after: 'B 的新地址' }], reason: 'B 搬遷' })).id;
+  const applied = await env.app.inject({
+    method: 'POST',
+    url: '/api/v1/applications',
+    payload: { kind: 'individual', name: 'B 申請', address: '臺北市', phone: '02-1234-5678', email: 'b@example.org', loginName: 'isolation-applicant', password: 'applicant-pass-1' },
+  });
+  applicationB = applied.json<{ id: string }>().id;
+  await withTransaction(env.ctx, (tx) =>
+    notify(tx, { kind: 'album.approved', audience: { registrantId: b.registrantId }, albumId: album.id, params: { albumNumber: 1, title: 'B 的專輯' } }),
+  );
+  notificationB = (await listMyNotifications(env.ctx, b.actor, {}, 'zh-TW')).items[0]!.id;
 });
 
 function routesWithId(): { method: string; path: string }[] {
@@ -97,11 +143,12 @@ describe('registrant isolation', () => {
       const key = `${method} ${path}`;
       const url = urlFor(path, b);
       const hasBody = method === 'POST' || method === 'PATCH' || method === 'PUT';
+      const upload = MULTIPART_ROUTES.has(key);
       const res = await env.app.inject({
         method: method as 'GET',
         url,
-        headers: { cookie: cookieA },
-        ...(hasBody ? { payload: (SAMPLE_BODIES[key] ?? {}) as Record<string, unknown> } : {}),
+        headers: { cookie: cookieA, ...(upload ? { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } : {}) },
+        ...(upload ? { payload: SAMPLE_PNG_UPLOAD } : hasBody ? { payload: (SAMPLE_BODIES[key] ?? {}) as Record<string, unknown> } : {}),
       });
       results.push(`${key} → ${res.statusCode}`);
       expect(res.body).not.toContain(b.loginName);
@@ -129,7 +176,7 @@ describe('registrant isolation', () => {
 
   it('needs a session for every non-public API route', async () => {
     const doc = env.app.swagger() as unknown as OpenApi;
-    const open = new Set(['POST /api/v1/auth/login', 'GET /api/v1/isrc/validate', 'GET /healthz', 'GET /api/v1/vocabularies', 'GET /api/v1/agency']);
+    const open = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'GET /api/v1/isrc/validate', 'GET /healthz', 'GET /api/v1/vocabularies', 'GET /api/v1/agency']);
     const failures: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {

@@ -9,6 +9,8 @@ import { AppLayout, PublicLayout } from './layout/AppLayout';
 import { MeContext, useCurrentMe } from './me-context';
 
 const CHANGE_PASSWORD = '/change-password';
+/** All an applicant may open until the application is approved (the server says the same: APPLICATION_PENDING). */
+const APPLICANT_PATHS: readonly string[] = ['/application', CHANGE_PASSWORD, '/logout'];
 
 function BareMain({ children }: { children: ReactNode }) {
   return (
@@ -43,6 +45,9 @@ export function RequireAuth() {
   }
   if (me.data.user.mustChangePassword && pathname !== CHANGE_PASSWORD) {
     return <Navigate to={CHANGE_PASSWORD} replace />;
+  }
+  if (me.data.user.role === 'applicant' && !APPLICANT_PATHS.includes(pathname)) {
+    return <Navigate to="/application" replace />;
   }
   return (
     <MeContext.Provider value={me.data}>

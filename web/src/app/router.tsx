@@ -82,14 +82,12 @@ export function createRouter() {
                 { path: 'admin/deposits', element: DepositDeskPage },
                 { path: 'admin/search', element: SearchPage },
                 { path: 'admin/audit', element: AuditLogPage },
+                { path: 'admin/settings', element: SettingsPage },
               ],
             },
             {
               element: <RequireRole roles={ADMIN} />,
-              children: [
-                { path: 'admin/users', element: StaffUsersPage },
-                { path: 'admin/settings', element: SettingsPage },
-              ],
+              children: [{ path: 'admin/users', element: StaffUsersPage }],
             },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -12,6 +12,8 @@ import searchZh from '../features/search/locales/zh-TW.json';
 import searchEn from '../features/search/locales/en.json';
 import auditLogZh from '../features/audit-log/locales/zh-TW.json';
 import auditLogEn from '../features/audit-log/locales/en.json';
+import registrantAdminZh from '../features/registrants/locales/zh-TW.json';
+import registrantAdminEn from '../features/registrants/locales/en.json';
 
 /**
  * Feature namespaces: each feature keeps its texts in its own locale files, so features grow
@@ -25,6 +27,7 @@ export const FEATURE_NAMESPACES = {
   deposit: { 'zh-TW': depositZh, en: depositEn },
   search: { 'zh-TW': searchZh, en: searchEn },
   auditLog: { 'zh-TW': auditLogZh, en: auditLogEn },
+  registrantAdmin: { 'zh-TW': registrantAdminZh, en: registrantAdminEn },
 } as const;
 
 export type FeatureNamespace = keyof typeof FEATURE_NAMESPACES;
@@ -38,4 +41,5 @@ export const FEATURE_RESOURCES_ZH = {
   deposit: depositZh,
   search: searchZh,
   auditLog: auditLogZh,
+  registrantAdmin: registrantAdminZh,
 };

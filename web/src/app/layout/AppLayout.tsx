@@ -7,6 +7,8 @@ import { AgencyContact } from '../../features/agency/AgencyContact';
 import { HeaderMenu } from './HeaderMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { NotificationsLink } from './NotificationsLink';
+import { useEmailLanguage } from './use-email-language';
 import { UserBadge } from './UserBadge';
 import { useNarrowScreen } from './use-narrow-screen';
 import './layout.css';
@@ -39,6 +41,7 @@ export function AppLayout({ me }: { me: MeResponse }) {
   const narrow = useNarrowScreen();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  useEmailLanguage();
 
   // After a client-side navigation, move focus to the new page so screen readers announce it, and
   // show the new page from its top: focus() alone would scroll <main> to the top of the window
@@ -63,10 +66,14 @@ export function AppLayout({ me }: { me: MeResponse }) {
             {narrow ? t('app.shortName') : t('app.name')}
           </Link>
           {narrow ? (
-            <HeaderMenu me={me} />
+            <div className="app-header__meta">
+              <NotificationsLink me={me} />
+              <HeaderMenu me={me} />
+            </div>
           ) : (
             <div className="app-header__meta">
               <UserBadge me={me} />
+              <NotificationsLink me={me} />
               <LanguageSwitch />
             </div>
           )}

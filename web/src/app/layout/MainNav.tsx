@@ -7,7 +7,11 @@ import { MENU_ITEMS } from './menu';
 export function MainNav({ me }: { me: MeResponse }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const items = MENU_ITEMS.filter((item) => item.roles === undefined || hasRole(me, item.roles));
+  // An applicant sees only 修改密碼 and 登出 (their application page is home) until approval.
+  const items =
+    me.user.role === 'applicant'
+      ? MENU_ITEMS.filter((item) => item.to === '/change-password')
+      : MENU_ITEMS.filter((item) => item.roles === undefined || hasRole(me, item.roles));
   // Through the 登出 page, so a form with unsaved edits asks before the session ends.
   const onLogout = () => void navigate('/logout');
 

@@ -38,6 +38,6 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { to: '/stats', label: 'stats' },
   { to: '/manual', label: 'manual' },
   { to: '/admin/users', label: 'users', roles: ADMIN },
-  { to: '/admin/settings', label: 'settings', roles: ADMIN },
+  { to: '/admin/settings', label: 'settings', roles: STAFF },
   { to: '/change-password', label: 'changePassword' },
 ];

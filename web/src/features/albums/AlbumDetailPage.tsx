@@ -9,7 +9,9 @@ import { PageLoading } from '../../components/PageLoading';
 import { PageTitle } from '../../components/PageTitle';
 import { isApiError } from '../../lib/api-client';
 import { useAgency } from '../agency/use-agency';
+import { trackPagePath } from '../tracks/paths';
 import { TrackTab } from '../tracks/TrackTab';
+import { DepositPanel } from '../deposit/DepositPanel';
 import { AlbumForm } from './AlbumForm';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
 import { useAlbum } from './api';
@@ -31,14 +33,39 @@ function BackToAlbums() {
 
 function StatusNotes({ album }: { album: AlbumResponse }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('review');
   if (album.status === 'returned') {
+    const trackReasons = (album.returnTrackReasons ?? []).flatMap((r) => {
+      const track = album.tracks.find((x) => x.id === r.trackId);
+      return track === undefined ? [] : [{ ...r, track }];
+    });
     return (
       <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
         title={t('albums.returnedTitle')}
-        description={t('albums.returnReason', { reason: album.returnReason ?? '—' })}
+        description={
+          <>
+            <Typography.Paragraph style={{ marginBottom: trackReasons.length === 0 ? 0 : 8 }}>
+              {t('albums.returnReason', { reason: album.returnReason ?? '—' })}
+            </Typography.Paragraph>
+            {trackReasons.length === 0 ? null : (
+              <>
+                <Typography.Text>{tr('registrant.trackReasonsTitle')}</Typography.Text>
+                <ul style={{ margin: 0 }}>
+                  {trackReasons.map((r) => (
+                    <li key={r.trackId}>
+                      <Link to={trackPagePath(album.id, r.trackId)}>
+                        {tr('registrant.trackReasonItem', { position: r.track.position, title: r.track.recording.title, reason: r.reason })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        }
       />
     );
   }
@@ -99,6 +126,7 @@ function AlbumDetail({ album }: { album: AlbumResponse }) {
               { key: 'tracks', label: t('albums.tabs.tracks'), children: <TrackTab album={album} canEdit={canEdit} /> },
             ]}
           />
+          <DepositPanel album={album} />
         </>
       )}
     </>

@@ -34,6 +34,7 @@ function rowClick(open: () => void) {
 
 export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, emptyState }: Props) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('review');
   const { formatDate } = useAgency();
   const navigate = useNavigate();
 
@@ -47,7 +48,14 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, e
       dataIndex: 'title',
       ...sortable('title'),
       render: (_value, row) => (
-        <Link to={albumPagePath(row.id)}>{row.title === '' ? t('albums.untitled', { number: row.albumNumber }) : row.title}</Link>
+        <>
+          <Link to={albumPagePath(row.id)}>{row.title === '' ? t('albums.untitled', { number: row.albumNumber }) : row.title}</Link>
+          {row.returnReason === undefined ? null : (
+            <Typography.Paragraph style={{ margin: 0, fontSize: 13, color: '#a8071a' }}>
+              {tr('registrant.listReason', { reason: row.returnReason })}
+            </Typography.Paragraph>
+          )}
+        </>
       ),
     },
     { title: t('albums.fields.artist'), dataIndex: 'artist', render: (_value, row) => row.artist || '—' },

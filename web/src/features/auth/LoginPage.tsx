@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LoginBody } from '../../../../src/accounts/accounts.schemas.js';
 import { FormAlert } from '../../components/FormAlert';
@@ -10,6 +11,7 @@ import { useLogin } from './api';
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const { t: tApply } = useTranslation('applications');
   const [form] = Form.useForm<LoginBody>();
   const login = useLogin();
   const [alert, setAlert] = useState<string | null>(null);
@@ -47,6 +49,12 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          {tApply('apply.noCodeYet')}{' '}
+          <Link to="/apply" style={{ textDecoration: 'underline' }}>
+            {tApply('apply.title')}
+          </Link>
+        </Typography.Paragraph>
       </Card>
     </>
   );

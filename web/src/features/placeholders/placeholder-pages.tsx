@@ -1,11 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../../components/ComingSoon';
 
-export function ChangeRequestsPage() {
-  const { t } = useTranslation();
-  return <ComingSoon title={t('nav.changeRequests')} description={t('comingSoon.changeRequests')} feature="changeRequests" />;
-}
-
 export function UsedDesignationsPage() {
   const { t } = useTranslation();
   return <ComingSoon title={t('nav.usedDesignations')} description={t('comingSoon.usedDesignations')} feature="usedDesignations" />;

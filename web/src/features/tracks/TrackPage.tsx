@@ -30,6 +30,8 @@ function TrackEditor({ album, track }: { album: AlbumResponse; track: TrackRespo
   const codes = useOwnRegistrantCodes(me.registrant?.id, !album.isrcAssignedOnSubmission && album.editable).data;
   const cited = track?.cited === true;
   const canEdit = album.editable && me.registrant !== null && !cited;
+  const { t: tr } = useTranslation('review');
+  const returnReason = track === undefined ? undefined : album.returnTrackReasons?.find((r) => r.trackId === track.id)?.reason;
   const title =
     track === undefined
       ? t('tracks.newTitle')
@@ -41,6 +43,15 @@ function TrackEditor({ album, track }: { album: AlbumResponse; track: TrackRespo
     <>
       <BackToTracks album={album} />
       <PageTitle title={title} tag={<ReviewStatusTag status={album.status} />} />
+      {returnReason === undefined ? null : (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={tr('registrant.trackAlertTitle')}
+          description={tr('registrant.trackReason', { reason: returnReason })}
+        />
+      )}
       {cited ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('tracks.citedNote')} /> : null}
       {!album.editable ? (
         <Alert

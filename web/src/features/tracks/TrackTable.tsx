@@ -25,6 +25,7 @@ function DoneMark({ done }: { done: boolean }) {
 /** #, 完成, 引用, ISRC, 名稱, 上傳檔案, 操作 — the guide's track table. */
 export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: boolean }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation('review');
 
   const isrcText = (track: TrackResponse) => {
     if (track.recording.isrcDisplay !== null) {
@@ -34,6 +35,8 @@ export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: 
   };
   const titleOf = (track: TrackResponse) => track.recording.title || t('tracks.untitled', { position: track.position });
 
+  // 退回: the officer's reason for a track stands beside it until the album is submitted again.
+  const reasons = new Map((album.returnTrackReasons ?? []).map((r) => [r.trackId, r.reason]));
   const columns: TableColumnsType<TrackResponse> = [
     { title: '#', dataIndex: 'position', width: 48 },
     { title: t('tracks.fields.done'), key: 'done', width: 64, render: (_value, row) => <DoneMark done={row.done} /> },
@@ -44,6 +47,15 @@ export function TrackTable({ album, canEdit }: { album: AlbumResponse; canEdit: 
       key: 'title',
       render: (_value, row) => <Link to={trackPagePath(album.id, row.id)}>{titleOf(row)}</Link>,
     },
+    ...(reasons.size === 0
+      ? []
+      : [
+          {
+            title: tr('registrant.heading'),
+            key: 'returnReason',
+            render: (_value: unknown, row: TrackResponse) => <span style={{ color: '#a8071a' }}>{reasons.get(row.id) ?? ''}</span>,
+          },
+        ]),
     {
       title: t('tracks.fields.file'),
       key: 'file',
