@@ -54,3 +54,39 @@ export function problemMessage(scope: 'album' | 'track', field: string, code: Pr
   }
   return text;
 }
+
+/** The album form's fields in form order: the web places server errors by it, review compares by it. */
+export const ALBUM_FORM_FIELDS = [
+  'releaseType',
+  'title',
+  'credits',
+  'publisher',
+  'releaseDate',
+  'productionCompany',
+  'totalDuration',
+  'albumType',
+  'workCategory',
+  'mediaForm',
+  'publicationCategory',
+  'introduction',
+  'retroactive',
+] as const;
+
+/** The track form's fields in form order (the recording's, plus its ISRC). */
+export const TRACK_FORM_FIELDS = [
+  'isrc',
+  'title',
+  'storyTitle',
+  'episode',
+  'theme',
+  'playTitle',
+  'description',
+  'credits',
+  'productionCompany',
+  'duration',
+  'recordingDate',
+  'aiAssisted',
+  'producedAbroad',
+  'versionType',
+  'versionOfIsrc',
+] as const;

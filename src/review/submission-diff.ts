@@ -2,6 +2,7 @@
  * What an album looked like when it was submitted (the snapshot of one review round), and what
  * changed between two rounds, field by field. Pure and browser-safe.
  */
+import { ALBUM_FORM_FIELDS, TRACK_FORM_FIELDS } from '../catalog/field-labels.js';
 
 /** A field's value as the registrant reported it (credits keep their structure). */
 export type SnapshotValue = string | number | boolean | null | readonly { role: string; names: readonly string[] }[];
@@ -20,42 +21,10 @@ export interface AlbumSnapshot {
 }
 
 /** The album fields an officer compares, in form order. */
-export const SNAPSHOT_ALBUM_FIELDS = [
-  'releaseType',
-  'title',
-  'credits',
-  'publisher',
-  'releaseDate',
-  'productionCompany',
-  'totalDuration',
-  'albumType',
-  'workCategory',
-  'mediaForm',
-  'publicationCategory',
-  'introduction',
-  'retroactive',
-] as const;
+export const SNAPSHOT_ALBUM_FIELDS = ALBUM_FORM_FIELDS;
 
 /** The track fields an officer compares, in form order. */
-export const SNAPSHOT_TRACK_FIELDS = [
-  'position',
-  'cited',
-  'isrc',
-  'title',
-  'storyTitle',
-  'episode',
-  'theme',
-  'playTitle',
-  'description',
-  'credits',
-  'productionCompany',
-  'duration',
-  'recordingDate',
-  'aiAssisted',
-  'producedAbroad',
-  'versionType',
-  'versionOfIsrc',
-] as const;
+export const SNAPSHOT_TRACK_FIELDS = ['position', 'cited', ...TRACK_FORM_FIELDS] as const;
 
 interface AlbumLike extends Record<(typeof SNAPSHOT_ALBUM_FIELDS)[number], SnapshotValue> {
   tracks: readonly TrackLike[];

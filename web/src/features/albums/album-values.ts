@@ -1,4 +1,5 @@
 import type { AlbumFields, AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
+import { ALBUM_FORM_FIELDS } from '../../../../src/catalog/field-labels.js';
 import { formatDuration, formatPartialDate, parseDuration, parsePartialDate } from '../../../../src/catalog/formats.js';
 import {
   ALBUM_DEFAULT_ROLES,
@@ -30,21 +31,7 @@ export interface AlbumFormValues {
 }
 
 /** Every field the form shows, for placing the server's field errors. */
-export const ALBUM_FORM_FIELDS = [
-  'releaseType',
-  'title',
-  'credits',
-  'publisher',
-  'releaseDate',
-  'productionCompany',
-  'totalDuration',
-  'albumType',
-  'workCategory',
-  'mediaForm',
-  'publicationCategory',
-  'introduction',
-  'retroactive',
-] as const;
+export { ALBUM_FORM_FIELDS };
 
 export function toAlbumFormValues(album: AlbumResponse): AlbumFormValues {
   return {

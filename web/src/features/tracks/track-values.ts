@@ -1,4 +1,5 @@
 import type { IsrcChoice, RecordingFields, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
+import { TRACK_FORM_FIELDS } from '../../../../src/catalog/field-labels.js';
 import { formatPartialDate } from '../../../../src/catalog/formats.js';
 import { TRACK_DEFAULT_ROLES, VERSION_TYPES } from '../../../../src/catalog/vocabularies.js';
 import { normaliseIsrc } from '../../../../src/isrc/index.js';
@@ -33,23 +34,7 @@ export interface TrackFormValues {
 }
 
 /** Every field the form shows, for placing the server's field errors. */
-export const TRACK_FORM_FIELDS = [
-  'isrc',
-  'title',
-  'storyTitle',
-  'episode',
-  'theme',
-  'playTitle',
-  'description',
-  'credits',
-  'productionCompany',
-  'duration',
-  'recordingDate',
-  'aiAssisted',
-  'producedAbroad',
-  'versionType',
-  'versionOfIsrc',
-] as const;
+export { TRACK_FORM_FIELDS };
 
 /** ISRC errors of the server that belong next to the ISRC input (or the original version's). */
 export const TRACK_CODE_FIELDS: Readonly<Record<string, string>> = {
