@@ -1,6 +1,7 @@
 import type { Actor } from '../accounts/actor.js';
 import { holdsRegistrantCodes } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { notify } from '../notifications/notify.service.js';
 import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { addRegistrantCode } from '../registrants/registrant-codes.service.js';
@@ -22,6 +23,13 @@ async function lockPending(tx: TxContext, id: string): Promise<ApplicationRow> {
     throw new AppError('APPLICATION_ALREADY_DECIDED', { status: row.status });
   }
   return row;
+}
+
+/** The applicant hears the decision (in the app, and by e-mail when it is set up). */
+async function tellApplicant(tx: TxContext, application: ApplicationRow, decision: 'approved' | 'rejected', reason: string): Promise<void> {
+  if (application.applicantUserId !== null) {
+    await notify(tx, { kind: 'application.decided', audience: { userId: application.applicantUserId }, applicationId: application.id, params: { decision, name: application.name, reason } });
+  }
 }
 
 async function reload(tx: TxContext, id: string): Promise<ApplicationResponse> {
@@ -66,6 +74,7 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, id: 
       decidedAt: tx.clock.now(),
     });
     await recordAudit(tx, actor, { action: 'application.approve', entityType: 'registrant_application', entityId: id, before, after });
+    await tellApplicant(tx, before, 'approved', '');
     return reload(tx, id);
   });
 }
@@ -81,6 +90,7 @@ export async function rejectApplication(ctx: ServiceContext, actor: Actor, id: s
     const before = await lockPending(tx, id);
     const after = await updateApplicationRow(tx.db, id, { status: 'rejected', decisionReason: text, decidedBy: actor.userId, decidedAt: tx.clock.now() });
     await recordAudit(tx, actor, { action: 'application.reject', entityType: 'registrant_application', entityId: id, before, after });
+    await tellApplicant(tx, before, 'rejected', text);
     return reload(tx, id);
   });
 }

@@ -189,6 +189,8 @@ describe('approval', () => {
     expect(track.recording.isrcDisplay).toMatch(new RegExp(`^TW-${suggested}-\\d{2}-00001$`));
 
     expect((await auditRows(env, application.id)).map((r) => r.action)).toEqual(['application.submit', 'application.approve']);
+    const news = ok(await api.call('GET', '/notifications')).json<{ items: { kind: string; entityId: string; params: Record<string, string> }[] }>().items;
+    expect(news.find((n) => n.kind === 'application.decided')).toMatchObject({ entityId: application.id, params: { decision: 'approved' } });
     failed(await officer.call('POST', `/applications/${application.id}/approve`, {}), 409, 'APPLICATION_ALREADY_DECIDED');
     failed(await officer.call('POST', `/applications/${application.id}/reject`, { reason: '太晚了' }), 409, 'APPLICATION_ALREADY_DECIDED');
   });
@@ -245,6 +247,8 @@ describe('rejection', () => {
     expect(rejected).toMatchObject({ status: 'rejected', decisionReason: '統一編號與公司名稱不符。', registrantId: null });
     expect(ok(await api.call('GET', '/applications/mine')).json<ApplicationResponse>()).toMatchObject({ status: 'rejected', decisionReason: '統一編號與公司名稱不符。' });
     failed(await api.call('GET', '/albums'), 403, 'APPLICATION_PENDING');
+    const news = ok(await api.call('GET', '/notifications')).json<{ items: { kind: string; message: string; params: Record<string, string> }[] }>().items;
+    expect(news.find((n) => n.kind === 'application.decided')).toMatchObject({ params: { decision: 'rejected', reason: '統一編號與公司名稱不符。' } });
     const rejectedList = ok(await officer.call('GET', '/applications?status=rejected')).json<ApplicationPage>();
     expect(rejectedList.items.map((i) => i.id)).toContain(application.id);
   });
