@@ -46,7 +46,7 @@ describe('errors', () => {
       payload: JSON.stringify({ kind: 'company', name: 'x'.repeat(BODY_LIMIT_BYTES + 10) }),
     });
     expect(res.statusCode).toBe(413);
-    expect(res.json<ErrorJson>().error).toMatchObject({ code: 'BODY_TOO_LARGE', message: '送出的資料過大（上限 1024 KB）。' });
+    expect(res.json<ErrorJson>().error).toMatchObject({ code: 'BODY_TOO_LARGE', message: '送出的資料過大（上限 1 MB）。' });
   });
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
