@@ -43,7 +43,7 @@ async function listen(app: AppInstance, config: Config): Promise<AddressInfo> {
 
 async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   await handle.migrate();
-  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage: createFsStorage(config.filesDir) };
+  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage: createFsStorage(config.filesDir), stagingDir: config.stagingDir };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 

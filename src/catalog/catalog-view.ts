@@ -67,7 +67,6 @@ export function toAlbumResponse(
     mediaForm: row.mediaForm,
     publicationCategory: row.publicationCategory,
     introduction: row.introduction,
-    coverImageKey: row.coverImageKey,
     retroactive: row.retroactive,
     status: row.status,
     returnReason: row.returnReason,

@@ -171,7 +171,6 @@ export const AlbumResponse = Type.Object({
   mediaForm: Type.Union([Type.String(), Type.Null()]),
   publicationCategory: Type.Union([Type.String(), Type.Null()]),
   introduction: Type.String(),
-  coverImageKey: Type.Union([Type.String(), Type.Null()]),
   retroactive: Type.Boolean(),
   status: ReviewStatus,
   returnReason: Type.Union([Type.String(), Type.Null()]),

@@ -10,6 +10,8 @@ export interface Config {
   readonly dataDir: string;
   /** Uploaded files (change-request scans, …): FILES_DIR, default `<dataDir>/files` (also with PostgreSQL). */
   readonly filesDir: string;
+  /** Uploads being received and checked before they are stored: STAGING_DIR, default `<dataDir>/staging` (local disk). */
+  readonly stagingDir: string;
   /** postgres://… selects a PostgreSQL server; undefined means embedded PGlite in dataDir. */
   readonly databaseUrl: string | undefined;
   /** Password for the first administrator; random (printed once) when unset. */
@@ -151,6 +153,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     filesDir: path.resolve(env.FILES_DIR === undefined || env.FILES_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'files') : env.FILES_DIR),
+    stagingDir: path.resolve(env.STAGING_DIR === undefined || env.STAGING_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'staging') : env.STAGING_DIR),
     databaseUrl,
     adminPassword,
     demo: flag(env.DEMO) || argv.includes('--demo'),

@@ -23,6 +23,8 @@ export interface ServiceContext {
   readonly mail?: MailSettings | undefined;
   /** Uploaded files (FILES_DIR); absent in tools and tests that store none, where uploads then fail. */
   readonly storage?: FileStorage | undefined;
+  /** Local directory where uploads are received and checked before they are stored (STAGING_DIR). */
+  readonly stagingDir?: string | undefined;
 }
 
 /** Where e-mail copies of notifications go out (src/notifications). The URL may hold a password: never log it. */

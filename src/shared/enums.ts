@@ -50,3 +50,19 @@ export type DepositEventKind = (typeof DEPOSIT_EVENT_KINDS)[number];
 /** E-mail copy of a notification: none (no SMTP or no address), waiting, delivered, or given up. */
 export const EMAIL_STATUSES = ['none', 'pending', 'sent', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** Audio containers accepted for 影音檔送存, decided by content and matching the file's extension. */
+export const AUDIO_CONTAINERS = ['mp3', 'wav', 'mp4'] as const;
+export type AudioContainer = (typeof AUDIO_CONTAINERS)[number];
+
+/** Cover images (專輯封面), decided by content. */
+export const COVER_TYPES = ['image/jpeg', 'image/png', 'image/gif'] as const;
+export type CoverType = (typeof COVER_TYPES)[number];
+
+/** The outcome of one fixity check of a stored object (a PREMIS "fixity check" event). */
+export const FIXITY_OUTCOMES = ['pass', 'fail', 'missing'] as const;
+export type FixityOutcome = (typeof FIXITY_OUTCOMES)[number];
+
+/** A fixity run: going on, finished, or stopped by an error (the run's own, not an object's). */
+export const FIXITY_RUN_STATUSES = ['running', 'done', 'failed'] as const;
+export type FixityRunStatus = (typeof FIXITY_RUN_STATUSES)[number];

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FileNotFoundError, FileTooLargeError, isValidStorageKey, type FileStorage, type PutOptions, type StoredObject } from './storage.js';
+import { contentKey, FileNotFoundError, FileTooLargeError, isValidStorageKey, type ByteRange, type FileStorage, type PutOptions, type StoredObject } from './storage.js';
 
 /** Counts and hashes the bytes going through; fails the stream past the limit. */
 class Meter extends Transform {
@@ -54,7 +54,83 @@ export function createFsStorage(root: string): FileStorage {
     return full;
   }
 
+  /**
+   * A temp file holding `localPath`'s bytes. On the same filesystem a hard link: the very bytes that
+   * were hashed while staging, no copy. Elsewhere a copy, whose bytes are checked again.
+   */
+  async function stageCopy(localPath: string, expected: StoredObject): Promise<string> {
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+    try {
+      try {
+        await link(localPath, tmp);
+        return tmp;
+      } catch {
+        await copyFile(localPath, tmp);
+      }
+      const meter = new Meter(expected.size);
+      await pipeline(createReadStream(tmp), meter, async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const _ of chunks) {
+          // drain: only the meter's count and hash matter
+        }
+      });
+      if (meter.size !== expected.size || meter.digest() !== expected.sha256) {
+        throw new Error(`staged file ${localPath} does not match its recorded size and SHA-256`);
+      }
+      return tmp;
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
   return {
+    kind: 'fs',
+
+    async putFile(localPath: string, expected: StoredObject): Promise<string> {
+      const key = contentKey(expected.sha256);
+      const target = pathOf(key);
+      if ((await stat(target).catch(() => undefined))?.size === expected.size) {
+        return key;
+      }
+      const tmp = await stageCopy(localPath, expected);
+      try {
+        await mkdir(path.dirname(target), { recursive: true });
+        await rename(tmp, target);
+      } catch (err) {
+        await rm(tmp, { force: true });
+        throw err;
+      }
+      return key;
+    },
+
+    async stat(key: string): Promise<{ size: number } | undefined> {
+      try {
+        const info = await stat(pathOf(key));
+        return info.isFile() ? { size: info.size } : undefined;
+      } catch (err) {
+        if (isMissing(err)) {
+          return undefined;
+        }
+        throw err;
+      }
+    },
+
+    async sweepTemporary(olderThanMs: number): Promise<number> {
+      const names = await readdir(tmpDir).catch(() => [] as string[]);
+      let removed = 0;
+      const now = Date.now();
+      for (const name of names) {
+        const file = path.join(tmpDir, name);
+        const info = await stat(file).catch(() => undefined);
+        if (info !== undefined && now - info.mtimeMs > olderThanMs) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
+
     async put(key: string, source: Readable, options: PutOptions = {}): Promise<StoredObject> {
       const target = pathOf(key);
       await mkdir(tmpDir, { recursive: true });
@@ -71,7 +147,7 @@ export function createFsStorage(root: string): FileStorage {
       return { size: meter.size, sha256: meter.digest() };
     },
 
-    async get(key: string): Promise<Readable> {
+    async get(key: string, range?: ByteRange): Promise<Readable> {
       const file = pathOf(key);
       try {
         await stat(file);
@@ -81,7 +157,7 @@ export function createFsStorage(root: string): FileStorage {
         }
         throw err;
       }
-      return createReadStream(file);
+      return range === undefined ? createReadStream(file) : createReadStream(file, { start: range.start, end: range.end });
     },
 
     async delete(key: string): Promise<void> {

@@ -2,20 +2,47 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 /**
- * Where uploaded files live: the filesystem under the data directory by default, S3 later (media
- * issue). Keys are made by the server (`newStorageKey`), never from a client's file name.
+ * Where stored files live: the filesystem under the data directory (default) or S3-compatible
+ * object storage. New objects are content-addressed (`contentKey(sha256)`) with their metadata in
+ * `stored_objects`; keys are made by the server, never from a client's file name. Every write is
+ * atomic: a reader never sees half an object, and a failed write leaves nothing.
  */
 export interface FileStorage {
+  readonly kind: 'fs' | 's3';
   /**
    * Streams `source` to `key`, hashing and counting while it streams. Past `maxBytes` it stops,
    * keeps nothing and throws `FileTooLargeError`. The file appears whole or not at all.
    */
   put(key: string, source: Readable, options?: PutOptions): Promise<StoredObject>;
-  /** The stored bytes; `FileNotFoundError` when there is no such key. */
-  get(key: string): Promise<Readable>;
+  /**
+   * Copies a local staged file (see `stageUpload`) to its content address and returns the key. The
+   * bytes are verified against `expected` on the way (size and SHA-256); a mismatch keeps nothing.
+   * When the object is there already, nothing is written.
+   */
+  putFile(localPath: string, expected: StoredObject): Promise<string>;
+  /** The stored bytes, or `range` of them; `FileNotFoundError` when there is no such key. */
+  get(key: string, range?: ByteRange): Promise<Readable>;
+  /** Size of the stored object, undefined when there is none. */
+  stat(key: string): Promise<{ size: number } | undefined>;
   /** Removes the key; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Removes temporary leftovers (a crash mid-write) older than `olderThanMs`; returns how many. */
+  sweepTemporary(olderThanMs: number): Promise<number>;
+}
+
+/** Inclusive byte positions, as HTTP Range has them. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** The content address of an object: `objects/ab/abcdef…` (a two-character fan-out). */
+export function contentKey(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) {
+    throw new Error(`not a SHA-256: ${sha256}`);
+  }
+  return `objects/${sha256.slice(0, 2)}/${sha256}`;
 }
 
 export interface PutOptions {

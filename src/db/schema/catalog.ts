@@ -43,8 +43,6 @@ export const albums = pgTable(
     mediaForm: text('media_form'),
     publicationCategory: text('publication_category'),
     introduction: text('introduction').notNull().default(''),
-    /** Storage key of the cover image (uploads arrive with the media issue). */
-    coverImageKey: text('cover_image_key'),
     /** 回溯編碼: released before the registrant had a registrant code. */
     retroactive: boolean('retroactive').notNull().default(false),
     status: reviewStatus('status').notNull().default('draft'),
@@ -97,7 +95,6 @@ export const recordings = pgTable(
     versionType: text('version_type'),
     /** The ISRC of the recording this one is a version of (may be another registrant's). */
     versionOfIsrc: text('version_of_isrc'),
-    audioFileKey: text('audio_file_key'),
     /** Set when the first album holding it is approved; only approved recordings can be cited. */
     approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
     artistText: text('artist_text').notNull().default(''),

@@ -4,3 +4,4 @@ export * from './allocation.js';
 export * from './audit.js';
 export * from './catalog.js';
 export * from './backoffice.js';
+export * from './media.js';

@@ -20,7 +20,6 @@ export function savedAlbum(overrides: Partial<AlbumResponse> = {}): AlbumRespons
     mediaForm: 'cd',
     publicationCategory: 'popular',
     introduction: '第二張專輯',
-    coverImageKey: null,
     retroactive: false,
     status: 'draft',
     returnReason: null,
