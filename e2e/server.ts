@@ -48,9 +48,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * `npm start` does, so browser tests exercise exactly what users run.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const webIndex = path.resolve('dist/web/index.html');
+  // WEB_DIR (the server's own setting) lets a build elsewhere be tested; dist/web by default.
+  const webIndex = path.resolve(process.env.WEB_DIR ?? 'dist/web', 'index.html');
   if (!fs.existsSync(webIndex)) {
-    throw new Error('dist/web is missing: run "npm run build" before the browser tests');
+    throw new Error(`${webIndex} is missing: run "npm run build" before the browser tests`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isrc-e2e-'));
   const port = await freePort();
