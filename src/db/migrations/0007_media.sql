@@ -103,5 +103,6 @@ CREATE UNIQUE INDEX "stored_objects_key_uq" ON "stored_objects" USING btree ("st
 CREATE INDEX "stored_objects_fixity_idx" ON "stored_objects" USING btree ("last_fixity_at");--> statement-breakpoint
 CREATE INDEX "track_audio_album_idx" ON "track_audio" USING btree ("album_id");--> statement-breakpoint
 CREATE INDEX "track_audio_object_idx" ON "track_audio" USING btree ("object_sha256");--> statement-breakpoint
+CREATE INDEX "audit_log_deleted_album_registrant_idx" ON "audit_log" USING btree (("before" ->> 'registrantId')) WHERE "audit_log"."action" = 'album.delete';--> statement-breakpoint
 ALTER TABLE "albums" DROP COLUMN "cover_image_key";--> statement-breakpoint
 ALTER TABLE "recordings" DROP COLUMN "audio_file_key";

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 
@@ -15,5 +16,13 @@ export const auditLog = pgTable(
     ip: text('ip').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_created_idx').on(t.createdAt), index('audit_log_actor_idx').on(t.actorUserId, t.createdAt)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_created_idx').on(t.createdAt),
+    index('audit_log_actor_idx').on(t.actorUserId, t.createdAt),
+    // "Everything about registrant X" includes its deleted albums, found by the registrant kept in `before`.
+    index('audit_log_deleted_album_registrant_idx')
+      .on(sql`(${t.before} ->> 'registrantId')`)
+      .where(sql`${t.action} = 'album.delete'`),
+  ],
 );
