@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import type { AudioTechnical } from '../db/schema/media.js';
+import type { AudioContainer } from '../shared/enums.js';
+import { decideAudio } from './audio-decide.js';
+import { readIsrcTags } from './audio-tags.js';
+import { runFfprobe, type FfprobeRun } from './ffprobe-run.js';
+import { headKind, readHead, wavHasFmtChunk, type HeadKind } from './media-sniff.js';
+
+export { mediaWarnings, type MediaExpectations } from './media-warnings.js';
+
+/**
+ * Audio analysis of an uploaded file (錄音 / 音樂性錄影): decides by content whether it is an
+ * acceptable mp3, wav or mp4 agreeing with its name's extension, reads its technical data, and
+ * finds the ISRCs in its tags. See STACK-NOTES.md (media) for why each step is as it is.
+ *
+ * Order: the file's first bytes (empty, playlist, program, text: refused without running ffprobe);
+ * ffprobe with counted packets decides container, codec and duration (audio-decide.ts); then
+ * music-metadata reads the ISRC tags with the parser of that container (audio-tags.ts).
+ */
+
+/** Why a file is refused; audio-refusal-messages.ts has the zh-TW and English text for each. */
+export type AudioRefusal = 'not-audio' | 'extension-mismatch' | 'mpeg-layer-2' | 'duration-not-backed' | 'no-audio-stream' | 'wav-without-fmt' | 'playlist' | 'empty' | 'unreadable';
+
+export interface AudioAnalysis {
+  container: AudioContainer;
+  contentType: 'audio/mpeg' | 'audio/wav' | 'video/mp4' | 'audio/mp4';
+  technical: AudioTechnical;
+  /** Normalised 12-character ISRCs from the file's tags, in order, deduplicated. */
+  tagIsrcs: string[];
+}
+
+export type AudioProbeResult = { ok: true; analysis: AudioAnalysis } | { ok: false; reason: AudioRefusal; detail: string };
+
+function refuse(reason: AudioRefusal, detail: string): AudioProbeResult {
+  return { ok: false, reason, detail };
+}
+
+/** The last meaningful line of ffprobe's errors, without the server's path, for the log. */
+function withoutPath(stderr: string, filePath: string): string {
+  return stderr.split(resolve(filePath)).join('<file>');
+}
+
+function ffprobeMessage(stderr: string, filePath: string): string {
+  const lines = withoutPath(stderr, filePath)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('Last message repeated'));
+  return (lines[lines.length - 1] ?? 'no output').slice(0, 200);
+}
+
+/** Why ffprobe could not read a file, told from its first bytes and its message. */
+async function refusalForFailure(run: Extract<FfprobeRun, { ok: false }>, kind: HeadKind, filePath: string): Promise<AudioProbeResult> {
+  const message = ffprobeMessage(run.stderr, filePath);
+  switch (run.failure) {
+    case 'timeout':
+      return refuse('unreadable', 'ffprobe did not finish in time');
+    case 'too-large':
+      return refuse('unreadable', 'ffprobe output over its cap');
+    case 'exit':
+    case 'bad-json':
+      break;
+  }
+  if (/m3u8|hls/iu.test(withoutPath(run.stderr, filePath))) {
+    return refuse('playlist', `a playlist: ${message}`);
+  }
+  if (kind === 'mp4') {
+    // ftyp only (or cut before the moov box): no track to play. Anything else is a damaged mp4.
+    return /moov atom not found/u.test(run.stderr)
+      ? refuse('no-audio-stream', 'mp4 without a moov box (ftyp only, or cut before its index)')
+      : refuse('unreadable', `broken mp4: ${message}`);
+  }
+  if (kind === 'riff-wave') {
+    return (await wavHasFmtChunk(filePath)) ? refuse('unreadable', `broken WAV: ${message}`) : refuse('wav-without-fmt', 'RIFF WAVE without a fmt chunk');
+  }
+  return refuse('not-audio', `no mp3, wav or mp4 recognised: ${message}`);
+}
+
+/**
+ * Analyses a local file. `extension` is what the user's file name ends with (lower-cased: mp3,
+ * wav or mp4); the content must agree with it. Refusals are results; an exception means the
+ * server could not do the check (file missing, ffprobe unavailable).
+ */
+export async function probeAudio(filePath: string, extension: AudioContainer): Promise<AudioProbeResult> {
+  const { size, head } = await readHead(filePath);
+  if (size === 0) {
+    return refuse('empty', 'the file is empty');
+  }
+  const kind = headKind(head);
+  switch (kind) {
+    case 'playlist':
+      return refuse('playlist', 'an M3U/HLS playlist (#EXTM3U)');
+    case 'executable':
+      return refuse('not-audio', 'an executable program or script');
+    case 'text':
+      return refuse('not-audio', 'a text file');
+    case 'mp4':
+    case 'riff-wave':
+    case 'other':
+      break;
+  }
+  const run = await runFfprobe(filePath);
+  if (!run.ok) {
+    return refusalForFailure(run, kind, filePath);
+  }
+  const decision = decideAudio(run.output, extension);
+  if (!decision.ok) {
+    return refuse(decision.reason, decision.detail);
+  }
+  const { container, contentType, technical } = decision;
+  const tagIsrcs = await readIsrcTags(filePath, container);
+  return { ok: true, analysis: { container, contentType, technical, tagIsrcs } };
+}

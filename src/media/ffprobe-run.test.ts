@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ffprobeArgs, parseFfprobeJson } from './ffprobe-run.js';
+
+describe(ffprobeArgs.name, () => {
+  it('counts packets, whitelists formats and the file protocol, and passes the path as a file: URL', () => {
+    const args = ffprobeArgs('/tmp/-i x:y.mp3');
+    expect(args).toEqual(expect.arrayContaining(['-count_packets', '-show_format', '-show_streams']));
+    expect(args[args.indexOf('-format_whitelist') + 1]).toBe('mov,mp4,m4a,3gp,3g2,mj2,mp3,wav');
+    expect(args[args.indexOf('-protocol_whitelist') + 1]).toBe('file');
+    expect(args.slice(-2)).toEqual(['-i', 'file:/tmp/-i x:y.mp3']);
+  });
+});
+
+describe(parseFfprobeJson.name, () => {
+  it('reads ffprobe numbers written as strings, and N/A as unknown', () => {
+    const json = JSON.stringify({
+      streams: [
+        {
+          index: 0,
+          codec_name: 'mp3',
+          codec_type: 'audio',
+          sample_rate: '44100',
+          channels: 2,
+          bit_rate: '128000',
+          duration: '3.030204',
+          nb_read_packets: '116',
+          disposition: { attached_pic: 0 },
+        },
+        { index: 1, codec_name: 'png', codec_type: 'video', duration: 'N/A', disposition: { attached_pic: 1 } },
+      ],
+      format: { format_name: 'mp3', probe_score: 51, duration: '3.030204', size: '48900', bit_rate: '129100' },
+    });
+    expect(parseFfprobeJson(json)).toEqual({
+      format: { formatName: 'mp3', probeScore: 51, duration: 3.030204, size: 48900, bitRate: 129100 },
+      streams: [
+        {
+          index: 0,
+          codecName: 'mp3',
+          codecType: 'audio',
+          profile: null,
+          sampleRate: 44100,
+          channels: 2,
+          bitRate: 128000,
+          duration: 3.030204,
+          nbFrames: null,
+          nbReadPackets: 116,
+          attachedPic: false,
+        },
+        {
+          index: 1,
+          codecName: 'png',
+          codecType: 'video',
+          profile: null,
+          sampleRate: null,
+          channels: null,
+          bitRate: null,
+          duration: null,
+          nbFrames: null,
+          nbReadPackets: null,
+          attachedPic: true,
+        },
+      ],
+    });
+  });
+
+  it('gives nothing for no JSON, or JSON without a recognised format', () => {
+    expect(parseFfprobeJson('')).toBeUndefined();
+    expect(parseFfprobeJson('{')).toBeUndefined();
+    expect(parseFfprobeJson('{}')).toBeUndefined();
+    expect(parseFfprobeJson('{"format": {}}')).toBeUndefined();
+    expect(parseFfprobeJson('[1]')).toBeUndefined();
+  });
+});
