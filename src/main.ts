@@ -11,7 +11,8 @@ import type { AppInstance } from './http/types.js';
 import { systemClock } from './shared/clock.js';
 import { contextFromConfig } from './db/context.js';
 import { startMailer, type MailerHandle } from './notifications/mailer.js';
-import { createFsStorage } from './storage/fs-storage.js';
+import { createStorage } from './storage/create-storage.js';
+import { sweepAtStart } from './storage/startup-sweep.js';
 
 const DEMO_LOGINS = [
   { ...DEMO_USERS.company, what: 'company' },
@@ -43,12 +44,19 @@ async function listen(app: AppInstance, config: Config): Promise<AddressInfo> {
 
 async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   await handle.migrate();
-  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage: createFsStorage(config.filesDir), stagingDir: config.stagingDir };
+  const storage = await createStorage(config);
+  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 
   const requestLevel = config.production ? 'info' : 'debug';
   const app = await buildApp({ ctx, webDir: config.webDir, logger: loggerOptions(config.logLevel, config.logFormat), requestLogLevel: requestLevel, trustProxy: config.trustProxy });
+  // Temporary leftovers of a crash: storage temporaries after an hour, staged uploads after a day.
+  // A failed sweep is only worth a warning: the leftovers harm nothing until the next start.
+  await sweepAtStart(storage, config).then(
+    (summary) => app.log.info(summary, 'start-up sweep of temporary files'),
+    (err: unknown) => app.log.warn({ err }, 'start-up sweep of temporary files failed'),
+  );
   let mailer: MailerHandle | undefined;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

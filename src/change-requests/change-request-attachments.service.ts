@@ -3,26 +3,18 @@ import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ServiceContext } from '../db/context.js';
 import type { StoredFileRef } from '../db/schema/index.js';
-import { withTransaction } from '../db/tx.js';
 import { AppError } from '../shared/errors.js';
-import { extensionOf } from '../storage/content-type.js';
-import { FileTooLargeError, newStorageKey, type FileStorage } from '../storage/storage.js';
-import { storeUpload, UnsupportedContentError, UploadSourceError } from '../storage/upload.js';
+import { extensionOf, sniffContentType, type SniffedType } from '../storage/content-type.js';
+import { releaseObject, storageOf, storeStaged } from '../storage/objects.service.js';
+import { stageUpload, type StagedFile } from '../storage/staging.js';
+import { FileTooLargeError } from '../storage/storage.js';
+import { UploadSourceError } from '../storage/upload.js';
 import { sanitiseFileName } from './attachment-name.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './change-request-fields.js';
 import { canFileChangeRequest } from './change-requests.policy.js';
 import { findChangeRequestForUpdate, findChangeRequestView, updateChangeRequest } from './change-requests.repo.js';
 import { findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
 import type { ChangeRequestResponse } from './change-requests.schemas.js';
-
-const KEY_PREFIX = 'change-requests';
-
-function storageOf(ctx: ServiceContext): FileStorage {
-  if (ctx.storage === undefined) {
-    throw new Error('file storage is not configured');
-  }
-  return ctx.storage;
-}
 
 export interface UploadedFile {
   fileName: string;
@@ -45,32 +37,17 @@ async function pendingOwnRequest(ctx: ServiceContext, actor: Actor, id: string):
   return actor.registrantId;
 }
 
-/**
- * Attaches the stamped scan (PDF, JPG or PNG by content, ≤ 5 MB) to a pending request, replacing
- * an earlier one. The file is streamed to storage under a server-made key, hashed and size-limited
- * on the way; a refused or oversize file leaves nothing behind.
- */
-export async function attachToChangeRequest(ctx: ServiceContext, actor: Actor, id: string, file: UploadedFile): Promise<ChangeRequestResponse> {
-  const drain = () => file.stream.resume();
-  let registrantId: string;
-  let fileName: string;
-  try {
-    registrantId = await pendingOwnRequest(ctx, actor, id);
-    const name = sanitiseFileName(file.fileName, 'attachment');
-    if (!name.ok) {
-      throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'invalidCharacter', params: { character: name.character } }] });
-    }
-    fileName = name.name;
-  } catch (err) {
-    drain();
-    throw err;
+function stagingDirOf(ctx: ServiceContext): string {
+  if (ctx.stagingDir === undefined) {
+    throw new Error('the staging directory is not configured');
   }
-  // Ownership first: another registrant's id is NOT_FOUND whatever the server's set-up.
-  const storage = storageOf(ctx);
-  const key = newStorageKey(KEY_PREFIX);
-  let stored;
+  return ctx.stagingDir;
+}
+
+/** Receives the upload on local disk (≤ 5 MB while streaming, hashed on the way). */
+async function stageAttachment(dir: string, file: UploadedFile): Promise<StagedFile> {
   try {
-    stored = await storeUpload(storage, key, file.stream, { maxBytes: MAX_ATTACHMENT_BYTES, allowed: ATTACHMENT_TYPES });
+    return await stageUpload(file.stream, { dir, maxBytes: MAX_ATTACHMENT_BYTES });
   } catch (err) {
     if (err instanceof UploadSourceError) {
       // A cut or malformed multipart body.
@@ -79,42 +56,82 @@ export async function attachToChangeRequest(ctx: ServiceContext, actor: Actor, i
     if (err instanceof FileTooLargeError) {
       throw new AppError('BODY_TOO_LARGE', { limit: MAX_ATTACHMENT_BYTES });
     }
-    if (err instanceof UnsupportedContentError) {
-      throw new AppError('FILE_TYPE_NOT_ALLOWED', { allowed: ['PDF', 'JPG', 'PNG'] });
-    }
     throw err;
   }
+}
+
+/** The staged file's type by its first bytes; anything but PDF, JPG or PNG is refused. */
+function attachmentType(staged: StagedFile, file: UploadedFile): SniffedType {
   if (file.truncated()) {
-    await storage.delete(key);
     throw new AppError('BODY_TOO_LARGE', { limit: MAX_ATTACHMENT_BYTES });
   }
-  const ref: StoredFileRef = {
-    key,
-    fileName: fileName.includes('.') ? fileName : `${fileName}${extensionOf(stored.contentType)}`,
-    contentType: stored.contentType,
-    size: stored.size,
-    sha256: stored.sha256,
-  };
-  let replaced: StoredFileRef | null;
+  // GIF is sniffed too (album covers) but is no attachment type.
+  const sniffed = sniffContentType(staged.head);
+  const type = ATTACHMENT_TYPES.find((t) => t === sniffed);
+  if (type === undefined) {
+    throw new AppError('FILE_TYPE_NOT_ALLOWED', { allowed: ['PDF', 'JPG', 'PNG'] });
+  }
+  return type;
+}
+
+/**
+ * Attaches the stamped scan (PDF, JPG or PNG by content, ≤ 5 MB) to a pending request, replacing
+ * an earlier one. The file is staged (size-limited and hashed while streaming), its type decided by
+ * content, then stored under its content address and referenced from the request in one
+ * transaction; a refused or oversize file leaves nothing behind. The replaced file is released
+ * (kept while another request attaches the same bytes).
+ */
+export async function attachToChangeRequest(ctx: ServiceContext, actor: Actor, id: string, file: UploadedFile): Promise<ChangeRequestResponse> {
+  let registrantId: string;
+  let fileName: string;
+  let stagingDir: string;
   try {
-    replaced = await withTransaction(ctx, async (tx) => {
-      const row = await findChangeRequestForUpdate(tx.db, id, registrantId);
-      if (row === undefined) {
-        throw new AppError('NOT_FOUND');
-      }
-      if (row.status !== 'pending') {
-        throw new AppError('CHANGE_REQUEST_DECIDED');
-      }
-      await updateChangeRequest(tx.db, id, { attachment: ref });
-      await recordAudit(tx, actor, { action: 'changeRequest.attach', entityType: 'changeRequest', entityId: id, before: row.attachment, after: ref });
-      return row.attachment;
-    });
+    registrantId = await pendingOwnRequest(ctx, actor, id);
+    const name = sanitiseFileName(file.fileName, 'attachment');
+    if (!name.ok) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'invalidCharacter', params: { character: name.character } }] });
+    }
+    fileName = name.name;
+    // Ownership first: another registrant's id is NOT_FOUND whatever the server's set-up.
+    stagingDir = stagingDirOf(ctx);
+    storageOf(ctx);
   } catch (err) {
-    await storage.delete(key);
+    file.stream.resume();
     throw err;
   }
+  const staged = await stageAttachment(stagingDir, file);
+  let contentType: SniffedType;
+  try {
+    contentType = attachmentType(staged, file);
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  }
+  const replaced = await storeStaged(ctx, [{ staged, contentType }], async (tx, objects) => {
+    const object = objects[0];
+    if (object === undefined) {
+      throw new Error('storeStaged returned no object');
+    }
+    const ref: StoredFileRef = {
+      key: object.storageKey,
+      fileName: fileName.includes('.') ? fileName : `${fileName}${extensionOf(contentType)}`,
+      contentType,
+      size: object.size,
+      sha256: object.sha256,
+    };
+    const row = await findChangeRequestForUpdate(tx.db, id, registrantId);
+    if (row === undefined) {
+      throw new AppError('NOT_FOUND');
+    }
+    if (row.status !== 'pending') {
+      throw new AppError('CHANGE_REQUEST_DECIDED');
+    }
+    await updateChangeRequest(tx.db, id, { attachment: ref });
+    await recordAudit(tx, actor, { action: 'changeRequest.attach', entityType: 'changeRequest', entityId: id, before: row.attachment, after: ref });
+    return row.attachment;
+  });
   if (replaced !== null) {
-    await storage.delete(replaced.key);
+    await releaseObject(ctx, replaced.sha256, replaced.key);
   }
   return getChangeRequest(ctx, actor, id);
 }

@@ -7,6 +7,7 @@ import { notify } from '../notifications/notify.service.js';
 import type { Page } from '../shared/common.schemas.js';
 import { AppError } from '../shared/errors.js';
 import { pageWindow } from '../shared/text.js';
+import { releaseObject } from '../storage/objects.service.js';
 import { checkFieldValue, normaliseValue, type ChangeableField } from './change-request-fields.js';
 import { toChangeRequestResponse } from './change-request-view.js';
 import { canFileChangeRequest, visibleScope } from './change-requests.policy.js';
@@ -124,8 +125,9 @@ export async function withdrawChangeRequest(ctx: ServiceContext, actor: Actor, i
     await recordAudit(tx, actor, { action: 'changeRequest.withdraw', entityType: 'changeRequest', entityId: id, before: row });
     return row;
   });
-  if (removed.attachment !== null) {
-    await ctx.storage?.delete(removed.attachment.key);
+  // Released, not deleted: identical bytes attached to another request share the stored object.
+  if (removed.attachment !== null && ctx.storage !== undefined) {
+    await releaseObject(ctx, removed.attachment.sha256, removed.attachment.key);
   }
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isKnownTimeZone } from '../isrc/year.js';
 import { DEFAULT_AGENCY_CONTACT, type AgencyContact } from '../shared/agency-contact.js';
+import { StorageConfigError, storageFrom, type StorageConfig } from './storage-env.js';
 
 /** Typed, validated configuration. Read once at start-up; nothing else reads process.env. */
 export interface Config {
@@ -10,6 +11,8 @@ export interface Config {
   readonly dataDir: string;
   /** Uploaded files (change-request scans, …): FILES_DIR, default `<dataDir>/files` (also with PostgreSQL). */
   readonly filesDir: string;
+  /** Where stored files live: STORAGE=fs (default, under filesDir) or s3 with the S3_* settings. */
+  readonly storage: StorageConfig;
   /** Uploads being received and checked before they are stored: STAGING_DIR, default `<dataDir>/staging` (local disk). */
   readonly stagingDir: string;
   /** postgres://… selects a PostgreSQL server; undefined means embedded PGlite in dataDir. */
@@ -124,6 +127,14 @@ function publicUrlFrom(env: Env): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function storageConfigFrom(env: Env): StorageConfig {
+  try {
+    return storageFrom(env);
+  } catch (err) {
+    throw err instanceof StorageConfigError ? new ConfigError(err.message) : err;
+  }
+}
+
 function flag(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
@@ -153,6 +164,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     filesDir: path.resolve(env.FILES_DIR === undefined || env.FILES_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'files') : env.FILES_DIR),
+    storage: storageConfigFrom(env),
     stagingDir: path.resolve(env.STAGING_DIR === undefined || env.STAGING_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'staging') : env.STAGING_DIR),
     databaseUrl,
     adminPassword,

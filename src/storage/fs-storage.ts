@@ -1,34 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { contentKey, FileNotFoundError, FileTooLargeError, isValidStorageKey, type ByteRange, type FileStorage, type PutOptions, type StoredObject } from './storage.js';
-
-/** Counts and hashes the bytes going through; fails the stream past the limit. */
-class Meter extends Transform {
-  size = 0;
-  private readonly hash = createHash('sha256');
-
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) {
-      done(new FileTooLargeError(this.maxBytes));
-      return;
-    }
-    this.hash.update(chunk);
-    done(null, chunk);
-  }
-
-  digest(): string {
-    return this.hash.digest('hex');
-  }
-}
+import { Meter } from './meter.js';
+import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type PutOptions, type StoredObject } from './storage.js';
 
 function isMissing(err: unknown): boolean {
   return err instanceof Error && 'code' in err && err.code === 'ENOENT';
@@ -38,7 +15,8 @@ function isMissing(err: unknown): boolean {
  * Files under `root` (`<dataDir>/files` by default). Writes go to a temporary file in `root/.tmp`
  * and are renamed into place, so a reader never sees half a file and a failed upload leaves nothing.
  */
-export function createFsStorage(root: string): FileStorage {
+export function createFsStorage(root: string, options: { now?: () => number } = {}): FileStorage {
+  const now = options.now ?? Date.now;
   const base = path.resolve(root);
   const tmpDir = path.join(base, '.tmp');
 
@@ -55,8 +33,9 @@ export function createFsStorage(root: string): FileStorage {
   }
 
   /**
-   * A temp file holding `localPath`'s bytes. On the same filesystem a hard link: the very bytes that
-   * were hashed while staging, no copy. Elsewhere a copy, whose bytes are checked again.
+   * A temp file holding `localPath`'s bytes: a hard link on the same filesystem (no copy), a copy
+   * elsewhere. Either way its bytes are read back and checked against `expected` before it is
+   * committed (verify, then commit): a caller's wrong hash or size keeps nothing.
    */
   async function stageCopy(localPath: string, expected: StoredObject): Promise<string> {
     await mkdir(tmpDir, { recursive: true });
@@ -64,19 +43,11 @@ export function createFsStorage(root: string): FileStorage {
     try {
       try {
         await link(localPath, tmp);
-        return tmp;
       } catch {
         await copyFile(localPath, tmp);
       }
-      const meter = new Meter(expected.size);
-      await pipeline(createReadStream(tmp), meter, async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const _ of chunks) {
-          // drain: only the meter's count and hash matter
-        }
-      });
-      if (meter.size !== expected.size || meter.digest() !== expected.sha256) {
-        throw new Error(`staged file ${localPath} does not match its recorded size and SHA-256`);
-      }
+      // The meter fails unless size and SHA-256 are the recorded ones.
+      await pipeline(createReadStream(tmp), new Meter(expected.size, expected), new Writable({ write: (_chunk, _encoding, done) => done() }));
       return tmp;
     } catch (err) {
       await rm(tmp, { force: true });
@@ -119,11 +90,11 @@ export function createFsStorage(root: string): FileStorage {
     async sweepTemporary(olderThanMs: number): Promise<number> {
       const names = await readdir(tmpDir).catch(() => [] as string[]);
       let removed = 0;
-      const now = Date.now();
+      const cutoff = now() - olderThanMs;
       for (const name of names) {
         const file = path.join(tmpDir, name);
         const info = await stat(file).catch(() => undefined);
-        if (info !== undefined && now - info.mtimeMs > olderThanMs) {
+        if (info !== undefined && info.mtimeMs < cutoff) {
           await rm(file, { force: true });
           removed++;
         }
@@ -144,7 +115,7 @@ export function createFsStorage(root: string): FileStorage {
         await rm(tmp, { force: true });
         throw err;
       }
-      return { size: meter.size, sha256: meter.digest() };
+      return { size: meter.byteCount, sha256: meter.digest() };
     },
 
     async get(key: string, range?: ByteRange): Promise<Readable> {

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { storedObjects } from '../db/schema/index.js';
+import { eq, sql } from 'drizzle-orm';
+import { registrantChangeRequests, storedObjects } from '../db/schema/index.js';
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../db/tx.js';
 import type { Db } from '../db/types.js';
 
 export type StoredObjectRow = typeof storedObjects.$inferSelect;
@@ -14,16 +15,50 @@ export async function findStoredObject(db: Db, sha256: string): Promise<StoredOb
   return row;
 }
 
+/** First key of the two-key advisory locks taken on content addresses (a project-chosen constant). */
+const OBJECT_LOCK_CLASS = 0x150b_0001;
+
 /**
- * Deletes the row when nothing references it any more (every reference is a restricting foreign
- * key, so a referenced row makes the delete fail and stays). True when it was deleted. Call it
- * outside a transaction: the failed delete would abort one.
+ * Takes the transaction-scoped lock on one content address: committing an object (storeStaged) and
+ * releasing it (releaseObject) take it, so a release never deletes bytes that a commit running at
+ * the same time has just found in storage and is about to reference.
+ */
+export async function lockObjectAddress(db: Db, sha256: string): Promise<void> {
+  const objectKey = Number.parseInt(sha256.slice(0, 8), 16) | 0;
+  await db.execute(sql`select pg_advisory_xact_lock(${OBJECT_LOCK_CLASS}::int, ${objectKey}::int)`);
+}
+
+/**
+ * Change requests keep their attachment as JSON (no foreign key), so their references are looked
+ * up by hash here; every other reference is a restricting foreign key.
+ */
+async function attachedToChangeRequest(db: Db, sha256: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: registrantChangeRequests.id })
+    .from(registrantChangeRequests)
+    .where(sql`${registrantChangeRequests.attachment} ->> 'sha256' = ${sha256}`)
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Deletes the row when nothing references it any more: no change request's attachment, and no
+ * restricting foreign key (a referenced row makes the delete fail, inside a savepoint when `db` is a
+ * transaction, and it stays). True when it was deleted.
  */
 export async function deleteStoredObjectIfUnreferenced(db: Db, sha256: string): Promise<boolean> {
-  try {
-    const rows = await db.delete(storedObjects).where(eq(storedObjects.sha256, sha256)).returning({ sha256: storedObjects.sha256 });
-    return rows.length > 0;
-  } catch {
+  if (await attachedToChangeRequest(db, sha256)) {
     return false;
+  }
+  try {
+    const rows = await db.transaction(async (sp) => sp.delete(storedObjects).where(eq(storedObjects.sha256, sha256)).returning({ sha256: storedObjects.sha256 }));
+    return rows.length > 0;
+  } catch (err) {
+    // ON DELETE RESTRICT answers 23001 (restrict_violation), NO ACTION 23503.
+    const code = pgErrorCode(err);
+    if (code === PG_FOREIGN_KEY_VIOLATION || code === '23001') {
+      return false;
+    }
+    throw err;
   }
 }

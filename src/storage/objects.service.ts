@@ -1,6 +1,6 @@
 import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
-import { deleteStoredObjectIfUnreferenced, findStoredObject, insertStoredObject } from './objects.repo.js';
+import { deleteStoredObjectIfUnreferenced, findStoredObject, insertStoredObject, lockObjectAddress } from './objects.repo.js';
 import type { StagedFile } from './staging.js';
 import type { FileStorage } from './storage.js';
 
@@ -33,13 +33,25 @@ export async function storeStaged<T>(
   const storage = storageOf(ctx);
   const committed: CommittedObject[] = [];
   try {
+    // The long part (copying or uploading the bytes) runs outside the transaction.
     for (const { staged, contentType } of files) {
       const storageKey = await storage.putFile(staged.path, staged);
       committed.push({ sha256: staged.sha256, size: staged.size, contentType, storageKey });
     }
     return await withTransaction(ctx, async (tx) => {
-      for (const object of committed) {
+      // Addresses in one order, so two commits sharing objects cannot wait on each other.
+      const order = files.map((file, i) => ({ file, object: committed[i] })).sort((a, b) => (a.file.staged.sha256 < b.file.staged.sha256 ? -1 : 1));
+      for (const { file, object } of order) {
+        if (object === undefined) {
+          continue;
+        }
+        await lockObjectAddress(tx.db, object.sha256);
         await insertStoredObject(tx.db, object);
+        // A release of the same bytes may have deleted them since putFile found them there; under
+        // the lock they are put back, and no release can run until this transaction is over.
+        if ((await storage.stat(object.storageKey))?.size !== object.size) {
+          await storage.putFile(file.staged.path, file.staged);
+        }
       }
       return use(tx, committed);
     });
@@ -53,12 +65,19 @@ export async function storeStaged<T>(
 
 /**
  * Removes an object from storage once nothing references it (a replaced cover, a failed upload).
- * Safe to call for a referenced object: it then stays.
+ * Safe to call for a referenced object: it then stays. A key without a `stored_objects` row (a file
+ * stored before content addressing) is simply deleted. Call it outside a transaction.
  */
 export async function releaseObject(ctx: ServiceContext, sha256: string, storageKey: string): Promise<void> {
-  const row = await findStoredObject(ctx.db, sha256);
-  if (row !== undefined && !(await deleteStoredObjectIfUnreferenced(ctx.db, sha256))) {
-    return;
-  }
-  await storageOf(ctx).delete(storageKey);
+  const storage = storageOf(ctx);
+  await withTransaction(ctx, async (tx) => {
+    await lockObjectAddress(tx.db, sha256);
+    const row = await findStoredObject(tx.db, sha256);
+    // A legacy key holding the same bytes as a content-addressed object leaves that object alone.
+    if (row !== undefined && row.storageKey === storageKey && !(await deleteStoredObjectIfUnreferenced(tx.db, sha256))) {
+      return;
+    }
+    // Still under the lock: a commit of the same bytes waits, then finds them gone and puts them back.
+    await storage.delete(storageKey);
+  });
 }

@@ -27,7 +27,10 @@ export interface FileStorage {
   /** Removes the key; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
-  /** Removes temporary leftovers (a crash mid-write) older than `olderThanMs`; returns how many. */
+  /**
+   * Removes temporary leftovers of a crash mid-write (temporary files; on S3 also incomplete multipart
+   * uploads) older than `olderThanMs`; returns how many.
+   */
   sweepTemporary(olderThanMs: number): Promise<number>;
 }
 

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeRequestResponse } from '../../src/change-requests/change-requests.schemas.js';
 import { MAX_ATTACHMENT_BYTES } from '../../src/change-requests/change-request-fields.js';
+import { registrantChangeRequests, storedObjects } from '../../src/db/schema/index.js';
+import { contentKey, newStorageKey } from '../../src/storage/storage.js';
 import { API, failed, memberSession, ok, staffSession, type Client, type MemberSession } from '../helpers/catalog.js';
 import { EXE_BYTES, JPEG_IMAGE, multipartBody, pdfDocument, pngImage } from './change-requests-fixtures.js';
-import { storedFiles, useAppWithFiles } from './change-requests-setup.js';
+import { stagedFiles, storedFiles, useAppWithFiles } from './change-requests-setup.js';
 
 const env = useAppWithFiles();
 let staff: Client;
@@ -14,6 +18,18 @@ beforeAll(async () => {
 });
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+let serial = 0;
+/** A PDF or PNG no other test uploads (identical bytes share one stored object). */
+const uniquePdf = () => Buffer.concat([pdfDocument(), Buffer.from(`\n% ${++serial} ${Math.random()}\n`)]);
+const uniquePng = () => pngImage(8 + (++serial % 50), 8, [serial % 256, 7, 9]);
+
+async function storedObjectRow(bytes: Buffer) {
+  const [row] = await env.handle.db
+    .select()
+    .from(storedObjects)
+    .where(eq(storedObjects.sha256, sha256(bytes)));
+  return row;
+}
 
 async function pendingRequest(): Promise<{ s: MemberSession; request: ChangeRequestResponse }> {
   const s = await memberSession(env);
@@ -64,6 +80,7 @@ describe('attachment upload', () => {
     expect(en.message).toContain('PDF, JPG or PNG');
     failed(await upload(s.api, request.id, 'empty.pdf', Buffer.alloc(0)), 415, 'FILE_TYPE_NOT_ALLOWED');
     expect(await storedFiles(env)).toEqual(before);
+    expect(await stagedFiles(env)).toEqual([]);
     expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment).toBeNull();
   });
 
@@ -77,24 +94,70 @@ describe('attachment upload', () => {
     const err = failed(await upload(s.api, request.id, 'bigger.pdf', Buffer.concat([exact, Buffer.from(' ')])), 413, 'BODY_TOO_LARGE');
     expect(err.message).toContain('5 MB');
     expect(await storedFiles(env)).toEqual(before);
+    expect(await stagedFiles(env)).toEqual([]);
     expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment?.fileName).toBe('big.pdf');
   });
 
   it('a new upload replaces the old file; withdrawing removes it', async () => {
     const { s, request } = await pendingRequest();
-    ok(await upload(s.api, request.id, 'a.png', pngImage()));
-    const count = (await storedFiles(env)).length;
-    ok(await upload(s.api, request.id, 'b.pdf', pdfDocument()));
-    expect((await storedFiles(env)).length).toBe(count);
+    const first = uniquePng();
+    const second = uniquePdf();
+    ok(await upload(s.api, request.id, 'a.png', first));
+    expect(await storedFiles(env)).toContain(contentKey(sha256(first)));
+    ok(await upload(s.api, request.id, 'b.pdf', second));
+    const files = await storedFiles(env);
+    expect(files).not.toContain(contentKey(sha256(first)));
+    expect(files).toContain(contentKey(sha256(second)));
+    expect(await storedObjectRow(first)).toBeUndefined();
+    expect(await storedObjectRow(second)).toMatchObject({ size: second.length, contentType: 'application/pdf', storageKey: contentKey(sha256(second)) });
     ok(await s.api.call('DELETE', `/change-requests/${request.id}`), 204);
-    expect((await storedFiles(env)).length).toBe(count - 1);
+    expect(await storedFiles(env)).not.toContain(contentKey(sha256(second)));
+    expect(await storedObjectRow(second)).toBeUndefined();
+    expect(await stagedFiles(env)).toEqual([]);
   });
 
-  it('keys are made by the server, never from the file name', async () => {
+  it('identical bytes attached to two requests are stored once, and stay while either still refers to them', async () => {
+    const bytes = uniquePdf();
+    const key = contentKey(sha256(bytes));
+    const one = await pendingRequest();
+    const two = await pendingRequest();
+    ok(await upload(one.s.api, one.request.id, 'one.pdf', bytes));
+    ok(await upload(two.s.api, two.request.id, 'two.pdf', bytes));
+    expect((await storedFiles(env)).filter((f) => f === key)).toHaveLength(1);
+    ok(await one.s.api.call('DELETE', `/change-requests/${one.request.id}`), 204);
+    expect(await storedFiles(env)).toContain(key);
+    ok(await upload(two.s.api, two.request.id, 'other.png', uniquePng()));
+    expect(await storedFiles(env)).not.toContain(key);
+    expect(await storedObjectRow(bytes)).toBeUndefined();
+  });
+
+  it('an attachment stored before content addressing (no stored_objects row) is deleted when replaced', async () => {
     const { s, request } = await pendingRequest();
-    ok(await upload(s.api, request.id, '../../../escape.png', pngImage()));
+    const storage = env.ctx.storage;
+    if (storage === undefined) {
+      throw new Error('no storage');
+    }
+    const legacy = newStorageKey('change-requests');
+    const bytes = uniquePdf();
+    await storage.put(legacy, Readable.from([bytes]));
+    await env.handle.db
+      .update(registrantChangeRequests)
+      .set({ attachment: { key: legacy, fileName: 'old.pdf', contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) } })
+      .where(eq(registrantChangeRequests.id, request.id));
+    expect(sha256(ok(await download(s.api, request.id)).rawPayload)).toBe(sha256(bytes));
+    ok(await upload(s.api, request.id, 'same bytes.pdf', bytes));
+    expect(await storage.exists(legacy)).toBe(false);
+    expect(await storedFiles(env)).toContain(contentKey(sha256(bytes)));
+    expect(sha256(ok(await download(s.api, request.id)).rawPayload)).toBe(sha256(bytes));
+  });
+
+  it('keys are content addresses made by the server, never from the file name', async () => {
+    const { s, request } = await pendingRequest();
+    const bytes = uniquePng();
+    ok(await upload(s.api, request.id, '../../../escape.png', bytes));
     const files = await storedFiles(env);
-    expect(files.every((f) => /^change-requests\/[0-9a-f-]{36}$/.test(f))).toBe(true);
+    expect(files.every((f) => /^objects\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(f))).toBe(true);
+    expect(files).toContain(`objects/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}`);
     expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment?.fileName).toBe('escape.png');
   });
 
