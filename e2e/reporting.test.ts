@@ -292,7 +292,7 @@ describe('reporting: an individual reports an album with new and cited tracks in
     const albumRow = await visible(reviewRows.filter({ hasText: ALBUM.title }));
     expect(await reviewRows.count()).toBe(1);
     await visible(albumRow.getByRole('cell', { name: '審核中', exact: true }));
-    expect((await cellTexts(albumRow)).slice(0, 4)).toEqual([albumNumber, ALBUM.title, ALBUM.performer, '3']);
+    expect((await cellTexts(albumRow)).slice(0, 5)).toEqual(['無封面', albumNumber, ALBUM.title, ALBUM.performer, '3']);
     await checkPage(page, 'reporting-15-review-list');
 
     expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);

@@ -1,4 +1,4 @@
-import { Alert, Result, Tabs, Typography } from 'antd';
+import { Alert, Flex, Result, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
@@ -13,6 +13,7 @@ import { trackPagePath } from '../tracks/paths';
 import { TrackTab } from '../tracks/TrackTab';
 import { DepositPanel } from '../deposit/DepositPanel';
 import { AlbumForm } from './AlbumForm';
+import { CoverThumbnail } from './CoverThumbnail';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
 import { useAlbum } from './api';
 import { useAlbumName } from './album-name';
@@ -96,16 +97,23 @@ function AlbumDetail({ album }: { album: AlbumResponse }) {
   return (
     <>
       <BackToAlbums />
-      <PageTitle
-        title={albumName(album)}
-        tag={
-          <>
-            <ReviewStatusTag status={album.status} />
-            <DepositStatusTag status={album.depositStatus} />
-          </>
-        }
-      />
-      <Typography.Paragraph type="secondary">{meta.join(' · ')}</Typography.Paragraph>
+      <Flex gap="middle" align="center" style={{ marginBottom: 16 }}>
+        {album.cover === null ? null : <CoverThumbnail url={album.cover.thumbnailUrl} alt={albumName(album)} size={72} />}
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <PageTitle
+            title={albumName(album)}
+            tag={
+              <>
+                <ReviewStatusTag status={album.status} />
+                <DepositStatusTag status={album.depositStatus} />
+              </>
+            }
+          />
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {meta.join(' · ')}
+          </Typography.Paragraph>
+        </div>
+      </Flex>
       <StatusNotes album={album} />
       {submission.submitted !== null ? (
         <SubmittedResult album={submission.submitted} onClose={submission.closeResult} />

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AlbumResponse } from '../../../../src/catalog/catalog.schemas.js';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../../../src/catalog/vocabularies.js';
 import { tidyDuration, tidyPartialDate, type AlbumFormValues } from './album-values';
 import { termOptions, useCatalogLocale } from './catalog-locale';
+import { CoverField } from './CoverField';
 import { CreditsField } from './CreditsField';
 import { useAgency } from '../agency/use-agency';
 import { dateWarningRule, durationRule, releaseDateRule, requiredWarning } from './validators';
@@ -59,6 +60,7 @@ export function AlbumFormFields({ album, readOnly }: { album: AlbumResponse; rea
       >
         <Input maxLength={20} placeholder="YYYY.MM.DD" onBlur={tidy('releaseDate')} style={{ maxWidth: 200 }} />
       </Form.Item>
+      <CoverField album={album} readOnly={readOnly} />
       <Form.Item
         label={t('albums.fields.productionCompany')}
         name="productionCompany"
@@ -87,12 +89,6 @@ export function AlbumFormFields({ album, readOnly }: { album: AlbumResponse; rea
       </Form.Item>
       <Form.Item label={t('albums.fields.retroactive')} name="retroactive" valuePropName="checked" extra={t('albums.form.retroactiveHelp')}>
         <Checkbox>{t('albums.form.retroactiveLabel')}</Checkbox>
-      </Form.Item>
-      <Form.Item label={t('albums.fields.cover')}>
-        <Button disabled>{t('albums.form.coverUpload')}</Button>
-        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-          {t('albums.form.coverLater')}
-        </Typography.Paragraph>
       </Form.Item>
     </>
   );

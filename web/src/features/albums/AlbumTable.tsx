@@ -6,6 +6,7 @@ import type { AlbumPage, AlbumSort, AlbumSummary } from '../../../../src/catalog
 import { useAgency } from '../agency/use-agency';
 import { ALBUM_PAGE_SIZE, albumPagePath, type AlbumFilter } from './api';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
+import { CoverThumbnail, NoCover } from './CoverThumbnail';
 import { DeleteAlbumButton } from './DeleteAlbumButton';
 import type { AlbumEmptyState } from './empty-state';
 
@@ -35,6 +36,7 @@ function rowClick(open: () => void) {
 export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, emptyState }: Props) {
   const { t } = useTranslation();
   const { t: tr } = useTranslation('review');
+  const { t: tc } = useTranslation('covers');
   const { formatDate } = useAgency();
   const navigate = useNavigate();
 
@@ -42,6 +44,18 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, e
   const sortable = (key: AlbumSort) => ({ key, sorter: true, sortOrder: sortOrder(key), sortDirections: ['ascend', 'descend'] as SortOrder[] });
 
   const columns: TableColumnsType<AlbumSummary> = [
+    {
+      title: tc('list.column'),
+      key: 'cover',
+      width: 64,
+      // The title is read in the next cell: the picture itself needs no words.
+      render: (_value, row) =>
+        row.coverThumbnailUrl === null ? (
+          <NoCover label={tc('list.none')} size={40} />
+        ) : (
+          <CoverThumbnail url={row.coverThumbnailUrl} alt="" size={40} />
+        ),
+    },
     { title: t('albums.fields.albumNumber'), dataIndex: 'albumNumber', ...sortable('albumNumber') },
     {
       title: t('albums.fields.title'),
@@ -70,7 +84,8 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, e
   ];
   if (!canDelete) {
     // Agency staff see every registrant's albums.
-    columns.splice(2, 0, { title: t('albums.fields.registrant'), dataIndex: 'registrantName' });
+    // After the cover, number and title.
+    columns.splice(3, 0, { title: t('albums.fields.registrant'), dataIndex: 'registrantName' });
   }
   if (canDelete) {
     columns.push({

@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { CoverType } from '../shared/enums.js';
+import { COVER_THUMBNAIL_WIDTH } from './covers.schemas.js';
+
+/**
+ * Reads a staged cover image with sharp (libvips): its dimensions, and a thumbnail for lists and
+ * the album header. Decoding the whole image to make the thumbnail is also the check that the file
+ * is a sound image: a cut or damaged file fails here (`failOn: 'error'`), not in a browser later.
+ */
+
+/** Images with more pixels are refused before they are decoded (a small file can expand enormously). */
+export const MAX_COVER_PIXELS = 50_000_000;
+
+/** The thumbnail keeps transparency (PNG, GIF) and is small: WebP. */
+export const THUMBNAIL_TYPE = 'image/webp';
+
+const SHARP_FORMAT: Readonly<Record<CoverType, string>> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/gif': 'gif' };
+
+export type CoverImageProblem = { kind: 'unreadable' } | { kind: 'too-many-pixels'; width: number; height: number };
+
+export class CoverImageError extends Error {
+  constructor(readonly problem: CoverImageProblem) {
+    super(`cover image refused: ${problem.kind}`);
+    this.name = 'CoverImageError';
+  }
+}
+
+export interface CoverImage {
+  /** As displayed: EXIF orientation applied. */
+  width: number;
+  height: number;
+  thumbnail: Buffer;
+}
+
+const unreadable = () => new CoverImageError({ kind: 'unreadable' });
+
+/**
+ * Dimensions and thumbnail of the image in `file`, whose type `type` was decided from its first
+ * bytes; the decoder must agree. An animated GIF gives its first frame. Throws `CoverImageError`.
+ */
+export async function readCoverImage(file: string, type: CoverType): Promise<CoverImage> {
+  // At most 5 MB: read once into memory, so libvips keeps no handle on the staged file.
+  const bytes = await readFile(file);
+  let meta: sharp.Metadata;
+  try {
+    // The header only; the pixel limit is checked here with a message of its own.
+    meta = await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata();
+  } catch {
+    throw unreadable();
+  }
+  if (meta.format !== SHARP_FORMAT[type] || meta.width <= 0 || meta.height <= 0) {
+    throw unreadable();
+  }
+  if (meta.width * meta.height > MAX_COVER_PIXELS) {
+    throw new CoverImageError({ kind: 'too-many-pixels', width: meta.width, height: meta.height });
+  }
+  let thumbnail: Buffer;
+  try {
+    thumbnail = await sharp(bytes, { limitInputPixels: MAX_COVER_PIXELS, failOn: 'error' })
+      .autoOrient()
+      .resize({ width: COVER_THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+  } catch {
+    throw unreadable();
+  }
+  const shown = meta.autoOrient;
+  return { width: shown.width, height: shown.height, thumbnail };
+}
