@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { normaliseIsrc } from '../isrc/isrc.js';
+import { trackAudioObject } from '../media/track-audio.service.js';
 import { AppError } from '../shared/errors.js';
+import { releaseObject } from '../storage/objects.service.js';
 import { touchAlbum, type AlbumRow } from './albums.repo.js';
 import { isrcAssignedOnSubmission, lockEditableAlbum, visibleAlbum } from './albums.service.js';
 import { parseRecordingFields } from './catalog-input.js';
@@ -131,9 +133,11 @@ export async function setTrackIsrc(ctx: ServiceContext, actor: Actor, albumId: s
 
 /** Removes a track; a new recording goes with it (its ISRC stays used, never handed out again). */
 export async function deleteTrack(ctx: ServiceContext, actor: Actor, albumId: string, trackId: string): Promise<void> {
-  await withTransaction(ctx, async (tx) => {
+  const audio = await withTransaction(ctx, async (tx) => {
     const album = await lockEditableAlbum(tx, actor, albumId);
     const { track, recording } = await trackOrThrow(tx, album, trackId);
+    // Its audio row goes with the track (cascade); the stored file is released after the commit.
+    const trackAudio = await trackAudioObject(tx, trackId);
     await deleteTrackRow(tx.db, albumId, trackId, track.position);
     if (!track.cited && (await countSlots(tx.db, recording.id)) === 0) {
       await deleteRecordingRow(tx.db, recording.id);
@@ -144,7 +148,11 @@ export async function deleteTrack(ctx: ServiceContext, actor: Actor, albumId: st
     }
     await touchAlbum(tx.db, albumId);
     await recordAudit(tx, actor, { action: track.cited ? 'track.uncite' : 'track.delete', entityType: 'album', entityId: albumId, before: { track, recording } });
+    return trackAudio;
   });
+  if (audio !== undefined) {
+    await releaseObject(ctx, audio.sha256, audio.storageKey);
+  }
 }
 
 /** Approved recordings to cite: the registrant's own by title or ISRC, anyone's by exact ISRC. */

@@ -1,0 +1,262 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server, type CancellationContext, type Upload } from '@tus/server';
+import type { Actor } from '../accounts/actor.js';
+import type { ServiceContext } from '../db/context.js';
+import { AppError, isAppError } from '../shared/errors.js';
+import { localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
+import { STAGED_HEAD_BYTES, stagedFileAt, type StagedFile } from '../storage/staging.js';
+import { MAX_AUDIO_BYTES, TUS_UPLOADS_PATH } from './track-audio.schemas.js';
+import { finishResumableUpload, prepareResumableUpload, type AudioUploadOutcome } from './track-audio.service.js';
+
+/**
+ * Resumable audio uploads (the tus protocol, @tus/server with its file store as staging, in
+ * `<stagingDir>/tus`). At creation the uploader must say the size (≤ 500 MB; Upload-Defer-Length
+ * is refused) and `Upload-Metadata` names the album (`albumId`), the file (`filename`) and
+ * optionally the track (`trackId`; without it the ISRC in the name decides, as in a batch); the
+ * same checks as any upload run then, so nobody stages data on an album not theirs. Every later
+ * request must come from the same user (another gets 404). When the last byte is in, the file is
+ * hashed from the disk, analysed and stored like any upload, and the upload leaves the tus store
+ * either way: a refused one is gone too, so a resuming client never sees it "complete".
+ */
+
+/** An unfinished upload may be resumed this long after its last bytes came (a laptop closed over a weekend), then it is removed. */
+export const TUS_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes uploads whose last bytes came more than `olderThanMs` ago (the file and its `.json`
+ * info). Done here rather than with the file store's expiration, which reads an upload again after
+ * a creation-with-upload has finished it (and it is gone by then).
+ */
+export async function removeStaleUploads(directory: string, olderThanMs: number, now = Date.now()): Promise<number> {
+  const names = await readdir(directory).catch(() => []);
+  let removed = 0;
+  for (const name of names) {
+    // An upload is its data file (`<id>`, written at each PATCH) and its info (`<id>.json`, written at creation).
+    const data = path.join(directory, name.endsWith('.json') ? name.slice(0, -'.json'.length) : name);
+    const lastWrite = (await stat(data).catch(() => undefined)) ?? (await stat(`${data}.json`).catch(() => undefined));
+    if (lastWrite !== undefined && now - lastWrite.mtimeMs > olderThanMs) {
+      await rm(data, { force: true });
+      await rm(`${data}.json`, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export interface TusAnswer {
+  status_code: number;
+  body: string;
+}
+
+/** A refusal thrown from a hook: @tus/server answers with its `status_code` and `body`. */
+class TusRefusal extends Error implements TusAnswer {
+  constructor(
+    readonly status_code: number,
+    readonly body: string,
+  ) {
+    super(`tus refusal ${status_code}`);
+    this.name = 'TusRefusal';
+  }
+}
+
+export interface AudioTusOptions {
+  ctx: ServiceContext;
+  /** The result of a finished upload as the client reads it (JSON), in `locale`. */
+  presentOutcome(outcome: AudioUploadOutcome, locale: Locale): string;
+  /** An error answer (status and JSON body), in `locale`. */
+  presentError(error: AppError, locale: Locale): TusAnswer;
+  /** Logs a failure the client is told nothing about. */
+  logError(err: unknown): void;
+}
+
+export interface AudioTus {
+  /** Answers one tus request of `actor` on the raw Node request and response. */
+  handle(actor: Actor, req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Whether upload `id` exists and is `actor`'s: anyone else's is NOT_FOUND before the protocol is even looked at. */
+  isOwnUpload(actor: Actor, id: string): Promise<boolean>;
+  /** Removes unfinished uploads past TUS_EXPIRY_MS; returns how many. */
+  removeExpired(): Promise<number>;
+}
+
+/** Who is asking, in which language: set around each request handed to @tus/server. */
+interface TusCall {
+  actor: Actor;
+  locale: Locale;
+}
+
+/**
+ * The protocol's own refusals (a missing header, a stale offset, too large) as this API's errors:
+ * `{ error: { code, message } }` in the request's language, never tus's plain text.
+ */
+function errorForTusStatus(status: number, text: string): AppError {
+  const tus = text.trim();
+  if (status === 404 || status === 410) {
+    return new AppError('NOT_FOUND');
+  }
+  if (status === 409 || status === 423) {
+    return new AppError('UPLOAD_CONFLICT');
+  }
+  if (status === 413) {
+    return new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) });
+  }
+  return status >= 500 && status !== 501 ? new AppError('INTERNAL') : new AppError('UPLOAD_PROTOCOL_ERROR', { tus });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface UploadFacts {
+  albumId: string;
+  trackId: string | undefined;
+  fileName: string;
+  userId: string | undefined;
+}
+
+function factsOf(upload: Upload): UploadFacts {
+  const meta = upload.metadata ?? {};
+  const text = (key: string) => meta[key] ?? undefined;
+  const trackId = text('trackId');
+  return { albumId: text('albumId') ?? '', trackId: trackId === undefined || trackId === '' ? undefined : trackId, fileName: text('filename') ?? '', userId: text('userId') };
+}
+
+/** SHA-256 and first bytes of the finished file, read back from the disk (it may have come in over days and restarts). */
+async function hashFile(file: string): Promise<{ sha256: string; size: number; head: Buffer }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file)) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    size += bytes.length;
+    if (head.length < STAGED_HEAD_BYTES) {
+      head = Buffer.concat([head, bytes.subarray(0, STAGED_HEAD_BYTES - head.length)]);
+    }
+  }
+  return { sha256: hash.digest('hex'), size, head };
+}
+
+export function createAudioTus(directory: string, options: AudioTusOptions): AudioTus {
+  const { ctx } = options;
+  const calls = new AsyncLocalStorage<TusCall>();
+  const datastore = new FileStore({ directory });
+
+  const localeOf = (req: Request): Locale => calls.getStore()?.locale ?? localeFromAcceptLanguage(req.headers.get('accept-language') ?? undefined);
+  const refuse = (req: Request, error: AppError): TusRefusal => {
+    const answer = options.presentError(error, localeOf(req));
+    return new TusRefusal(answer.status_code, answer.body);
+  };
+  const actorOf = (req: Request): Actor => {
+    const actor = calls.getStore()?.actor;
+    if (actor === undefined) {
+      throw refuse(req, new AppError('UNAUTHENTICATED'));
+    }
+    return actor;
+  };
+
+  /** @tus/server writing every error answer (its own and the hooks'), made this API's JSON. */
+  class AudioTusServer extends Server {
+    override async write(context: CancellationContext, headers: Headers, status: number, body = '') {
+      if (status < 400) {
+        return super.write(context, headers, status, body);
+      }
+      headers.set('Content-Type', 'application/json; charset=utf-8');
+      if (body.startsWith('{')) {
+        return super.write(context, headers, status, body);
+      }
+      const answer = options.presentError(errorForTusStatus(status, body), calls.getStore()?.locale ?? 'zh-TW');
+      return super.write(context, headers, answer.status_code, answer.body);
+    }
+  }
+
+  /** Someone else's upload, or none: the same answer. */
+  const isOwnUpload = async (actor: Actor, id: string): Promise<boolean> => {
+    const upload = await datastore.getUpload(id).catch(() => undefined);
+    return upload !== undefined && factsOf(upload).userId === actor.userId;
+  };
+
+  /** Removes the upload from the tus store once (file and its info); a second call does nothing. */
+  const removeOnce = (id: string) => {
+    let removed: Promise<void> | undefined;
+    return () => (removed ??= datastore.remove(id).catch(() => undefined));
+  };
+
+  const server = new AudioTusServer({
+    path: TUS_UPLOADS_PATH,
+    datastore,
+    maxSize: MAX_AUDIO_BYTES,
+    relativeLocation: true,
+    // Same origin only: no Access-Control-Allow-Origin at all.
+    allowedOrigins: [],
+    async onIncomingRequest(req, id) {
+      if (req.method === 'POST') {
+        return;
+      }
+      if (!(await isOwnUpload(actorOf(req), id))) {
+        throw refuse(req, new AppError('NOT_FOUND'));
+      }
+    },
+    async onUploadCreate(req, upload) {
+      const actor = actorOf(req);
+      if (upload.sizeIsDeferred) {
+        throw refuse(req, new AppError('UPLOAD_LENGTH_REQUIRED'));
+      }
+      const facts = factsOf(upload);
+      if (!UUID.test(facts.albumId) || (facts.trackId !== undefined && !UUID.test(facts.trackId))) {
+        throw refuse(req, new AppError('NOT_FOUND'));
+      }
+      if (facts.fileName === '') {
+        throw refuse(req, new AppError('AUDIO_FILE_NAME_INVALID', { fileName: '' }));
+      }
+      try {
+        await prepareResumableUpload(ctx, actor, facts);
+      } catch (err) {
+        throw isAppError(err) ? refuse(req, err) : err;
+      }
+      // Only what the server decided is kept: the client's other metadata is dropped.
+      return { metadata: { albumId: facts.albumId, trackId: facts.trackId ?? '', filename: facts.fileName, userId: actor.userId } };
+    },
+    async onUploadFinish(req, upload) {
+      const actor = actorOf(req);
+      const facts = factsOf(upload);
+      const discard = removeOnce(upload.id);
+      let outcome: AudioUploadOutcome;
+      try {
+        const file = path.join(directory, upload.id);
+        const { sha256, size, head } = await hashFile(file);
+        const staged: StagedFile = { ...stagedFileAt(file, { sha256, size }, head), discard };
+        outcome = await finishResumableUpload(ctx, actor, facts, staged);
+      } finally {
+        await discard();
+      }
+      return {
+        status_code: outcome.status === 'stored' ? 200 : 422,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: options.presentOutcome(outcome, localeOf(req)),
+      };
+    },
+    onResponseError(req, err) {
+      if (err instanceof Error && !(err instanceof TusRefusal) && !('status_code' in err)) {
+        options.logError(err);
+        return refuse(req, new AppError('INTERNAL'));
+      }
+      return undefined;
+    },
+  });
+
+  let ready: Promise<unknown> | undefined;
+  return {
+    async handle(actor, req, res) {
+      ready ??= mkdir(directory, { recursive: true });
+      await ready;
+      const locale = localeFromAcceptLanguage(req.headers['accept-language']);
+      await calls.run({ actor, locale }, () => server.handle(req, res));
+    },
+    isOwnUpload,
+    removeExpired: () => removeStaleUploads(directory, TUS_EXPIRY_MS),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Track audio tests: an app with file storage and staging in fresh temporary folders, real media
+ * made with sox, lame and ffmpeg (test/media/make-media.ts), multipart bodies, a tus client on
+ * inject(), and what the database and the folders hold afterwards.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import { createFsStorage } from '../../src/storage/fs-storage.js';
+import { testApp } from '../helpers/app.js';
+import { API, type Client, type Reply } from '../helpers/catalog.js';
+import { testContext } from '../helpers/context.js';
+import { openTestDatabase, queryRows } from '../helpers/db.js';
+import type { TestEnv } from '../helpers/setup.js';
+import { makeMedia, type FixtureName, type MediaFixtures } from '../media/make-media.js';
+
+export interface AudioTestEnv extends TestEnv {
+  filesDir: string;
+  stagingDir: string;
+  media: MediaFixtures;
+  /** The bytes of a fixture. */
+  bytes(name: FixtureName): Promise<Buffer>;
+}
+
+export function useAudioApp(): AudioTestEnv {
+  const env = {} as AudioTestEnv;
+  let mediaDir = '';
+  beforeAll(async () => {
+    env.filesDir = await mkdtemp(path.join(tmpdir(), 'isrc-audio-files-'));
+    env.stagingDir = await mkdtemp(path.join(tmpdir(), 'isrc-audio-staging-'));
+    mediaDir = await mkdtemp(path.join(tmpdir(), 'isrc-audio-media-'));
+    env.media = await makeMedia(mediaDir);
+    env.bytes = (name) => readFile(env.media.path(name));
+    env.handle = await openTestDatabase();
+    env.ctx = { ...testContext(env.handle), storage: createFsStorage(env.filesDir), stagingDir: env.stagingDir };
+    env.app = await testApp(env.ctx);
+  });
+  afterAll(async () => {
+    await env.app.close();
+    await env.handle.close();
+    for (const dir of [env.filesDir, env.stagingDir, mediaDir]) {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  return env;
+}
+
+export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** A multipart body with one file part per entry. */
+export function multipart(files: readonly { name: string; content: Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----isrc${Math.random().toString(16).slice(2)}`;
+  const parts = files.flatMap(({ name, content }) => [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'),
+    content,
+    Buffer.from('\r\n', 'utf8'),
+  ]);
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`, 'utf8')]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export function putAudio(env: TestEnv, api: Client, albumId: string, trackId: string, name: string, content: Buffer, lang = 'zh-TW'): Promise<Reply> {
+  const { payload, headers } = multipart([{ name, content }]);
+  return env.app.inject({ method: 'PUT', url: `${API}/albums/${albumId}/tracks/${trackId}/audio`, payload, headers: { ...headers, cookie: api.cookie, 'accept-language': lang } });
+}
+
+export function postBatch(env: TestEnv, api: Client, albumId: string, files: readonly { name: string; content: Buffer }[], lang = 'zh-TW'): Promise<Reply> {
+  const { payload, headers } = multipart(files);
+  return env.app.inject({ method: 'POST', url: `${API}/albums/${albumId}/audio/batch`, payload, headers: { ...headers, cookie: api.cookie, 'accept-language': lang } });
+}
+
+export function getAudio(env: TestEnv, api: Client, albumId: string, trackId: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return env.app.inject({ method: 'GET', url: `${API}/albums/${albumId}/tracks/${trackId}/audio`, headers: { ...headers, cookie: api.cookie } });
+}
+
+/** Files under a folder (temporary ones included), relative paths; none when it does not exist. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+/** What an upload left: stored objects (rows and files) and staged files. */
+export async function leftovers(env: AudioTestEnv): Promise<{ objects: string[]; files: string[]; staged: string[] }> {
+  const rows = await queryRows(env.handle, sql`select sha256 from stored_objects order by sha256`);
+  return { objects: rows.map((r) => String(r.sha256)), files: (await filesUnder(env.filesDir)).sort(), staged: (await filesUnder(env.stagingDir)).sort() };
+}
+
+/** The tus metadata header value: `key base64(value)` pairs. */
+export function uploadMetadata(values: Readonly<Record<string, string>>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`)
+    .join(',');
+}
+
+/** One tus request (Tus-Resumable set) on behalf of `api`. */
+export function tus(
+  env: TestEnv,
+  api: Client,
+  method: 'POST' | 'HEAD' | 'PATCH' | 'DELETE' | 'OPTIONS',
+  url: string,
+  headers: Record<string, string> = {},
+  payload?: Buffer,
+): Promise<Reply> {
+  return env.app.inject({
+    method,
+    url,
+    headers: { 'tus-resumable': '1.0.0', cookie: api.cookie, ...(payload === undefined ? {} : { 'content-type': 'application/offset+octet-stream' }), ...headers },
+    ...(payload === undefined ? {} : { payload }),
+  });
+}
+
+/** Creates a tus upload; the Location it answers. */
+export async function createUpload(env: TestEnv, api: Client, length: number, metadata: Readonly<Record<string, string>>): Promise<Reply> {
+  return tus(env, api, 'POST', `${API}/uploads`, { 'upload-length': String(length), 'upload-metadata': uploadMetadata(metadata) });
+}
