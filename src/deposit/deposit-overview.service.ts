@@ -3,7 +3,7 @@ import type { ServiceContext } from '../db/context.js';
 import { toCsv } from '../export/csv.js';
 import { EXPORT_CONTENT_TYPES, type ExportFormat, type Table } from '../export/table.js';
 import { toXlsx } from '../export/xlsx.js';
-import { calendarDateAt, dateDaysBefore, daysBetween, isDepositOverdue } from '../review/deposit-state.js';
+import { calendarDateAt, dateDaysBefore, daysBetween, depositBasisOf, isDepositOverdue } from '../review/deposit-state.js';
 import { requiredCopiesFor } from '../settings/agency-settings.js';
 import { loadAgencySettings } from '../settings/agency-settings.service.js';
 import { AppError } from '../shared/errors.js';
@@ -27,9 +27,11 @@ async function overviewRows(ctx: ServiceContext, query: OverviewExportQuery, pag
     ...(query.overdue === true ? { approvedBefore: dateDaysBefore(today, settings.depositOverdueDays) } : {}),
   };
   const { rows, total } = await listOverview(ctx.db, filter, page);
-  const items: OverviewRow[] = rows.map((r) => {
+  const items: OverviewRow[] = rows.map(({ releaseType, ...r }) => {
     const daysWaiting = daysBetween(r.approvedOn, today);
-    return { ...r, daysWaiting, requiredCopies: requiredCopiesFor(settings, r.registrantKind), overdue: isDepositOverdue(r.status, daysWaiting, settings.depositOverdueDays) };
+    const basis = depositBasisOf(releaseType);
+    const requiredCopies = basis === 'copies' ? requiredCopiesFor(settings, r.registrantKind) : 0;
+    return { ...r, basis, daysWaiting, requiredCopies, overdue: isDepositOverdue(r.status, daysWaiting, settings.depositOverdueDays) };
   });
   return { items, total, overdueDays: settings.depositOverdueDays };
 }
@@ -40,7 +42,7 @@ function assertStaff(actor: Actor): void {
   }
 }
 
-/** 送存總覽: approved physical albums not yet deposited, oldest approval first, overdue flagged. */
+/** 送存總覽: approved albums not yet deposited (copies or audio), oldest approval first, overdue flagged. */
 export async function depositOverview(ctx: ServiceContext, actor: Actor, query: OverviewQuery): Promise<OverviewPage> {
   assertStaff(actor);
   const { page, pageSize, offset } = pageWindow(query.page, query.pageSize);

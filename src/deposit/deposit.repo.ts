@@ -80,6 +80,10 @@ export interface OverviewFilter {
 
 export interface OverviewDbRow {
   albumId: string;
+  releaseType: 'digital' | 'physical';
+  /** Tracks of the album, and those with audio uploaded (a digital release's 影音檔送存 progress). */
+  tracks: number;
+  tracksWithAudio: number;
   albumNumber: number;
   title: string;
   registrantId: string;
@@ -92,12 +96,14 @@ export interface OverviewDbRow {
   status: DepositStatus;
 }
 
-/** Approved physical albums still owing deposit, oldest approval first. */
+/**
+ * Approved albums still owing deposit, oldest approval first: physical ones owe copies, digital
+ * ones their audio (影音檔送存, whose deposit sets the album's status).
+ */
 export async function listOverview(db: Db, filter: OverviewFilter, page: { offset: number; limit: number | null }): Promise<{ rows: OverviewDbRow[]; total: number }> {
   const approvedOn = sql<string>`to_char(${albums.reviewedAt} at time zone ${filter.timeZone}, 'YYYY-MM-DD')`;
   const where = and(
     eq(albums.status, 'approved'),
-    eq(albums.releaseType, 'physical'),
     ne(albums.depositStatus, 'deposited'),
     filter.kind === undefined ? undefined : eq(registrants.kind, filter.kind),
     filter.approvedBefore === undefined ? undefined : sql`(${albums.reviewedAt} at time zone ${filter.timeZone})::date < ${filter.approvedBefore}::date`,
@@ -105,6 +111,9 @@ export async function listOverview(db: Db, filter: OverviewFilter, page: { offse
   const query = db
     .select({
       albumId: albums.id,
+      releaseType: albums.releaseType,
+      tracks: sql<number>`(select count(*) from album_tracks t where t.album_id = ${albums.id})::int`,
+      tracksWithAudio: sql<number>`(select count(*) from track_audio a where a.album_id = ${albums.id})::int`,
       albumNumber: albums.albumNumber,
       title: albums.title,
       registrantId: registrants.id,

@@ -71,7 +71,12 @@ export function depositRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.get(
     '/deposits/overview',
     {
-      schema: { tags, summary: 'Approved physical albums not yet deposited, oldest first, overdue flagged (agency)', querystring: OverviewQuery, response: { 200: OverviewPage, ...errors } },
+      schema: {
+        tags,
+        summary: 'Approved albums not yet deposited (physical: copies; digital: audio), oldest first, overdue flagged (agency)',
+        querystring: OverviewQuery,
+        response: { 200: OverviewPage, ...errors },
+      },
       config: { staff: true },
     },
     (request) => depositOverview(ctx, requireActor(request), request.query),

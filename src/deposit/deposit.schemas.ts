@@ -66,6 +66,9 @@ export type OverviewExportQuery = Static<typeof OverviewExportQuery>;
 
 export const OverviewRow = Type.Object({
   albumId: Type.String({ format: 'uuid' }),
+  basis: Type.Union([Type.Literal('copies'), Type.Literal('audio')], { description: 'copies: physical release; audio: digital release (影音檔送存)' }),
+  tracks: Type.Integer({ description: 'Tracks of the album' }),
+  tracksWithAudio: Type.Integer({ description: 'Tracks whose audio is uploaded (digital releases)' }),
   albumNumber: Type.Integer(),
   title: Type.String(),
   registrantId: Type.String({ format: 'uuid' }),

@@ -10,6 +10,11 @@ const KIND_LABELS: Readonly<Record<RegistrantKind, Record<Locale, string>>> = {
   government: { 'zh-TW': '政府機關', en: 'Government body' },
 };
 
+const BASIS_LABELS = {
+  copies: { 'zh-TW': '實體送存品', en: 'Physical copies' },
+  audio: { 'zh-TW': '影音檔送存', en: 'Audio files' },
+} as const satisfies Record<OverviewRow['basis'], Record<Locale, string>>;
+
 const HEADERS = {
   albumNumber: { 'zh-TW': '專輯編號', en: 'Album number' },
   title: { 'zh-TW': '專輯名稱', en: 'Album title' },
@@ -23,6 +28,8 @@ const HEADERS = {
   lastSentOn: { 'zh-TW': '寄送日期', en: 'Sent on' },
   status: { 'zh-TW': '送存狀態', en: 'Deposit status' },
   overdue: { 'zh-TW': '逾期', en: 'Overdue' },
+  basis: { 'zh-TW': '送存方式', en: 'Deposit of' },
+  audio: { 'zh-TW': '已上傳影音檔曲目', en: 'Tracks with audio' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** The deposit overview as a table for CSV / .xlsx, in the reader's language. */
@@ -39,10 +46,12 @@ export function overviewTable(rows: readonly OverviewRow[], locale: Locale): Tab
       { header: h('kind'), value: (r) => KIND_LABELS[r.registrantKind][locale] },
       { header: h('approvedOn'), value: (r) => r.approvedOn, width: 12 },
       { header: h('daysWaiting'), value: (r) => r.daysWaiting },
+      { header: h('basis'), value: (r) => BASIS_LABELS[r.basis][locale] },
       { header: h('required'), value: (r) => r.requiredCopies },
       { header: h('received'), value: (r) => r.receivedCopies },
       { header: h('sent'), value: (r) => r.sentCopies },
       { header: h('lastSentOn'), value: (r) => r.lastSentOn, width: 12 },
+      { header: h('audio'), value: (r) => (r.basis === 'audio' ? `${r.tracksWithAudio} / ${r.tracks}` : '') },
       { header: h('status'), value: (r) => DEPOSIT_STATUS_LABELS[r.status][locale] },
       { header: h('overdue'), value: (r) => (r.overdue ? yes : '') },
     ],

@@ -6,8 +6,9 @@ import { completeAlbumFields, memberSession, ok, steppingClock, type Client, typ
 import { useTestApp } from '../helpers/setup.js';
 import { receive, relogin, reviewedAlbum, staffClient } from './deposit-fixtures.js';
 
-// 送存總覽: approved physical albums not yet deposited, oldest approval first, flagged overdue when
-// they have waited longer than the setting (default 30 days). The clock is stepped by whole days.
+// 送存總覽: approved albums not yet deposited (physical ones owe copies, digital ones their audio),
+// oldest approval first, flagged overdue when they have waited longer than the setting (default 30
+// days). The clock is stepped by whole days.
 
 const DAY = 86_400_000;
 const time = steppingClock(TEST_NOW);
@@ -51,17 +52,19 @@ async function overview(query = ''): Promise<OverviewPage> {
 }
 
 describe('the deposit overview', () => {
-  it('lists approved physical albums owing deposit, oldest first, with days waiting and the overdue flag', async () => {
+  it('lists approved albums owing deposit, oldest first, with days waiting and the overdue flag', async () => {
     await receive(officer, ids.middle, 1, '2026-07-20');
     const page = await overview();
-    expect(page.items.map((r) => r.albumId)).toEqual([ids.old, ids.middle, ids.recent]);
-    expect(page.items.map((r) => [r.daysWaiting, r.overdue, r.requiredCopies, r.receivedCopies, r.status])).toEqual([
-      [35, true, 1, 0, 'not_deposited'],
-      [25, false, 2, 1, 'partial'],
-      [0, false, 1, 0, 'not_deposited'],
+    expect(page.items.map((r) => r.albumId)).toEqual([ids.old, ids.digital, ids.middle, ids.recent]);
+    expect(page.items.map((r) => [r.basis, r.daysWaiting, r.overdue, r.requiredCopies, r.receivedCopies, r.status])).toEqual([
+      ['copies', 35, true, 1, 0, 'not_deposited'],
+      ['audio', 35, true, 0, 0, 'not_deposited'],
+      ['copies', 25, false, 2, 1, 'partial'],
+      ['copies', 0, false, 1, 0, 'not_deposited'],
     ]);
-    expect(page.items[1]).toMatchObject({ registrantKind: 'government', approvedOn: '2026-06-25' });
-    expect(page).toMatchObject({ total: 3, overdueDays: 30 });
+    expect(page.items[1]).toMatchObject({ tracks: 1, tracksWithAudio: 0 });
+    expect(page.items[2]).toMatchObject({ registrantKind: 'government', approvedOn: '2026-06-25' });
+    expect(page).toMatchObject({ total: 4, overdueDays: 30 });
   });
 
   it('shows whether the registrant declared copies sent', async () => {
@@ -71,20 +74,20 @@ describe('the deposit overview', () => {
   });
 
   it('filters overdue only and by registrant kind, and pages', async () => {
-    expect((await overview('?overdue=true')).items.map((r) => r.albumId)).toEqual([ids.old]);
+    expect((await overview('?overdue=true')).items.map((r) => r.albumId)).toEqual([ids.old, ids.digital]);
     expect((await overview('?kind=government')).items.map((r) => r.albumId)).toEqual([ids.middle]);
-    const second = await overview('?page=2&pageSize=1');
-    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 1 });
+    const second = await overview('?page=3&pageSize=1');
+    expect(second).toMatchObject({ total: 4, page: 3, pageSize: 1 });
     expect(second.items.map((r) => r.albumId)).toEqual([ids.middle]);
   });
 
   it('moves the overdue line when the clock moves and when the setting changes', async () => {
     await advanceDays(6); // middle has now waited 31 days
-    expect((await overview('?overdue=true')).items.map((r) => r.albumId)).toEqual([ids.old, ids.middle]);
+    expect((await overview('?overdue=true')).items.map((r) => r.albumId)).toEqual([ids.old, ids.digital, ids.middle]);
     ok(await admin.call('PUT', '/settings/agency', { depositOverdueDays: 5 }));
     const page = await overview('?overdue=true');
     expect(page.overdueDays).toBe(5);
-    expect(page.items.map((r) => r.albumId)).toEqual([ids.old, ids.middle, ids.recent]);
+    expect(page.items.map((r) => r.albumId)).toEqual([ids.old, ids.digital, ids.middle, ids.recent]);
     ok(await admin.call('PUT', '/settings/agency', { depositOverdueDays: 30 }));
   });
 });
@@ -97,8 +100,10 @@ describe('exports', () => {
     const text = res.rawPayload.toString('utf8');
     expect(text.startsWith('\uFEFF專輯編號,專輯名稱,登記者,登記者類型,通過審核日')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(text.trimEnd().split('\r\n')).toHaveLength(4);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(5);
     expect(text).toContain('政府機關');
+    expect(text.split('\r\n')[0]).toContain('送存方式');
+    expect(text).toContain('影音檔送存');
   });
 
   it('writes English headers for Accept-Language en and honours the filters', async () => {
@@ -118,6 +123,6 @@ describe('exports', () => {
     expect(sheet?.getCell('B1').value).toBe('專輯名稱');
     expect(sheet?.getCell('B2').value).toBe(completeAlbumFields('=HYPERLINK("http://x")').title);
     expect(sheet?.getCell('B2').formula).toBeUndefined();
-    expect(sheet?.rowCount).toBe(4);
+    expect(sheet?.rowCount).toBe(5);
   });
 });

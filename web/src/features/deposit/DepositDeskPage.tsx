@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Flex, Form, Select, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Select, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OverviewRow } from '../../../../src/deposit/deposit.schemas.js';
@@ -7,12 +7,13 @@ import { REGISTRANT_KINDS, type RegistrantKind } from '../../../../src/shared/en
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { downloadOverview, useDepositOverview, type OverviewFilters } from './api';
+import { AudioDepositsTable } from './AudioDepositsTable';
 import { DepositOverviewTable } from './DepositOverviewTable';
 import { RecordReceivedModal } from './RecordReceivedModal';
 
 const FORMATS = ['csv', 'xlsx'] as const;
 
-/** /admin/deposits — 送存總覽: albums owing deposit, overdue marked, exports, 登錄收件 per album. */
+/** /admin/deposits — 送存總覽 (albums owing deposit, overdue marked, exports, 登錄收件) and 影音檔送存紀錄 with BagIt bags. */
 export function DepositDeskPage() {
   const { t } = useTranslation('deposit');
   const { t: tc } = useTranslation();
@@ -39,16 +40,8 @@ export function DepositDeskPage() {
     }
   };
 
-  return (
+  const overviewSection = (
     <>
-      <PageTitle
-        title={t('title')}
-        extra={FORMATS.map((format) => (
-          <Button key={format} icon={<DownloadOutlined />} loading={busy === format} onClick={() => void exportAs(format)}>
-            {t(`export.${format}`)}
-          </Button>
-        ))}
-      />
       <Typography.Paragraph>{t('intro', { days: overview.data?.overdueDays ?? 30 })}</Typography.Paragraph>
       <Form layout="inline" style={{ marginBottom: 16 }} aria-label={t('filters.kind')}>
         <Flex gap="middle" wrap align="center">
@@ -79,6 +72,25 @@ export function DepositDeskPage() {
         page={page}
         onPageChange={setPage}
         onRecord={setRecording}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageTitle
+        title={t('title')}
+        extra={FORMATS.map((format) => (
+          <Button key={format} icon={<DownloadOutlined />} loading={busy === format} onClick={() => void exportAs(format)}>
+            {t(`export.${format}`)}
+          </Button>
+        ))}
+      />
+      <Tabs
+        items={[
+          { key: 'overview', label: t('desk.tabOverview'), children: overviewSection },
+          { key: 'audio', label: t('desk.tabAudio'), children: <AudioDepositsTable /> },
+        ]}
       />
       <RecordReceivedModal row={recording} onClose={() => setRecording(null)} />
     </>

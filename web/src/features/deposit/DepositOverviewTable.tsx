@@ -58,21 +58,37 @@ export function DepositOverviewTable({ data, loading, filtered, page, onPageChan
         </Space>
       ),
     },
-    { title: t('columns.copies'), key: 'copies', render: (_value, row) => `${row.receivedCopies} / ${row.requiredCopies}` },
+    { title: t('columns.basis'), dataIndex: 'basis', render: (_value, row) => t(`basis.${row.basis}`) },
+    {
+      title: t('columns.copies'),
+      key: 'copies',
+      render: (_value, row) =>
+        row.basis === 'audio'
+          ? t('desk.audioProgress', { done: row.tracksWithAudio, total: row.tracks })
+          : `${row.receivedCopies} / ${row.requiredCopies}`,
+    },
     {
       title: t('columns.sent'),
       key: 'sent',
-      render: (_value, row) => (row.lastSentOn === null ? t('notSent') : t('sentOn', { date: showDate(row.lastSentOn), copies: row.sentCopies })),
+      render: (_value, row) =>
+        row.basis === 'audio'
+          ? '—'
+          : row.lastSentOn === null
+            ? t('notSent')
+            : t('sentOn', { date: showDate(row.lastSentOn), copies: row.sentCopies }),
     },
     { title: t('columns.status'), dataIndex: 'status', render: (_value, row) => <DepositStatusTag status={row.status} /> },
     {
       title: t('columns.actions'),
       key: 'actions',
-      render: (_value, row) => (
-        <Button size="small" onClick={() => onRecord(row)} aria-label={`${t('recordReceived')}：${row.title}`}>
-          {t('recordReceived')}
-        </Button>
-      ),
+      render: (_value, row) =>
+        row.basis === 'audio' ? (
+          <Typography.Text type="secondary">{t('desk.awaitingRegistrant')}</Typography.Text>
+        ) : (
+          <Button size="small" onClick={() => onRecord(row)} aria-label={`${t('recordReceived')}：${row.title}`}>
+            {t('recordReceived')}
+          </Button>
+        ),
     },
   ];
 

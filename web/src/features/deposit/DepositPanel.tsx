@@ -11,6 +11,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { DepositStatusTag } from '../albums/AlbumTags';
 import { showDate, useAlbumDeposit, useDeclareSent } from './api';
+import { AudioDepositPanel } from './AudioDepositPanel';
 import { CorrectEventModal } from './CorrectEventModal';
 import { DepositEventFields, eventBody, type DepositEventValues } from './DepositEventFields';
 import { useAgencyToday } from './use-agency-today';
@@ -109,7 +110,7 @@ function EventTable({
 }
 
 /**
- * 送存 on an approved physical album: the status (未送存 / 部分送存 / 已送存), copies required and
+ * 送存 on an approved album. A digital one deposits its audio (AudioDepositPanel). A physical one: the status (未送存 / 部分送存 / 已送存), copies required and
  * received, the history, and for the registrant's members the form to record copies sent.
  */
 export function DepositPanel({ album }: { album: AlbumResponse }) {
@@ -119,6 +120,9 @@ export function DepositPanel({ album }: { album: AlbumResponse }) {
   const isStaff = hasRole(me, STAFF);
   const shown = album.status === 'approved' && album.releaseType === 'physical';
   const deposit = useAlbumDeposit(album.id, shown);
+  if (album.status === 'approved' && album.releaseType === 'digital') {
+    return <AudioDepositPanel album={album} />;
+  }
   if (!shown) {
     return null;
   }
