@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { ApiSession } from './api.js';
 import { launchBrowser } from './browser.js';
 import { checkPage, loginHeading, mainMenu, openFlow, unauthorized, visible } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
@@ -21,7 +22,8 @@ const COMPANY = {
   loginName: 'dawn.music',
   password: 'dawn-music-pass-1',
 };
-const YEAR = String(calendarYearAt(new Date(), 'Asia/Taipei') % 100).padStart(2, '0');
+const AGENCY_YEAR = calendarYearAt(new Date(), 'Asia/Taipei');
+const YEAR = String(AGENCY_YEAR % 100).padStart(2, '0');
 
 let server: RunningServer;
 let browser: Browser;
@@ -114,6 +116,10 @@ describe('registrant code application in Chromium (zh-TW)', () => {
     const codeInput = await visible(desk.getByLabel('配發登記者代碼', { exact: true }));
     await expect.poll(() => codeInput.inputValue()).toMatch(/^[A-HJ-NP-Z0-9]{3}$/);
     const code = await codeInput.inputValue();
+    // 配發年份: this year unless the officer says otherwise (a code carried over from an earlier system).
+    const yearInput = await visible(desk.getByLabel('配發年份', { exact: true }));
+    expect(await yearInput.inputValue()).toBe(String(AGENCY_YEAR));
+    await yearInput.fill(String(AGENCY_YEAR - 1));
     await checkPage(desk, 'application-05-detail');
     await desk.getByRole('button', { name: '核准', exact: true }).click();
     const confirm = await visible(desk.getByRole('tooltip').filter({ hasText: `核准「${COMPANY.name}」的申請並建立登記者？` }));
@@ -122,6 +128,10 @@ describe('registrant code application in Chromium (zh-TW)', () => {
     await visible(desk.getByRole('link', { name: '查看登記者資料' }));
     await visible(desk.getByRole('main').getByText('已核准', { exact: true }).first());
     await checkPage(desk, 'application-06-approved');
+    const admin = await ApiSession.login(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+    const found = await admin.call<{ items: { id: string }[] }>('GET', `/registrants?q=${encodeURIComponent(COMPANY.name)}`);
+    const codes = await admin.call<{ code: string; allocatedYear: number }[]>('GET', `/registrants/${found.items[0]?.id ?? ''}/codes`);
+    expect(codes).toEqual([expect.objectContaining({ code, allocatedYear: AGENCY_YEAR - 1 })]);
     expect(officer.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await officer.context.close();
 
@@ -159,4 +169,49 @@ describe('registrant code application in Chromium (zh-TW)', () => {
     await applicant.context.close();
     // Two cores shared with other work: the whole story takes minutes here.
   }, 480_000);
+
+  it('a rejected applicant corrects the data and applies again from the same account', async () => {
+    const applicantLogin = { loginName: 'sunset.lin', password: 'sunset-lin-pass-1' };
+    const res = await fetch(`${server.baseUrl}/api/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'individual', name: '林夕陽', address: '臺南市中西區', phone: '06-222-3333', email: 'sunset@example.org', ...applicantLogin }),
+    });
+    expect(res.status).toBe(201);
+    const first = (await res.json()) as { id: string };
+    const admin = await ApiSession.login(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
+    await admin.call('POST', `/applications/${first.id}/reject`, { reason: '請填寫身分證上的本名。' });
+
+    const flow = await openFlow(browser, server.baseUrl);
+    const page = flow.page;
+    await page.goto('/login');
+    await visible(loginHeading(page));
+    await page.getByLabel('帳號', { exact: true }).fill(applicantLogin.loginName);
+    await page.getByLabel('密碼', { exact: true }).fill(applicantLogin.password);
+    await page.getByRole('button', { name: '登入', exact: true }).click();
+    await page.waitForURL('**/application');
+    await visible(page.getByText('未核准原因：請填寫身分證上的本名。'));
+    await checkPage(page, 'application-09-rejected');
+
+    await page.getByRole('button', { name: '重新申請' }).click();
+    const name = await visible(page.getByLabel('姓名', { exact: true }));
+    expect(await name.inputValue()).toBe('林夕陽');
+    expect(await page.getByLabel('電子郵件', { exact: true }).inputValue()).toBe('sunset@example.org');
+    await name.fill('林曉陽');
+    await checkPage(page, 'application-10-reapply');
+    await page.getByRole('button', { name: '送出申請' }).click();
+    await visible(page.getByText('已送出新的申請，請等候審核結果。'));
+    await visible(page.getByRole('main').getByText('審核中', { exact: true }).first());
+    // An individual's contact person follows the corrected name.
+    await expect.poll(() => page.getByRole('main').getByText('林曉陽', { exact: true }).count()).toBe(2);
+
+    // The officers see a new pending application; the rejected one stays as it was.
+    const pending = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/applications?status=pending');
+    expect(pending.items.map((a) => a.name)).toContain('林曉陽');
+    const old = await admin.call<{ status: string; name: string }>('GET', `/applications/${first.id}`);
+    expect(old).toMatchObject({ status: 'rejected', name: '林夕陽' });
+
+    expect(flow.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await flow.context.close();
+  }, 240_000);
 });

@@ -33,6 +33,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The agency's calendar day of `instant` (Asia/Taipei), 'YYYY-MM-DD'. */
+function agencyDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Types a range into the 日期 picker of the audit filters. */
+async function pickDays(page: Page, from: string, to: string): Promise<void> {
+  const start = page.getByLabel('日期', { exact: true });
+  await start.click();
+  await start.fill(from);
+  await start.press('Enter');
+  const end = page.getByLabel('日期（迄）', { exact: true });
+  await end.fill(to);
+  await end.press('Enter');
+}
+
 async function logInAsAdmin(page: Page): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('帳號', { exact: true }).fill('admin');
@@ -82,8 +98,9 @@ describe('registrant page and audit log (staff)', () => {
       .click();
     const changes = page.getByRole('table', { name: '修改內容' });
     await visible(changes);
-    const statusRow = changes.getByRole('row', { name: /status/ });
-    expect((await statusRow.innerText()).replace(/\s+/g, ' ')).toContain('suspended → active');
+    // Field names in words (狀態, not status).
+    const statusRow = changes.getByRole('row', { name: /^狀態/ });
+    expect((await statusRow.innerText()).replace(/\s+/g, ' ')).toContain('狀態 suspended → active');
     await checkPage(page, 'audit-log');
 
     await page.getByLabel('動作', { exact: true }).fill('album.approve');
@@ -91,7 +108,33 @@ describe('registrant page and audit log (staff)', () => {
     await page.waitForURL('**action=album.approve*');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.nth(0).innerText()).toContain('晨光第一張');
+
+    // Days are the agency's calendar days, shown as 2026.03.09 and sent as 2026-03-09.
+    const today = agencyDay(new Date());
+    await pickDays(page, today.replaceAll('-', '.'), today.replaceAll('-', '.'));
+    await page.getByRole('button', { name: '搜尋', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('from') === today && url.searchParams.get('to') === today && url.searchParams.get('action') === 'album.approve');
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => page.getByLabel('日期', { exact: true }).inputValue()).toBe(today.replaceAll('-', '.'));
     await checkPage(page, 'audit-log-filtered');
+    await pickDays(page, '2020.01.01', '2020.01.31');
+    await page.getByRole('button', { name: '搜尋', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2020-01-01' && url.searchParams.get('to') === '2020-01-31');
+    await visible(page.getByText('沒有符合條件的紀錄。'));
+
+    // In English: the same viewer, field names in English.
+    await page.goto(`/admin/audit?registrantId=${company.registrantId}`);
+    await page.getByRole('group', { name: '語言' }).getByRole('button', { name: 'English' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Audit log' }));
+    await visible(page.getByLabel('Date (to)', { exact: true }));
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /展開|Expand row/ })
+      .click();
+    const changesEn = page.getByRole('table', { name: 'Changes' });
+    await visible(changesEn.getByRole('row', { name: /^Status/ }));
+    await checkPage(page, 'audit-log-en');
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
 
     // The ISO 3901 listing by name, on screen with its export buttons.
     await page.goto('/admin/registrants?view=name');

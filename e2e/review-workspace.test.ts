@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession, seedRegistrant, type SeededMember } from './api.js';
-import { launchBrowser } from './browser.js';
-import { checkPage, openFlow, unauthorized, visible } from './page-checks.js';
+import { launchBrowser, watchConsole } from './browser.js';
+import { checkPage, openFlow, unauthorized, visible, type Flow } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
  * The review workspace in a real browser, zh-TW UI: an officer returns an album with a reason for
  * one track, the registrant sees both reasons, fixes the track and submits again, the officer sees
  * what changed and approves. Then two officers decide one album at once: the late one is told.
+ * Then the desks as an officer far from the agency's time zone sees them: the submission-date filter
+ * in agency calendar days, registrant pages pointing to the officer's own, English, and a phone.
  */
 
 const COMPANY = { name: '晨光音樂股份有限公司', login: { loginName: 'morning.music', password: 'company-password-1', displayName: '王小明' } };
@@ -164,6 +166,111 @@ describe('review workspace: return with a track reason, fix, resubmit, approve (
       unauthorized(server.baseUrl, '/auth/me'),
       `console: Failed to load resource: the server responded with a status of 409 (Conflict) (${server.baseUrl}/api/v1/albums/${id}/return)`,
     ]);
+    await officer.context.close();
+  });
+});
+
+/** The agency's calendar day of `instant` (Asia/Taipei), 'YYYY-MM-DD'. */
+function agencyDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Taipei', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** An officer's browser 14 hours ahead of UTC (6 ahead of the agency): a day taken through its clock would be wrong. */
+async function farAwayFlow(viewport: { width: number; height: number }): Promise<Flow> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-TW', timezoneId: 'Pacific/Kiritimati', viewport });
+  const page = await context.newPage();
+  return { context, page, problems: watchConsole(page) };
+}
+
+/** Types a day range into a 送審日期-style range picker (start labelled `label`, end `endLabel`). */
+async function pickDays(page: Page, label: string, endLabel: string, from: string, to: string): Promise<void> {
+  const start = page.getByLabel(label, { exact: true });
+  await start.click();
+  await start.fill(from);
+  await start.press('Enter');
+  const end = page.getByLabel(endLabel, { exact: true });
+  await end.fill(to);
+  await end.press('Enter');
+}
+
+/** The page itself never scrolls sideways (a table may, inside its own container). */
+async function pageOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+}
+
+describe('the review desk away from the agency, in English, and on a phone (Chromium)', () => {
+  it('filters by agency calendar days, points officers to their own pages, and reads in English', async () => {
+    const id = await submittedAlbum('遠方審核', ['遠方一曲']);
+    const officer = await farAwayFlow({ width: 1280, height: 800 });
+    const o = officer.page;
+    await signIn(o, 'admin', E2E_ADMIN_PASSWORD, '/review');
+    await visible(o.getByRole('heading', { level: 1, name: '審核' }));
+
+    // Submitted today in the agency's calendar: the filter sends agency days, shown as 2026.03.09.
+    const today = agencyDay(new Date());
+    await pickDays(o, '送審日期', '送審日期（迄）', today.replaceAll('-', '.'), today.replaceAll('-', '.'));
+    await o.waitForURL((url) => url.searchParams.get('submittedFrom') === today && url.searchParams.get('submittedTo') === today);
+    await visible(o.getByRole('row').filter({ hasText: '遠方審核' }));
+    await expect.poll(() => o.getByLabel('送審日期', { exact: true }).inputValue()).toBe(today.replaceAll('-', '.'));
+    await checkPage(o, 'review-11-queue-date-filter');
+    // A range long past: nothing, and the way out.
+    await pickDays(o, '送審日期', '送審日期（迄）', '2020.01.01', '2020-01-31');
+    await o.waitForURL((url) => url.searchParams.get('submittedFrom') === '2020-01-01' && url.searchParams.get('submittedTo') === '2020-01-31');
+    await visible(o.getByText('沒有符合篩選條件的專輯，請調整或清除篩選。'));
+    await expect.poll(() => o.getByLabel('送審日期（迄）', { exact: true }).inputValue()).toBe('2020.01.31');
+    await o.getByRole('button', { name: '清除篩選' }).click();
+    await visible(o.getByRole('row').filter({ hasText: '遠方審核' }));
+
+    // Registrant pages tell an officer whose page it is and lead to the officer's own.
+    await o.goto(`/albums/${id}`);
+    await visible(o.getByRole('alert').filter({ hasText: '這是登記者的頁面' }));
+    await visible(o.getByRole('heading', { level: 1, name: '遠方審核' }));
+    await checkPage(o, 'review-11b-registrant-page-notice');
+    await o.getByRole('link', { name: '開啟這張專輯的審核頁' }).click();
+    await o.waitForURL(`**/review/${id}`);
+    await visible(o.getByRole('button', { name: '通過', exact: true }));
+    await o.goto('/albums');
+    await visible(o.getByRole('alert').filter({ hasText: '這是登記者的頁面' }).getByRole('link', { name: '前往「審核」' }));
+    // 出版者資料異動申請單 has nothing for an officer: the change-request desk instead.
+    await o.goto('/change-requests');
+    await o.waitForURL('**/admin/change-requests');
+    await visible(o.getByRole('heading', { level: 1, name: '出版者資料異動審核' }));
+
+    // English: the queue and the album page.
+    await o.goto('/review');
+    await o.getByRole('group', { name: '語言' }).getByRole('button', { name: 'English' }).click();
+    await visible(o.getByRole('heading', { level: 1, name: 'Review' }));
+    await visible(o.getByRole('heading', { level: 2, name: 'Albums under review (oldest submission first)' }));
+    await visible(o.getByLabel('Submission date', { exact: true }));
+    await visible(o.getByLabel('Submission date (to)', { exact: true }));
+    await checkPage(o, 'review-12-queue-en');
+    await o.getByRole('link', { name: '遠方審核' }).click();
+    await o.waitForURL(`**/review/${id}`);
+    await visible(o.getByRole('heading', { level: 2, name: 'Album' }));
+    await visible(o.getByRole('button', { name: 'Approve', exact: true }));
+    await checkPage(o, 'review-13-album-en');
+
+    expect(officer.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await officer.context.close();
+  });
+
+  it('fits a phone: the queue and the album page never scroll sideways', async () => {
+    await submittedAlbum('手機審核的一張專輯名稱相當長，用來檢查窄螢幕的換行', ['第一首歌的名稱也很長，看看表格怎麼處理']);
+    const officer = await farAwayFlow({ width: 390, height: 844 });
+    const o = officer.page;
+    await signIn(o, 'admin', E2E_ADMIN_PASSWORD, '/review');
+    await visible(o.getByRole('heading', { level: 1, name: '審核' }));
+    await visible(o.getByRole('row').filter({ hasText: '手機審核' }));
+    await checkPage(o, 'review-14-queue-phone');
+    expect(await pageOverflow(o)).toBeLessThanOrEqual(0);
+
+    await o.getByRole('link', { name: /手機審核/ }).click();
+    await o.waitForURL(/\/review\/[0-9a-f-]{36}$/);
+    await visible(o.getByRole('region', { name: '檢查結果' }));
+    await checkPage(o, 'review-15-album-phone');
+    expect(await pageOverflow(o)).toBeLessThanOrEqual(0);
+
+    expect(officer.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await officer.context.close();
   });
 });

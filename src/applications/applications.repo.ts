@@ -35,6 +35,15 @@ export async function findApplicationForUpdate(db: Db, id: string): Promise<Appl
   return rows[0];
 }
 
+/**
+ * Locks the applicant's account for the rest of the transaction, so two applications filed at once
+ * from one account are taken one after the other (the second then sees the first).
+ */
+export async function lockApplicantUser(db: Db, userId: string): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1).for('update');
+  return rows.length > 0;
+}
+
 /** The user's latest application. */
 export async function findApplicationOfUser(db: Db, userId: string): Promise<ApplicationWithLogin | undefined> {
   const rows = await db
@@ -42,7 +51,7 @@ export async function findApplicationOfUser(db: Db, userId: string): Promise<App
     .from(registrantApplications)
     .leftJoin(users, eq(users.id, registrantApplications.applicantUserId))
     .where(eq(registrantApplications.applicantUserId, userId))
-    .orderBy(desc(registrantApplications.createdAt))
+    .orderBy(desc(registrantApplications.createdAt), desc(registrantApplications.id))
     .limit(1);
   return rows[0];
 }

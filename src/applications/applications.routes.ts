@@ -1,10 +1,20 @@
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor, setSessionCookie } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
-import { ApplicationListQuery, ApplicationPage, ApplicationResponse, ApplyBody, ApproveApplicationBody, RejectApplicationBody, SuggestedCodeResponse } from './applications.schemas.js';
+import {
+  ApplicationListQuery,
+  ApplicationPage,
+  ApplicationResponse,
+  ApplyBody,
+  ApproveApplicationBody,
+  ReapplyBody,
+  RejectApplicationBody,
+  SuggestedCodeResponse,
+} from './applications.schemas.js';
 import { submitApplication } from './apply.service.js';
 import { getApplication, getMyApplication, searchApplications, suggestCodeForApplication } from './applications.service.js';
 import { approveApplication, rejectApplication } from './decide.service.js';
+import { reapply } from './reapply.service.js';
 
 const tags = ['applications'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -36,6 +46,23 @@ export function applicationsRoutes(app: AppInstance, { ctx }: RouteOptions): voi
       config: { applicant: true },
     },
     (request) => getMyApplication(ctx, requireActor(request)),
+  );
+
+  app.post(
+    '/applications/mine',
+    {
+      schema: {
+        tags,
+        summary: '重新申請: after a rejection, the same account files a new application (the rejected one is kept as it was)',
+        body: ReapplyBody,
+        response: { 201: ApplicationResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
+      },
+      config: { applicant: true },
+    },
+    async (request, reply) => {
+      const application = await reapply(ctx, requireActor(request), request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+      return reply.code(201).send(application);
+    },
   );
 
   app.get(

@@ -52,22 +52,24 @@ export function registrationNumberProblem(kind: RegistrantKind, value: string): 
   return GOVERNMENT_CODE_PATTERN.test(text) ? undefined : 'governmentCode';
 }
 
+/** What an application says about the registrant-to-be (and where to reach it). */
+const APPLICANT_FIELDS = {
+  kind: ApplicationKind,
+  name: Text(200, { description: '公司名稱 / 機關名稱 / 姓名' }),
+  registrationNumber: Type.Optional(Type.String({ maxLength: 20, description: '統一編號 (company, 8 digits with check digit) / 機關代碼 (government body); omit for individuals' })),
+  contactPerson: Type.Optional(Type.String({ maxLength: 100, description: '聯絡人; required for companies and government bodies (an individual is their own contact)' })),
+  address: Text(300),
+  phone: Type.String({ minLength: 1, maxLength: 50, pattern: PHONE_PATTERN }),
+  email: Type.String({ maxLength: 200, format: 'email' }),
+};
+
 /** 登記者代碼申請: the registrant's data and the applicant's first user account. */
-export const ApplyBody = Type.Object(
-  {
-    kind: ApplicationKind,
-    name: Text(200, { description: '公司名稱 / 機關名稱 / 姓名' }),
-    registrationNumber: Type.Optional(Type.String({ maxLength: 20, description: '統一編號 (company, 8 digits with check digit) / 機關代碼 (government body); omit for individuals' })),
-    contactPerson: Type.Optional(Type.String({ maxLength: 100, description: '聯絡人; required for companies and government bodies (an individual is their own contact)' })),
-    address: Text(300),
-    phone: Type.String({ minLength: 1, maxLength: 50, pattern: PHONE_PATTERN }),
-    email: Type.String({ maxLength: 200, format: 'email' }),
-    loginName: LoginName,
-    password: Password,
-  },
-  { additionalProperties: false },
-);
+export const ApplyBody = Type.Object({ ...APPLICANT_FIELDS, loginName: LoginName, password: Password }, { additionalProperties: false });
 export type ApplyBody = Static<typeof ApplyBody>;
+
+/** 重新申請: after a rejection, the same account files a new application (the data again, no new login). */
+export const ReapplyBody = Type.Object(APPLICANT_FIELDS, { additionalProperties: false });
+export type ReapplyBody = Static<typeof ReapplyBody>;
 
 export const ApplicationResponse = Type.Object({
   id: Uuid,

@@ -1,15 +1,15 @@
-import { actorFor } from '../accounts/actor.js';
+import { actorFor, type Actor } from '../accounts/actor.js';
 import { login, type RequestOrigin } from '../accounts/auth.service.js';
 import { createUser } from '../accounts/users.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { ServiceContext } from '../db/context.js';
+import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { notify } from '../notifications/notify.service.js';
 import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
 import { toApplicationResponse } from './application-view.js';
-import { countRecentApplicationsFrom, insertApplication } from './applications.repo.js';
-import { registrationNumberProblem, type ApplicationResponse, type ApplyBody } from './applications.schemas.js';
+import { countRecentApplicationsFrom, insertApplication, type ApplicationRow, type NewApplicationRow } from './applications.repo.js';
+import { registrationNumberProblem, type ApplicationResponse, type ApplyBody, type ReapplyBody } from './applications.schemas.js';
 
 /**
  * Per-address limit on applications: each one creates an account, so a script must not fill the
@@ -25,7 +25,7 @@ interface FieldProblem {
 }
 
 /** The rules the schema cannot say: the registration number by kind, the contact person for organisations. */
-function checkFields(body: ApplyBody): void {
+export function checkFields(body: ReapplyBody): void {
   const problems: FieldProblem[] = [];
   const numberProblem = registrationNumberProblem(body.kind, body.registrationNumber ?? '');
   if (numberProblem !== undefined) {
@@ -42,7 +42,7 @@ function checkFields(body: ApplyBody): void {
   }
 }
 
-async function assertNotThrottled(ctx: ServiceContext, ip: string): Promise<void> {
+export async function assertNotThrottled(ctx: ServiceContext, ip: string): Promise<void> {
   if (ip === '') {
     return;
   }
@@ -53,6 +53,29 @@ async function assertNotThrottled(ctx: ServiceContext, ip: string): Promise<void
   }
 }
 
+/** The application row for `body`, text cleaned (an individual is their own contact). */
+export function applicationValues(body: ReapplyBody, applicantUserId: string): NewApplicationRow {
+  const name = cleanText(body.name);
+  return {
+    kind: body.kind,
+    name,
+    registrationNumber: body.kind === 'individual' ? '' : cleanText(body.registrationNumber ?? '').toUpperCase(),
+    contactPerson: cleanText(body.contactPerson ?? '') || name,
+    address: cleanText(body.address),
+    phone: cleanText(body.phone),
+    email: cleanText(body.email),
+    applicantUserId,
+  };
+}
+
+/** Files an application in the caller's transaction: the row, its audit row, and word to the officers. */
+export async function fileApplication(tx: TxContext, actor: Actor, values: NewApplicationRow): Promise<ApplicationRow> {
+  const row = await insertApplication(tx.db, values);
+  await recordAudit(tx, actor, { action: 'application.submit', entityType: 'registrant_application', entityId: row.id, after: row });
+  await notify(tx, { kind: 'application.submitted', audience: { agency: true }, applicationId: row.id, params: { name: row.name } });
+  return row;
+}
+
 /**
  * 登記者代碼申請 (public): creates the applicant's account (role applicant, no registrant) and the
  * application in one transaction, tells the agency, then signs the applicant in so they see its
@@ -61,8 +84,7 @@ async function assertNotThrottled(ctx: ServiceContext, ip: string): Promise<void
 export async function submitApplication(ctx: ServiceContext, body: ApplyBody, origin: RequestOrigin): Promise<{ application: ApplicationResponse; token: string }> {
   checkFields(body);
   await assertNotThrottled(ctx, origin.ip);
-  const name = cleanText(body.name);
-  const contactPerson = cleanText(body.contactPerson ?? '') || name;
+  const contactPerson = cleanText(body.contactPerson ?? '') || cleanText(body.name);
   const application = await withTransaction(ctx, async (tx) => {
     const user = await createUser(tx, null, {
       loginName: body.loginName,
@@ -72,19 +94,8 @@ export async function submitApplication(ctx: ServiceContext, body: ApplyBody, or
       role: 'applicant',
       registrantId: null,
     });
-    const row = await insertApplication(tx.db, {
-      kind: body.kind,
-      name,
-      registrationNumber: body.kind === 'individual' ? '' : cleanText(body.registrationNumber ?? '').toUpperCase(),
-      contactPerson,
-      address: cleanText(body.address),
-      phone: cleanText(body.phone),
-      email: cleanText(body.email),
-      applicantUserId: user.id,
-    });
     const actor = actorFor({ id: user.id, role: 'applicant', registrantId: null }, origin.ip);
-    await recordAudit(tx, actor, { action: 'application.submit', entityType: 'registrant_application', entityId: row.id, after: row });
-    await notify(tx, { kind: 'application.submitted', audience: { agency: true }, applicationId: row.id, params: { name } });
+    const row = await fileApplication(tx, actor, applicationValues(body, user.id));
     return toApplicationResponse({ ...row, loginName: user.loginName });
   });
   const { token } = await login(ctx, { loginName: body.loginName, password: body.password }, origin);

@@ -6,6 +6,7 @@ import { client, failed, memberSession, ok, staffSession, type Client } from '..
 import { loginCookie } from '../helpers/app.js';
 import { newStaff, TEST_PASSWORD, uniqueName } from '../helpers/factories.js';
 import { realClock, useTestApp } from '../helpers/setup.js';
+import { currentYear } from '../../src/db/context.js';
 
 /** An allocated registrant code is never allocated again: the database keeps every code row for good. */
 const env = useTestApp(realClock);
@@ -99,5 +100,44 @@ describe('codes of a suspended registrant', () => {
     for (const code of closed.member.codes) {
       expect((await codeRow(code)).registrantId).toBe(closed.member.registrantId);
     }
+  });
+});
+
+describe("the allocation year of an approved application's code (配發年份)", () => {
+  async function pendingApplication(ip: string): Promise<ApplicationResponse> {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/applications',
+      remoteAddress: ip,
+      payload: {
+        kind: 'company',
+        name: uniqueName('年份唱片'),
+        registrationNumber: '04595257',
+        contactPerson: '陳大文',
+        address: '臺中市',
+        phone: '04-1234-5678',
+        email: 'year@example.org',
+        loginName: uniqueName('year').toLowerCase(),
+        password: 'year-company-pass',
+      },
+    });
+    return ok(res, 201).json<ApplicationResponse>();
+  }
+
+  it("is the agency's current year unless the officer gives an earlier one; a later year is refused and nothing is created", async () => {
+    const year = currentYear(env.ctx);
+    const later = await pendingApplication('10.98.0.1');
+    const refused = failed(await officer.call('POST', `/applications/${later.id}/approve`, { allocatedYear: year + 1 }), 400, 'VALIDATION_FAILED');
+    expect(refused.details?.fields).toEqual([expect.objectContaining({ field: 'allocatedYear', code: 'maximum' })]);
+    expect(ok(await officer.call('GET', `/applications/${later.id}`)).json<ApplicationResponse>().status).toBe('pending');
+    const nothing = await queryRows(env.handle, sql`select count(*)::int as n from registrants where name = ${later.name}`);
+    expect(Number(nothing[0]?.n)).toBe(0);
+
+    const earlier = ok(await officer.call('POST', `/applications/${later.id}/approve`, { allocatedYear: year - 2 })).json<ApplicationResponse>();
+    expect((await codeRow(earlier.registrantCode ?? '')).allocatedYear).toBe(year - 2);
+
+    const plain = await pendingApplication('10.98.0.2');
+    const approved = ok(await officer.call('POST', `/applications/${plain.id}/approve`, {})).json<ApplicationResponse>();
+    expect((await codeRow(approved.registrantCode ?? '')).allocatedYear).toBe(year);
   });
 });

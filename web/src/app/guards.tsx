@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { Role } from '../../../src/accounts/accounts.schemas.js';
-import { hasRole, useMe } from '../features/auth/api';
+import { STAFF, hasRole, useMe } from '../features/auth/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageLoading } from '../components/PageLoading';
 import { ForbiddenPage } from './status-pages';
 import { AppLayout, PublicLayout } from './layout/AppLayout';
 import { MeContext, useCurrentMe } from './me-context';
+import { staffPlaceFor } from './registrant-only';
+import { RegistrantPageNotice } from '../features/review/RegistrantPageNotice';
 
 const CHANGE_PASSWORD = '/change-password';
 /** All an applicant may open until the application is approved (the server says the same: APPLICATION_PENDING). */
@@ -82,6 +84,28 @@ export function PublicOnly() {
 export function RequireRole({ roles }: { roles: readonly Role[] }) {
   const me = useCurrentMe();
   return hasRole(me, roles) ? <Outlet /> : <ForbiddenPage />;
+}
+
+/**
+ * Registrant pages (albums, 出版者資料異動申請單, the application) opened by staff: sent to their own
+ * desk, or the page under a notice linking to it (see registrant-only.ts).
+ */
+export function RegistrantOnly() {
+  const me = useCurrentMe();
+  const { pathname } = useLocation();
+  if (!hasRole(me, STAFF)) {
+    return <Outlet />;
+  }
+  const place = staffPlaceFor(pathname);
+  if (place.kind === 'redirect') {
+    return <Navigate to={place.to} replace />;
+  }
+  return (
+    <>
+      <RegistrantPageNotice to={place.to} link={place.link} />
+      <Outlet />
+    </>
+  );
 }
 
 /** Where "/" leads: officers to their review work, applicants to their application, registrants to their albums. */

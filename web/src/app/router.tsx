@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ADMIN, STAFF } from '../features/auth/api';
-import { HomeRedirect, PublicOnly, RequireAuth, RequireRole } from './guards';
+import { HomeRedirect, PublicOnly, RegistrantOnly, RequireAuth, RequireRole } from './guards';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
 
 /** Each page is its own chunk, loaded when first visited. */
@@ -37,6 +37,7 @@ const ApplicationDetailPage = page(() => import('../features/applications/Applic
 const ChangeRequestDeskPage = page(() => import('../features/change-requests/ChangeRequestDeskPage'), 'ChangeRequestDeskPage');
 const ChangeRequestDetailPage = page(() => import('../features/change-requests/ChangeRequestDetailPage'), 'ChangeRequestDetailPage');
 const DepositDeskPage = page(() => import('../features/deposit/DepositDeskPage'), 'DepositDeskPage');
+const FixityPage = page(() => import('../features/fixity/FixityPage'), 'FixityPage');
 const SearchPage = page(() => import('../features/search/SearchPage'), 'SearchPage');
 const AuditLogPage = page(() => import('../features/audit-log/AuditLogPage'), 'AuditLogPage');
 
@@ -57,17 +58,22 @@ export function createRouter() {
           element: <RequireAuth />,
           children: [
             { index: true, element: <HomeRedirect /> },
-            { path: 'albums', element: AlbumsPage },
-            { path: 'albums/:id', element: AlbumDetailPage },
-            { path: 'albums/:id/tracks/:trackId', element: TrackPage },
-            { path: 'change-requests', element: ChangeRequestsPage },
+            {
+              element: <RegistrantOnly />,
+              children: [
+                { path: 'albums', element: AlbumsPage },
+                { path: 'albums/:id', element: AlbumDetailPage },
+                { path: 'albums/:id/tracks/:trackId', element: TrackPage },
+                { path: 'change-requests', element: ChangeRequestsPage },
+                { path: 'application', element: ApplicationStatusPage },
+              ],
+            },
             { path: 'used-designations', element: UsedDesignationsPage },
             { path: 'stats', element: StatsPage },
             { path: 'manual', element: ManualPage },
             { path: 'change-password', element: ChangePasswordPage },
             { path: 'logout', element: LogoutPage },
             { path: 'notifications', element: NotificationsPage },
-            { path: 'application', element: ApplicationStatusPage },
             {
               element: <RequireRole roles={STAFF} />,
               children: [
@@ -80,6 +86,7 @@ export function createRouter() {
                 { path: 'admin/change-requests', element: ChangeRequestDeskPage },
                 { path: 'admin/change-requests/:id', element: ChangeRequestDetailPage },
                 { path: 'admin/deposits', element: DepositDeskPage },
+                { path: 'admin/fixity', element: FixityPage },
                 { path: 'admin/search', element: SearchPage },
                 { path: 'admin/audit', element: AuditLogPage },
                 { path: 'admin/settings', element: SettingsPage },

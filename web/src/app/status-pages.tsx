@@ -19,7 +19,7 @@ export function ForbiddenPage() {
       status="403"
       title={<Heading>{t('statusPage.forbidden.title')}</Heading>}
       subTitle={t('statusPage.forbidden.text')}
-      extra={<Link to="/albums">{t('statusPage.backHome')}</Link>}
+      extra={<Link to="/">{t('statusPage.backHome')}</Link>}
     />
   );
 }
@@ -32,7 +32,7 @@ export function NotFoundPage() {
       status="404"
       title={<Heading>{t('statusPage.notFound.title')}</Heading>}
       subTitle={t('statusPage.notFound.text')}
-      extra={<Link to="/albums">{t('statusPage.backHome')}</Link>}
+      extra={<Link to="/">{t('statusPage.backHome')}</Link>}
     />
   );
 }

@@ -62,7 +62,7 @@ export function AppLayout({ me }: { me: MeResponse }) {
       </a>
       <header className="app-header">
         <div className="app-header__bar">
-          <Link to="/albums" className="app-brand">
+          <Link to="/" className="app-brand">
             {narrow ? t('app.shortName') : t('app.name')}
           </Link>
           {narrow ? (

@@ -15,6 +15,7 @@ export interface MenuItem {
     | 'applications'
     | 'changeRequestDesk'
     | 'deposits'
+    | 'fixity'
     | 'search'
     | 'auditLog'
     | 'users'
@@ -32,6 +33,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { to: '/admin/applications', label: 'applications', roles: STAFF },
   { to: '/admin/change-requests', label: 'changeRequestDesk', roles: STAFF },
   { to: '/admin/deposits', label: 'deposits', roles: STAFF },
+  { to: '/admin/fixity', label: 'fixity', roles: STAFF },
   { to: '/admin/search', label: 'search', roles: STAFF },
   { to: '/admin/audit', label: 'auditLog', roles: STAFF },
   { to: '/used-designations', label: 'usedDesignations' },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,9 +15,18 @@ import { meQueryKey } from '../auth/api';
 import { ApplicationFields } from './ApplicationFields';
 import { ApplicationStatusTag } from './ApplicationStatusTag';
 import { useMyApplication } from './api';
+import { ReapplySection } from './ReapplySection';
 
-/** What happens next, by status. */
-function NextStep({ application, isMember }: { application: ApplicationResponse; isMember: boolean }) {
+/** What happens next, by status; after a rejection, the way to apply again (`onReapply`, applicants only). */
+function NextStep({
+  application,
+  isMember,
+  onReapply,
+}: {
+  application: ApplicationResponse;
+  isMember: boolean;
+  onReapply?: (() => void) | undefined;
+}) {
   const { t } = useTranslation('applications');
   const navigate = useNavigate();
   if (application.status === 'pending') {
@@ -34,7 +43,12 @@ function NextStep({ application, isMember }: { application: ApplicationResponse;
             <Typography.Paragraph>
               {t('fields.decisionReason')}：{application.decisionReason}
             </Typography.Paragraph>
-            <Typography.Paragraph style={{ marginBottom: 0 }}>{t('mine.rejectedText')}</Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: onReapply === undefined ? 0 : undefined }}>{t('mine.rejectedText')}</Typography.Paragraph>
+            {onReapply === undefined ? null : (
+              <Button type="primary" onClick={onReapply}>
+                {t('reapply.open')}
+              </Button>
+            )}
           </>
         }
       />
@@ -67,6 +81,7 @@ export function ApplicationStatusPage() {
   const mine = useMyApplication();
   const queryClient = useQueryClient();
   const isMember = me.user.role === 'registrant_member';
+  const [reapplying, setReapplying] = useState(false);
   const approvedButStillApplicant = mine.data?.status === 'approved' && me.user.role === 'applicant';
 
   // Approved since the session began: read the signed-in user again, so the registrant's menu opens.
@@ -105,13 +120,21 @@ export function ApplicationStatusPage() {
         extra={application.status === 'pending' ? <Button onClick={reload}>{t('mine.reload')}</Button> : undefined}
       />
       <SectionCard title={t('mine.next')}>
-        <NextStep application={application} isMember={isMember} />
+        <NextStep
+          application={application}
+          isMember={isMember}
+          onReapply={application.status === 'rejected' && me.user.role === 'applicant' && !reapplying ? () => setReapplying(true) : undefined}
+        />
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 8 }}>{t('mine.contact')}</Typography.Paragraph>
         <AgencyContact variant="block" />
       </SectionCard>
-      <SectionCard title={t('mine.applicant')}>
-        <ApplicationFields application={application} showLogin />
-      </SectionCard>
+      {reapplying && application.status === 'rejected' ? (
+        <ReapplySection application={application} onDone={() => setReapplying(false)} />
+      ) : (
+        <SectionCard title={t('mine.applicant')}>
+          <ApplicationFields application={application} showLogin />
+        </SectionCard>
+      )}
     </>
   );
 }

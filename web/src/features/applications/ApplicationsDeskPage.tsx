@@ -76,6 +76,7 @@ export function ApplicationsDeskPage() {
         </Flex>
         {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
         <Table<ApplicationResponse>
+          scroll={{ x: 'max-content' }}
           className="clickable-rows"
           rowKey="id"
           columns={columns}

@@ -8,10 +8,14 @@ import { FormAlert } from '../../components/FormAlert';
 import { SectionCard } from '../../components/SectionCard';
 import { isApiError } from '../../lib/api-client';
 import { applyApiErrorToForm } from '../../lib/form-errors';
+import { useAgency } from '../agency/use-agency';
+import { AllocatedYearField } from '../registrants/AllocatedYearField';
 import { useApproveApplication, useRejectApplication, useSuggestedCode } from './api';
 
 interface ApproveValues {
   registrantCode?: string;
+  /** 配發年份 of the new code: the agency's current year unless the officer changes it. */
+  allocatedYear?: number;
 }
 interface RejectValues {
   reason: string;
@@ -28,6 +32,7 @@ export function DecisionSection({ application }: { application: ApplicationRespo
   const [approveForm] = Form.useForm<ApproveValues>();
   const [rejectForm] = Form.useForm<RejectValues>();
   const [alert, setAlert] = useState<string | null>(null);
+  const { agencyYear } = useAgency();
 
   const suggested = suggestion.data?.code;
   useEffect(() => {
@@ -46,9 +51,15 @@ export function DecisionSection({ application }: { application: ApplicationRespo
     setAlert(null);
     const values = await approveForm.validateFields();
     const code = values.registrantCode?.trim();
-    approve.mutate(withCode && code ? { registrantCode: code } : {}, {
+    const body = withCode
+      ? { ...(code ? { registrantCode: code } : {}), ...(values.allocatedYear === undefined ? {} : { allocatedYear: values.allocatedYear }) }
+      : {};
+    approve.mutate(body, {
       onSuccess: (decided) => void message.success(t('detail.approved', { name: decided.name })),
-      onError: failed(approveForm, ['registrantCode'], { REGISTRANT_CODE_TAKEN: 'registrantCode', REGISTRANT_CODES_EXHAUSTED: 'registrantCode' }),
+      onError: failed(approveForm, ['registrantCode', 'allocatedYear'], {
+        REGISTRANT_CODE_TAKEN: 'registrantCode',
+        REGISTRANT_CODES_EXHAUSTED: 'registrantCode',
+      }),
     });
   };
 
@@ -63,24 +74,27 @@ export function DecisionSection({ application }: { application: ApplicationRespo
   return (
     <SectionCard title={t('detail.decision')}>
       <FormAlert message={alert} />
-      <Form form={approveForm} layout="vertical" requiredMark>
+      <Form form={approveForm} layout="vertical" requiredMark initialValues={{ allocatedYear: agencyYear() }}>
         {withCode ? (
-          <Form.Item
-            label={t('detail.codeLabel')}
-            name="registrantCode"
-            extra={t('detail.codeHelp')}
-            rules={[
-              { required: true, whitespace: true, message: t('detail.codeRequired') },
-              {
-                validator: (_r, value: string | undefined) =>
-                  value === undefined || value.trim() === '' || parseRegistrantCode(value).ok
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('detail.codeInvalid'))),
-              },
-            ]}
-          >
-            <Input maxLength={3} style={{ width: 120, textTransform: 'uppercase' }} autoComplete="off" />
-          </Form.Item>
+          <>
+            <Form.Item
+              label={t('detail.codeLabel')}
+              name="registrantCode"
+              extra={t('detail.codeHelp')}
+              rules={[
+                { required: true, whitespace: true, message: t('detail.codeRequired') },
+                {
+                  validator: (_r, value: string | undefined) =>
+                    value === undefined || value.trim() === '' || parseRegistrantCode(value).ok
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('detail.codeInvalid'))),
+                },
+              ]}
+            >
+              <Input maxLength={3} style={{ width: 120, textTransform: 'uppercase' }} autoComplete="off" />
+            </Form.Item>
+            <AllocatedYearField />
+          </>
         ) : (
           <Typography.Paragraph>{t('detail.poolNote')}</Typography.Paragraph>
         )}

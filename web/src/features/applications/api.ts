@@ -5,6 +5,7 @@ import type {
   ApplicationStatus,
   ApplyBody,
   ApproveApplicationBody,
+  ReapplyBody,
   SuggestedCodeResponse,
 } from '../../../../src/applications/applications.schemas.js';
 import { api } from '../../lib/api-client';
@@ -34,6 +35,17 @@ export function useApply() {
     onSuccess: async (application) => {
       queryClient.setQueryData(applicationKeys.mine, application);
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}
+
+/** 重新申請 after a rejection: the new application becomes the applicant's (the rejected one stays on record). */
+export function useReapply() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReapplyBody) => api.post<ApplicationResponse>('/applications/mine', body),
+    onSuccess: (application) => {
+      queryClient.setQueryData(applicationKeys.mine, application);
     },
   });
 }

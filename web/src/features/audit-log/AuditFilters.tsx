@@ -7,8 +7,16 @@ import { api } from '../../lib/api-client';
 import { registrantKeys, useRegistrantList } from '../registrants/api';
 import type { AuditFilter } from './audit-filter';
 import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from './audit-labels';
+import { DayRangePicker } from '../../components/DayRangePicker';
+import type { DayRange } from '../../lib/calendar-day';
 
 type Values = Omit<AuditFilter, 'page'>;
+/** The form's own values: the two days are one range picker. */
+type FormValues = Omit<Values, 'from' | 'to'> & { period?: DayRange };
+
+function formValuesOf({ from, to, ...rest }: AuditFilter): FormValues {
+  return { ...rest, period: { from, to } };
+}
 
 /** The registrant picker: searches by name or code; shows the chosen one's name when opened from a link. */
 function RegistrantPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
@@ -42,16 +50,16 @@ function RegistrantPicker({ id, value, onChange }: { id?: string; value?: string
 /** 稽核紀錄 filters: user, registrant, object type and id, action, agency-calendar days. */
 export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange: (next: Values) => void }) {
   const { t } = useTranslation('auditLog');
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<FormValues>();
 
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue(value);
+    form.setFieldsValue(formValuesOf(value));
   }, [form, value]);
 
-  const submit = (values: Values) => {
+  const submit = ({ period, ...values }: FormValues) => {
     const next: Values = {};
-    for (const [key, raw] of Object.entries(values) as [keyof Values, string | undefined][]) {
+    for (const [key, raw] of Object.entries({ ...values, ...period }) as [keyof Values, string | undefined][]) {
       const v = raw?.trim();
       if (v !== undefined && v !== '') {
         next[key] = v;
@@ -95,11 +103,8 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
           showSearch={{ filterOption: (input, option) => (option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
         />
       </Form.Item>
-      <Form.Item label={t('filters.from')} name="from">
-        <Input type="date" style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item label={t('filters.to')} name="to">
-        <Input type="date" style={{ width: 160 }} />
+      <Form.Item label={t('filters.period')} name="period" htmlFor="audit-period">
+        <DayRangePicker id="audit-period" endLabel={t('filters.to')} />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { App, Button, Card, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
@@ -18,7 +18,8 @@ export function AuditLogPage() {
   const { t } = useTranslation('auditLog');
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const filter = readAuditFilter(params);
+  // One object per URL: the filter form resets itself to it whenever it changes, so not on every render.
+  const filter = useMemo(() => readAuditFilter(params), [params]);
   const log = useAuditLog(filter);
   const [exporting, setExporting] = useState(false);
 

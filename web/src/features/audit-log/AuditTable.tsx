@@ -6,10 +6,13 @@ import { useAgency } from '../agency/use-agency';
 import { AUDIT_PAGE_SIZE, formatDateTime } from './audit-filter';
 import { changedFields } from './audit-diff';
 import { entityPath, knownAction, knownEntityType } from './audit-labels';
+import { auditFieldLabel } from './field-names';
+import { useCatalogLocale } from '../albums/catalog-locale';
 
 /** Before → after of one entry: the changed fields in a table, the raw JSON folded below. */
 function Changes({ entry }: { entry: AuditEntryResponse }) {
   const { t } = useTranslation('auditLog');
+  const language = useCatalogLocale();
   const changes = changedFields(entry.before, entry.after);
   return (
     <div>
@@ -28,7 +31,9 @@ function Changes({ entry }: { entry: AuditEntryResponse }) {
           <tbody>
             {changes.map((c) => (
               <tr key={c.key}>
-                <th scope="row">{c.key === '' ? t('changes.whole') : c.key}</th>
+                <th scope="row" title={c.key === '' ? undefined : c.key}>
+                  {c.key === '' ? t('changes.whole') : auditFieldLabel(entry.entityType, c.key, language)}
+                </th>
                 <td>
                   <del>{c.before}</del>
                 </td>
@@ -115,6 +120,7 @@ export function AuditTable({ data, loading, onPageChange, onPickActor }: Props) 
 
   return (
     <Table<AuditEntryResponse>
+      scroll={{ x: 800 }}
       rowKey="id"
       columns={columns}
       dataSource={data?.items ?? []}

@@ -6,6 +6,8 @@ export const KNOWN_ACTIONS = [
   'album.submit',
   'album.approve',
   'album.return',
+  'album.cover.upload',
+  'album.cover.remove',
   'track.create',
   'track.cite',
   'track.update',
@@ -38,6 +40,8 @@ export const KNOWN_ACTIONS = [
   'deposit.sent',
   'deposit.received',
   'deposit.event.delete',
+  'deposit.audio',
+  'fixity.start',
   'settings.agency.update',
 ] as const;
 export type KnownAction = (typeof KNOWN_ACTIONS)[number];
@@ -66,7 +70,7 @@ export function knownEntityType(type: string): KnownEntityType | undefined {
 /** Where an object of the entry can be opened, for the types that have a page. */
 export function entityPath(type: string, id: string): string | undefined {
   if (type === 'album') {
-    return `/albums/${encodeURIComponent(id)}`;
+    return `/review/${encodeURIComponent(id)}`;
   }
   if (type === 'registrant') {
     return `/admin/registrants/${encodeURIComponent(id)}`;

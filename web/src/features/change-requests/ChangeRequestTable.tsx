@@ -51,6 +51,7 @@ export function ChangeRequestTable({ data, loading, emptyText, onPageChange, sta
   ];
   return (
     <Table<ChangeRequestResponse>
+      scroll={{ x: 'max-content' }}
       rowKey="id"
       columns={columns}
       dataSource={data?.items ?? []}

@@ -15,6 +15,7 @@ export function ChangesTable({ changes, caption }: { changes: readonly Change[];
   ];
   return (
     <Table<Change>
+      scroll={{ x: 'max-content' }}
       rowKey="field"
       size="small"
       columns={columns}

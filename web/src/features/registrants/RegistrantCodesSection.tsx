@@ -42,6 +42,7 @@ export function CodeTable({ codes, loading, emptyText }: { codes: RegistrantCode
   return (
     <>
       <Table<RegistrantCodeResponse>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         columns={columns}

@@ -52,6 +52,7 @@ export function RegistrantListingTable({ order }: { order: ListingOrder }) {
       {order === 'name' ? <Typography.Paragraph type="secondary">{t('listing.orderNote')}</Typography.Paragraph> : null}
       {listing.isError ? <ErrorAlert error={listing.error} onRetry={() => void listing.refetch()} /> : null}
       <Table<ListingRow>
+        scroll={{ x: 'max-content' }}
         rowKey={(row) => `${row.registrantId}:${row.codes[0]?.code ?? ''}`}
         columns={columns}
         dataSource={listing.data?.items ?? []}

@@ -79,6 +79,7 @@ export function RegistrantOverviewSection({ registrantId }: { registrantId: stri
         {t('overview.yearly')}
       </Typography.Title>
       <Table
+        scroll={{ x: 'max-content' }}
         size="small"
         rowKey="year"
         loading={overview.isPending}

@@ -43,6 +43,7 @@ export function RegistrantTable({ data, loading, filtered, onPageChange }: Props
 
   return (
     <Table<RegistrantResponse>
+      scroll={{ x: 'max-content' }}
       className="clickable-rows"
       rowKey="id"
       columns={columns}

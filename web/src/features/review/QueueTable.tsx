@@ -38,6 +38,7 @@ export function QueueTable({ data, loading, filtered, onPageChange }: Props) {
   ];
   return (
     <Table<QueueItem>
+      scroll={{ x: 'max-content' }}
       className="clickable-rows"
       rowKey="id"
       columns={columns}

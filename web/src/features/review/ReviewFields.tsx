@@ -93,6 +93,7 @@ export function TrackFieldsView({ album, findings }: { album: AlbumResponse; fin
         {t('album.tracks')}
       </h2>
       <Table<TrackResponse>
+        scroll={{ x: 720 }}
         rowKey="id"
         size="small"
         columns={columns}

@@ -1,8 +1,10 @@
-import { Button, Card, Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Select, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RELEASE_TYPES } from '../../../../src/catalog/vocabularies.js';
+import { DayRangePicker } from '../../components/DayRangePicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isCalendarDay } from '../../lib/calendar-day';
 import { termLabel, useCatalogLocale } from '../albums/catalog-locale';
 import { PageTitle } from '../../components/PageTitle';
 import { useReviewQueue, type QueueFilter } from './api';
@@ -11,7 +13,6 @@ import { TodoSummary } from './TodoSummary';
 
 const KINDS = ['company', 'individual', 'government'] as const;
 const RELEASES = ['digital', 'physical'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((v) => v === value);
@@ -22,7 +23,7 @@ function readFilter(params: URLSearchParams): QueueFilter {
   const page = Number(params.get('page'));
   const date = (key: string) => {
     const v = params.get(key);
-    return v !== null && DATE.test(v) ? v : undefined;
+    return isCalendarDay(v) ? v : undefined;
   };
   const filter: QueueFilter = { page: Number.isInteger(page) && page > 0 ? page : 1 };
   const registrantId = params.get('registrantId');
@@ -87,20 +88,12 @@ export function ReviewQueuePage() {
               options={[{ value: '', label: t('queue.any') }, ...RELEASES.map((r) => ({ value: r, label: termLabel(RELEASE_TYPES, r, locale) }))]}
             />
           </Form.Item>
-          <Form.Item label={t('queue.submittedFrom')} htmlFor="queue-from">
-            <Input
-              id="queue-from"
-              type="date"
-              value={filter.submittedFrom ?? ''}
-              onChange={(e) => set({ submittedFrom: DATE.test(e.target.value) ? e.target.value : undefined })}
-            />
-          </Form.Item>
-          <Form.Item label={t('queue.submittedTo')} htmlFor="queue-to">
-            <Input
-              id="queue-to"
-              type="date"
-              value={filter.submittedTo ?? ''}
-              onChange={(e) => set({ submittedTo: DATE.test(e.target.value) ? e.target.value : undefined })}
+          <Form.Item label={t('queue.submittedDate')} htmlFor="queue-submitted">
+            <DayRangePicker
+              id="queue-submitted"
+              endLabel={t('queue.submittedTo')}
+              value={{ from: filter.submittedFrom, to: filter.submittedTo }}
+              onChange={(range) => set({ submittedFrom: range.from, submittedTo: range.to })}
             />
           </Form.Item>
           {filtered ? <Button onClick={() => setParams({})}>{t('queue.clear')}</Button> : null}

@@ -27,8 +27,12 @@ export function TodoSummary() {
         {ITEMS.map((item) => (
           <Col key={item.key} xs={24} sm={12} lg={6}>
             <Card size="small" loading={todo.isPending}>
-              <Link to={item.to} aria-label={`${t(`todo.${item.key}`)}：${todo.data?.[item.key] ?? 0}`}>
-                <Statistic title={t(`todo.${item.key}`)} value={todo.data?.[item.key] ?? 0} />
+              <Link to={item.to}>
+                {/* The name is text, not an aria-label: an English label cannot hold the visible title and count word for word. */}
+                <span className="visually-hidden">{t('todo.linkName', { label: t(`todo.${item.key}`), count: todo.data?.[item.key] ?? 0 })}</span>
+                <div aria-hidden="true">
+                  <Statistic title={t(`todo.${item.key}`)} value={todo.data?.[item.key] ?? 0} />
+                </div>
               </Link>
             </Card>
           </Col>
