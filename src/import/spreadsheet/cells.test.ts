@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { cellCode, cellDate, cellDuration, cellText, cellYesNo } from './cells.js';
+import type { Cell } from './workbook.js';
+
+const s = (v: string): Cell => ({ v, t: 's' });
+const n = (v: number, z?: string, w?: string): Cell => ({ v, t: 'n', ...(z === undefined ? {} : { z }), ...(w === undefined ? {} : { w }) });
+const b = (v: boolean): Cell => ({ v, t: 'b', w: v ? 'TRUE' : 'FALSE' });
+const e: Cell = { v: '#N/A', t: 'e' };
+const value = <T>(result: { ok: true; value: T | null } | { ok: false }): T | null | 'refused' => (result.ok ? result.value : 'refused');
+const reason = (result: { ok: true } | { ok: false; reason: string }): string => (result.ok ? 'ok' : result.reason);
+
+describe(cellText.name, () => {
+  it('normalises full-width text, stray spaces and zero-width characters', () => {
+    expect(value(cellText(s('  前後空白  ')))).toBe('前後空白');
+    expect(value(cellText(s('ＡＢＣ　１２３')))).toBe('ABC 123');
+    expect(value(cellText(s('\u200b曲名\ufeff')))).toBe('曲名');
+  });
+
+  it('gives blanks as null, numbers as shown, and refuses error values', () => {
+    expect(value(cellText(null))).toBeNull();
+    expect(value(cellText(undefined))).toBeNull();
+    expect(value(cellText({ v: null, t: 'z' }))).toBeNull();
+    expect(value(cellText(s('   ')))).toBeNull();
+    expect(value(cellText(n(1999, undefined, '1999')))).toBe('1999');
+    expect(value(cellText(n(0.5)))).toBe('0.5');
+    expect(value(cellText(b(true)))).toBe('TRUE');
+    expect(cellText(e)).toEqual({ ok: false, reason: 'error-value', detail: { shown: '#N/A' } });
+  });
+});
+
+describe(cellCode.name, () => {
+  it('takes codes typed as text', () => {
+    expect(value(cellCode(s(' TWA122600001 ')))).toBe('TWA122600001');
+    expect(value(cellCode(s('００４２')))).toBe('0042');
+  });
+
+  it('refuses a code stored as a number, saying what was shown', () => {
+    expect(cellCode(n(42, undefined, '42'))).toEqual({ ok: false, reason: 'code-as-number', detail: { shown: '42' } });
+    expect(cellCode(n(42, '00000', '00042'))).toEqual({ ok: false, reason: 'code-as-number', detail: { shown: '00042' } });
+    expect(reason(cellCode(b(false)))).toBe('not-text');
+    expect(reason(cellCode(e))).toBe('error-value');
+  });
+});
+
+describe(cellYesNo.name, () => {
+  it.each([
+    ['是', true],
+    ['否', false],
+    ['Y', true],
+    ['n', false],
+    ['Yes', true],
+    ['NO', false],
+    ['true', true],
+    ['FALSE', false],
+    ['1', true],
+    ['0', false],
+    ['Ｙ', true],
+    [' 是 ', true],
+  ])('%s → %s', (text, expected) => {
+    expect(value(cellYesNo(s(text)))).toBe(expected);
+  });
+
+  it('takes booleans and 1/0, refuses anything else', () => {
+    expect(value(cellYesNo(b(true)))).toBe(true);
+    expect(value(cellYesNo(n(0)))).toBe(false);
+    expect(value(cellYesNo(n(1)))).toBe(true);
+    expect(reason(cellYesNo(n(2)))).toBe('not-yes-no');
+    expect(cellYesNo(s('可能'))).toEqual({ ok: false, reason: 'not-yes-no', detail: { shown: '可能' } });
+    expect(value(cellYesNo(null))).toBeNull();
+  });
+});
+
+describe(cellDate.name, () => {
+  it('reads serials in the workbook’s date system, to the precision the format shows', () => {
+    expect(value(cellDate(n(46024, 'yyyy\\.mm\\.dd'), false))).toBe('2026-01-02');
+    expect(value(cellDate(n(44562, 'yyyy\\.mm\\.dd'), true))).toBe('2026-01-02');
+    expect(value(cellDate(n(46023, 'yyyy\\.mm'), false))).toBe('2026-01');
+    expect(value(cellDate(n(46023, 'yyyy/m'), false))).toBe('2026-01');
+    expect(value(cellDate(n(46023, 'yyyy'), false))).toBe('2026');
+    expect(value(cellDate(n(46022.99998842592, 'yyyy.mm.dd'), false))).toBe('2025-12-31');
+  });
+
+  it('reads dates typed as text, full-width too, with or without a time', () => {
+    for (const typed of [
+      '2026.01.02',
+      '2026/1/2',
+      '2026-01-02',
+      '２０２６．０１．０２',
+      '2026年1月2日',
+      ' 2026.1.2 ',
+      '2026-01-02T00:00:00',
+      '2026-01-02 12:30',
+      '2026-01-02T00:00:00.000Z',
+    ]) {
+      expect(value(cellDate(s(typed), false)), typed).toBe('2026-01-02');
+    }
+    expect(value(cellDate(s('2026-01'), false))).toBe('2026-01');
+    expect(value(cellDate(s('2026.01'), false))).toBe('2026-01');
+    expect(value(cellDate(s('2026'), false))).toBe('2026');
+    expect(value(cellDate({ v: '2026-01-02T00:00:00.000Z', t: 'd' }, false))).toBe('2026-01-02');
+  });
+
+  it('reads a bare year typed as a number, nothing else without a date format', () => {
+    expect(value(cellDate(n(2026), false))).toBe('2026');
+    expect(reason(cellDate(n(46024), false))).toBe('not-a-date');
+    expect(reason(cellDate(n(20260102), false))).toBe('not-a-date');
+    expect(reason(cellDate(n(0.5, '[h]:mm:ss'), false))).toBe('not-a-date');
+  });
+
+  it('refuses what names no real day, and says why', () => {
+    expect(reason(cellDate(s('2026.02.30'), false))).toBe('date-invalid');
+    expect(reason(cellDate(s('2026.13'), false))).toBe('date-invalid');
+    expect(reason(cellDate(s('1850.01.01'), false))).toBe('date-too-early');
+    expect(value(cellDate(n(61, 'yyyy.mm.dd'), false))).toBe('1900-03-01');
+    expect(reason(cellDate(n(60, 'yyyy.mm.dd'), false))).toBe('not-a-date');
+    expect(cellDate(s('115.01.02'), false)).toEqual({ ok: false, reason: 'date-roc-year', detail: { shown: '115.01.02' } });
+    expect(reason(cellDate(s('民國115年1月2日'), false))).toBe('date-roc-year');
+    expect(reason(cellDate(s('soon'), false))).toBe('not-a-date');
+    expect(reason(cellDate(b(true), false))).toBe('not-a-date');
+    expect(reason(cellDate(e, false))).toBe('error-value');
+    expect(value(cellDate(null, false))).toBeNull();
+  });
+});
+
+describe(cellDuration.name, () => {
+  it('reads time fractions as round(v × 86400) seconds, past 24 hours too', () => {
+    expect(value(cellDuration(n(0.00237268518518519, '[m]:ss')))).toBe(205);
+    expect(value(cellDuration(n(0.002372685185185185, 'h:mm:ss')))).toBe(205);
+    expect(value(cellDuration(n(1.0625, '[h]:mm:ss')))).toBe(91800);
+    expect(value(cellDuration(n(1.0625, 'h:mm:ss')))).toBe(91800);
+    expect(value(cellDuration(n(0.043090277777777776, 'h:mm:ss')))).toBe(3723);
+  });
+
+  it('reads m:ss, mm:ss and h:mm:ss typed as text, and plain seconds as the forms do', () => {
+    expect(value(cellDuration(s('3:25')))).toBe(205);
+    expect(value(cellDuration(s('03:25')))).toBe(205);
+    expect(value(cellDuration(s('３：２５')))).toBe(205);
+    expect(value(cellDuration(s('1:02:03')))).toBe(3723);
+    expect(value(cellDuration(s('205')))).toBe(205);
+    expect(value(cellDuration(n(205)))).toBe(205);
+    expect(value(cellDuration(n(0.5)))).toBe(43200);
+  });
+
+  it('refuses 3:25 that the spreadsheet took as 3 h 25 min, explaining how to type it', () => {
+    expect(cellDuration(n(0.1423611111111111, 'h:mm', '3:25'))).toEqual({
+      ok: false,
+      reason: 'duration-hours-minutes',
+      detail: { shown: '3:25', hours: 3, minutes: 25, asMinutes: '0:03:25' },
+    });
+    // Seconds that the h:mm format hides were not typed as h:mm: taken as they are.
+    expect(value(cellDuration(n((3 * 3600 + 25 * 60 + 10) / 86400, 'h:mm')))).toBe(12310);
+  });
+
+  it('refuses what is not a duration or out of range', () => {
+    expect(reason(cellDuration(s('3:75')))).toBe('not-a-duration');
+    expect(reason(cellDuration(s('three minutes')))).toBe('not-a-duration');
+    expect(reason(cellDuration(n(3.25)))).toBe('not-a-duration');
+    expect(reason(cellDuration(n(-0.01, '[h]:mm:ss')))).toBe('not-a-duration');
+    expect(reason(cellDuration(n(46024, 'yyyy.mm.dd')))).toBe('not-a-duration');
+    expect(reason(cellDuration(n(0, '[h]:mm:ss')))).toBe('duration-out-of-range');
+    expect(reason(cellDuration(n(5, '[h]:mm:ss')))).toBe('duration-out-of-range');
+    expect(reason(cellDuration(b(true)))).toBe('not-a-duration');
+    expect(reason(cellDuration(e))).toBe('error-value');
+    expect(value(cellDuration(s(' ')))).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import type { WorkbookData } from './workbook.js';
+
+/** Messages between the reader (parent) and the parsing child, over the IPC channel. */
+
+export interface ReadRequest {
+  type: 'read';
+  filePath: string;
+  maxCells: number;
+}
+
+export type ChildMessage =
+  { type: 'ready' } | { type: 'result'; workbook: WorkbookData; cells: number } | { type: 'refused'; reason: 'too-complex' | 'unreadable'; detail: Record<string, string | number> };
+
+export function isReadRequest(value: unknown): value is ReadRequest {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const m = value as Record<string, unknown>;
+  return m.type === 'read' && typeof m.filePath === 'string' && typeof m.maxCells === 'number';
+}
+
+export function isChildMessage(value: unknown): value is ChildMessage {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const type = (value as Record<string, unknown>).type;
+  return type === 'ready' || type === 'result' || type === 'refused';
+}

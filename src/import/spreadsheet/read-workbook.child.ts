@@ -1,0 +1,61 @@
+/**
+ * The parsing child (forked by read-workbook.ts, never imported): waits for one request, reads that
+ * one file with SheetJS, sends plain data back and exits. Runs with a capped heap and no
+ * environment but TZ=UTC, so an out-of-memory, a hang or a crash here costs only this process.
+ */
+import { readFile } from 'node:fs/promises';
+import * as XLSX from '@e965/xlsx';
+import { isReadRequest, type ChildMessage } from './read-protocol.js';
+import { toWorkbookData } from './sheetjs-convert.js';
+
+const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+function reply(message: ChildMessage): void {
+  // Disconnecting once the message is out lets the process end by itself.
+  process.send?.(message, () => process.disconnect());
+}
+
+async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
+  const buffer = await readFile(filePath);
+  // SheetJS also parses CSV, .xls, .ods…: only a zip gets this far (the prescan has vetted it).
+  if (!buffer.subarray(0, 4).equals(ZIP_LOCAL)) {
+    return { type: 'refused', reason: 'unreadable', detail: { cause: 'not-zip' } };
+  }
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(buffer, {
+      type: 'buffer',
+      dense: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: true,
+      cellText: true,
+      cellStyles: false,
+      sheetStubs: false,
+      bookVBA: false,
+      nodim: true,
+    });
+  } catch (error) {
+    return { type: 'refused', reason: 'unreadable', detail: { cause: 'parse', error: error instanceof Error ? error.message.slice(0, 200) : '' } };
+  }
+  if (book.SheetNames.length === 0) {
+    return { type: 'refused', reason: 'unreadable', detail: { cause: 'no-sheets' } };
+  }
+  const converted = toWorkbookData(book, maxCells);
+  if (!converted.ok) {
+    return { type: 'refused', reason: 'too-complex', detail: { cause: 'cells', cells: converted.cells, limit: maxCells } };
+  }
+  return { type: 'result', workbook: converted.workbook, cells: converted.cells };
+}
+
+process.on('disconnect', () => process.exit(0));
+process.once('message', (message: unknown) => {
+  if (!isReadRequest(message)) {
+    process.exit(2);
+  }
+  read(message.filePath, message.maxCells).then(reply, (error: unknown) =>
+    reply({ type: 'refused', reason: 'unreadable', detail: { cause: 'io', error: error instanceof Error ? error.message.slice(0, 200) : '' } }),
+  );
+});
+process.send?.({ type: 'ready' } satisfies ChildMessage);

@@ -1,0 +1,237 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { READER_LIMITS, type ReaderLimits } from './limits.js';
+import { processMemory } from './proc-status.js';
+import { isChildMessage, type ChildMessage, type ReadRequest } from './read-protocol.js';
+import { refuse, type Refused } from './refusals.js';
+import type { WorkbookData } from './workbook.js';
+
+/**
+ * Reads a pre-scanned .xlsx in a forked child process — never a worker thread, whose out-of-memory
+ * aborts the whole server (STACK-NOTES.md). The child has a capped heap, a deadline and an RSS
+ * watchdog; killed or crashed, it becomes a refusal ('too-complex' / 'unreadable'), never an
+ * exception in the server. Spawning a child under tsx costs about a second, so a reader keeps one
+ * spare child started ahead (each child still reads exactly one file, then exits).
+ */
+
+export interface ReadStats {
+  ms: number;
+  /** Peak resident memory of the child (VmHWM), when /proc could tell. */
+  peakRssMb: number | null;
+  cells: number;
+}
+
+export type ReadResult = { ok: true; workbook: WorkbookData; stats: ReadStats } | (Refused & { stats: ReadStats });
+
+export interface WorkbookReader {
+  read(filePath: string): Promise<ReadResult>;
+  /** Stops the spare child; reads in progress finish. */
+  close(): void;
+}
+
+export type ReaderOptions = Partial<ReaderLimits> & {
+  /** Keep one child started ahead of the next read (default true). */
+  warm?: boolean;
+};
+
+const SELF = import.meta.url;
+/** Under tsx (dev, tests, `npm start`) the child is TypeScript too and needs tsx's loader. */
+const RUNS_TS = SELF.endsWith('.ts');
+const CHILD_PATH = fileURLToPath(new URL(`./read-workbook.child.${RUNS_TS ? 'ts' : 'js'}`, SELF));
+const READY_TIMEOUT_MS = 60_000;
+const WATCH_INTERVAL_MS = 25;
+/** After its answer the child exits by itself; if it has not after this, it is killed. */
+const EXIT_GRACE_MS = 1_000;
+
+function childExecArgv(maxHeapMb: number): string[] {
+  const args = [`--max-old-space-size=${maxHeapMb}`];
+  if (RUNS_TS) {
+    args.push('--import', pathToFileURL(createRequire(SELF).resolve('tsx')).href);
+  }
+  return args;
+}
+
+interface Spawned {
+  child: ChildProcess;
+  stderr: () => string;
+}
+
+function spawnChild(maxHeapMb: number): Promise<Spawned> {
+  // No inherited environment: the child that parses hostile input holds no credentials. TZ=UTC
+  // makes anything SheetJS might do with local dates deterministic.
+  const child = fork(CHILD_PATH, [], { execArgv: childExecArgv(maxHeapMb), env: { TZ: 'UTC' }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4096);
+  });
+  // A failed kill or send must never become an uncaught 'error' event in the server.
+  child.on('error', () => undefined);
+  return new Promise((resolve, reject) => {
+    const fail = (why: string): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`spreadsheet reader child ${why}: ${stderr.trim().slice(-500)}`));
+    };
+    const timer = setTimeout(() => fail('did not start in time'), READY_TIMEOUT_MS);
+    const onExit = (code: number | null, signal: string | null): void => fail(`exited before it was ready (${code ?? signal ?? ''})`);
+    child.once('exit', onExit);
+    child.once('message', (message: unknown) => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if (isChildMessage(message) && message.type === 'ready') {
+        resolve({ child, stderr: () => stderr });
+      } else {
+        fail('sent an unexpected first message');
+      }
+    });
+  });
+}
+
+function isAlive(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null && child.connected;
+}
+
+/** An idle child must not keep the server (or a test run) alive. */
+function setIdle(child: ChildProcess, idle: boolean): void {
+  if (idle) {
+    child.unref();
+    child.channel?.unref();
+  } else {
+    child.ref();
+    child.channel?.ref();
+  }
+}
+
+type KillCause = 'timeout' | 'memory';
+
+function crashRefusal(cause: KillCause | undefined, code: number | null, signal: string | null, stderr: string, limits: ReaderLimits): Refused {
+  if (cause === 'timeout') {
+    return refuse('too-complex', { cause, limitMs: limits.timeoutMs });
+  }
+  if (cause === 'memory') {
+    return refuse('too-complex', { cause, limitMb: limits.maxRssMb });
+  }
+  if (/heap out of memory|allocation failed/i.test(stderr) || signal === 'SIGABRT' || code === 134) {
+    return refuse('too-complex', { cause: 'heap', limitMb: limits.maxHeapMb });
+  }
+  return refuse('unreadable', { cause: 'crash', exit: String(code ?? signal ?? '') });
+}
+
+function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits): Promise<ReadResult> {
+  const started = performance.now();
+  const pid = child.pid ?? -1;
+  setIdle(child, false);
+  return new Promise((resolve) => {
+    let settled = false;
+    let killedFor: KillCause | undefined;
+    let peakRssMb: number | null = null;
+    const stats = (cells: number): ReadStats => ({ ms: Math.round(performance.now() - started), peakRssMb, cells });
+    const kill = (cause: KillCause): void => {
+      killedFor ??= cause;
+      child.kill('SIGKILL');
+      // The 'exit' event answers; should it never come, answer anyway.
+      setTimeout(() => finish({ ...crashRefusal(killedFor, null, 'SIGKILL', stderr(), limits), stats: stats(0) }), EXIT_GRACE_MS).unref();
+    };
+    const timer = setTimeout(() => kill('timeout'), limits.timeoutMs);
+    const check = (): void => {
+      void processMemory(pid).then((memory) => {
+        if (memory === undefined || settled) {
+          return;
+        }
+        peakRssMb = Math.max(peakRssMb ?? 0, memory.peakRssMb);
+        if (memory.rssMb > limits.maxRssMb) {
+          kill('memory');
+        }
+      });
+    };
+    const watch = setInterval(check, WATCH_INTERVAL_MS);
+    check();
+    const finish = (result: ReadResult): void => {
+      if (settled) {
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(watch);
+      resolve(result);
+    };
+    let answered: Exclude<ChildMessage, { type: 'ready' }> | undefined;
+    child.on('message', (message: unknown) => {
+      if (!isChildMessage(message) || message.type === 'ready' || answered !== undefined) {
+        return;
+      }
+      answered = message;
+      setTimeout(() => child.kill('SIGKILL'), EXIT_GRACE_MS).unref();
+      // One last look at the peak (the child may already be gone: then 'exit' answers).
+      void processMemory(pid).then((memory) => {
+        peakRssMb = memory === undefined ? peakRssMb : Math.max(peakRssMb ?? 0, memory.peakRssMb);
+        finish(answer(message, stats));
+      });
+    });
+    child.once('exit', (code, signal) => finish(answered !== undefined ? answer(answered, stats) : { ...crashRefusal(killedFor, code, signal, stderr(), limits), stats: stats(0) }));
+    const request: ReadRequest = { type: 'read', filePath, maxCells: limits.maxCells };
+    child.send(request);
+  });
+}
+
+function answer(message: Exclude<ChildMessage, { type: 'ready' }>, stats: (cells: number) => ReadStats): ReadResult {
+  if (message.type === 'result') {
+    return { ok: true, workbook: message.workbook, stats: stats(message.cells) };
+  }
+  return { ...refuse(message.reason, message.detail), stats: stats(0) };
+}
+
+/**
+ * A reader with one spare child started ahead. Pass it down from main.ts (like storage) and close
+ * it at shutdown; tests create their own.
+ */
+export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReader {
+  const { warm = true, ...overrides } = options;
+  const limits: ReaderLimits = { ...READER_LIMITS, ...overrides };
+  let spare: Promise<Spawned> | undefined;
+  let closed = false;
+  const prepare = (): void => {
+    if (!warm || closed || spare !== undefined) {
+      return;
+    }
+    spare = spawnChild(limits.maxHeapMb);
+    spare.then(
+      ({ child }) => setIdle(child, true),
+      () => {
+        spare = undefined;
+      },
+    );
+  };
+  prepare();
+  return {
+    async read(filePath) {
+      const taken = spare;
+      spare = undefined;
+      let spawned = await (taken ?? spawnChild(limits.maxHeapMb)).catch(() => spawnChild(limits.maxHeapMb));
+      if (!isAlive(spawned.child)) {
+        spawned = await spawnChild(limits.maxHeapMb);
+      }
+      try {
+        return await run(spawned, filePath, limits);
+      } finally {
+        prepare();
+      }
+    },
+    close() {
+      closed = true;
+      const idle = spare;
+      spare = undefined;
+      void idle?.then(
+        ({ child }) => child.kill('SIGKILL'),
+        () => undefined,
+      );
+    },
+  };
+}
+
+/** One read in a fresh child (no spare): for scripts and tests. */
+export async function readWorkbook(filePath: string, options: Partial<ReaderLimits> = {}): Promise<ReadResult> {
+  const limits: ReaderLimits = { ...READER_LIMITS, ...options };
+  return run(await spawnChild(limits.maxHeapMb), filePath, limits);
+}

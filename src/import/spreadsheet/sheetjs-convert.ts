@@ -1,0 +1,88 @@
+import type { CellObject, WorkBook } from '@e965/xlsx';
+import type { Cell, MergedRange, SheetData, SheetState, WorkbookData } from './workbook.js';
+
+/**
+ * SheetJS's workbook → plain data (runs in the parsing child). Rows are counted from the cells that
+ * are there, never from `<dimension>`; formatted text (`w`) and number formats (`z`) are kept so
+ * dates, durations and codes can be read as the producer showed them; rich text, hyperlinks, inline
+ * strings and cached formula results arrive as their text/value (SheetJS gives `v` for each).
+ */
+
+export type Converted = { ok: true; workbook: WorkbookData; cells: number } | { ok: false; cells: number };
+
+const STATES: readonly SheetState[] = ['visible', 'hidden', 'veryHidden'];
+
+function formatOf(cell: CellObject): { z?: string } {
+  return typeof cell.z === 'string' && cell.z !== 'General' ? { z: cell.z } : {};
+}
+
+function shownOf(cell: CellObject): { w?: string } {
+  return typeof cell.w === 'string' ? { w: cell.w } : {};
+}
+
+/** One SheetJS cell as plain data; null for a stub or a value SheetJS could not give. */
+export function toCell(cell: CellObject | undefined | null): Cell | null {
+  if (cell === undefined || cell === null) {
+    return null;
+  }
+  const v = cell.v;
+  switch (cell.t) {
+    case 's':
+      return typeof v === 'string' ? { v, t: 's', ...formatOf(cell) } : null;
+    case 'n':
+      return typeof v === 'number' && Number.isFinite(v) ? { v, t: 'n', ...formatOf(cell), ...shownOf(cell) } : null;
+    case 'b':
+      return typeof v === 'boolean' ? { v, t: 'b', ...shownOf(cell) } : null;
+    case 'd':
+      // Only with cellDates: true, which we never pass; kept as ISO text so no Date crosses the IPC.
+      return v instanceof Date && !Number.isNaN(v.getTime()) ? { v: v.toISOString(), t: 'd', ...formatOf(cell) } : null;
+    case 'e':
+      return { v: cell.w ?? '#ERROR', t: 'e' };
+    case 'z':
+      return null;
+  }
+}
+
+function mergesOf(value: unknown): MergedRange[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return (value as MergedRange[]).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+}
+
+/** Plain data of every sheet, or `ok: false` as soon as the workbook holds more than `maxCells` cells. */
+export function toWorkbookData(book: WorkBook, maxCells: number): Converted {
+  const sheets: SheetData[] = [];
+  let cells = 0;
+  for (const [index, name] of book.SheetNames.entries()) {
+    const sheet = book.Sheets[name];
+    const data: (CellObject[] | undefined)[] = sheet?.['!data'] ?? [];
+    const rows: (Cell | null)[][] = [];
+    let lastFilled = -1;
+    for (let r = 0; r < data.length; r++) {
+      const source = data[r] ?? [];
+      const row: (Cell | null)[] = [];
+      let lastInRow = -1;
+      for (let c = 0; c < source.length; c++) {
+        const cell = toCell(source[c]);
+        row.push(cell);
+        if (cell !== null) {
+          lastInRow = c;
+          cells += 1;
+        }
+      }
+      if (cells > maxCells) {
+        return { ok: false, cells };
+      }
+      row.length = lastInRow + 1;
+      rows.push(row);
+      if (lastInRow >= 0) {
+        lastFilled = r;
+      }
+    }
+    rows.length = lastFilled + 1;
+    const hidden = book.Workbook?.Sheets?.[index]?.Hidden ?? 0;
+    sheets.push({ name, state: STATES[hidden] ?? 'visible', rows, merges: mergesOf(sheet?.['!merges']) });
+  }
+  return { ok: true, workbook: { date1904: book.Workbook?.WBProps?.date1904 === true, sheets }, cells };
+}
