@@ -15,6 +15,8 @@ import { canEditAlbums, readScope } from './catalog.policy.js';
 import type { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, AlbumView, CreateAlbumBody } from './catalog.schemas.js';
 import { displayIsrc, toAlbumResponse, toAlbumSummary } from './catalog-view.js';
 import { listTracks } from './tracks.repo.js';
+import { albumCover, coverObjectsOf, coverThumbnailUrls, releaseCoverObjects } from '../media/covers.view.js';
+import { albumAudio, emptyAlbumAudio } from '../media/track-audio.view.js';
 
 const VIEW_STATUSES: Readonly<Record<AlbumView, readonly AlbumStatus[] | undefined>> = {
   todo: ['draft', 'returned'],
@@ -58,7 +60,14 @@ export async function lockEditableAlbum(tx: TxContext, actor: Actor, id: string)
 
 export async function albumResponse(ctx: ServiceContext, album: AlbumRow): Promise<AlbumResponse> {
   const trackReasons = album.status === 'returned' ? await latestReturnTrackReasons(ctx, album.id) : [];
-  return toAlbumResponse(album, await listTracks(ctx.db, album.id), await isrcAssignedOnSubmission(ctx, album.registrantId), trackReasons);
+  return toAlbumResponse(
+    album,
+    await listTracks(ctx.db, album.id),
+    await isrcAssignedOnSubmission(ctx, album.registrantId),
+    trackReasons,
+    await albumCover(ctx, album.id),
+    await albumAudio(ctx, album),
+  );
 }
 
 /** 專輯新增: a new draft album of the chosen release type. */
@@ -70,7 +79,7 @@ export async function createAlbum(ctx: ServiceContext, actor: Actor, body: Creat
   return withTransaction(ctx, async (tx) => {
     const album = await insertAlbum(tx.db, { registrantId: actor.registrantId, releaseType: body.releaseType, createdBy: actor.userId });
     await recordAudit(tx, actor, { action: 'album.create', entityType: 'album', entityId: album.id, after: album });
-    return toAlbumResponse(album, [], await isrcAssignedOnSubmission(tx, album.registrantId));
+    return toAlbumResponse(album, [], await isrcAssignedOnSubmission(tx, album.registrantId), [], null, emptyAlbumAudio(album.status));
   });
 }
 
@@ -91,7 +100,7 @@ export async function updateAlbum(ctx: ServiceContext, actor: Actor, id: string,
 
 /** Deletes a draft album that has no tracks (the tracks go first, so nothing is lost by accident). */
 export async function deleteAlbum(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
-  await withTransaction(ctx, async (tx) => {
+  const cover = await withTransaction(ctx, async (tx) => {
     const album = await lockEditableAlbum(tx, actor, id);
     if (!isDeletable(album.status)) {
       throw new AppError('ALBUM_NOT_DELETABLE');
@@ -103,9 +112,13 @@ export async function deleteAlbum(ctx: ServiceContext, actor: Actor, id: string)
         tracks: tracks.map((t) => ({ id: t.track.id, position: t.track.position, title: t.recording.title, isrc: displayIsrc(t.recording.isrc) })),
       });
     }
+    const coverObjects = await coverObjectsOf(tx, id);
     await deleteAlbumRow(tx.db, id);
     await recordAudit(tx, actor, { action: 'album.delete', entityType: 'album', entityId: id, before: album });
+    return coverObjects;
   });
+  // The cover went with the album (cascade); its stored objects go once that is committed.
+  await releaseCoverObjects(ctx, cover);
 }
 
 /** 待辦事項 / 所有專輯 / 審核中專輯, paged, sorted and searched on the server. */
@@ -123,5 +136,7 @@ export async function listAlbums(ctx: ServiceContext, actor: Actor, query: Album
     { sort: query.sort ?? 'albumNumber', direction: query.order ?? 'desc' },
     { offset, limit: pageSize },
   );
-  return { items: rows.map(toAlbumSummary), total, totalCapped, page, pageSize };
+  const albumIds = rows.map((r) => r.album.id);
+  const thumbnails = await coverThumbnailUrls(ctx, albumIds);
+  return { items: rows.map((r) => toAlbumSummary(r, thumbnails.get(r.album.id) ?? null)), total, totalCapped, page, pageSize };
 }

@@ -1,5 +1,7 @@
 import { formatDisplay, isIsrc } from '../isrc/isrc.js';
 import type { AlbumResponse, AlbumSummary, CitableRecording, RecordingResponse, TrackResponse } from './catalog.schemas.js';
+import type { AlbumCover } from '../media/covers.schemas.js';
+import { albumAudioUploadAllowed, trackAudioFields, type AlbumAudio } from '../media/track-audio.view.js';
 import type { AlbumListRow, AlbumRow } from './albums.repo.js';
 import { trackProblems } from './completeness.js';
 import { formatDuration } from './formats.js';
@@ -41,12 +43,17 @@ export function toTrackResponse(item: TrackWithRecording, isrcOnSubmission: bool
   return { id: item.track.id, position: item.track.position, cited: item.track.cited, done, recording: toRecordingResponse(item.recording) };
 }
 
-/** `trackReasons`: the latest return's per-track reasons (by recording), shown while the album is returned. */
+/**
+ * `trackReasons`: the latest return's per-track reasons (by recording), shown while the album is returned.
+ * `audio`: the tracks' audio (albumAudio); without it every track shows none and nothing may be uploaded.
+ */
 export function toAlbumResponse(
   row: AlbumRow,
   tracks: readonly TrackWithRecording[],
   isrcOnSubmission: boolean,
   trackReasons: readonly { recordingId: string; reason: string }[] = [],
+  cover: AlbumCover | null = null,
+  audio?: AlbumAudio,
 ): AlbumResponse {
   const trackSeconds = tracks.reduce<number | null>((sum, t) => (t.recording.durationSeconds === null ? sum : (sum ?? 0) + t.recording.durationSeconds), null);
   const effective = row.totalDurationSeconds ?? trackSeconds;
@@ -77,7 +84,12 @@ export function toAlbumResponse(
     submittedAt: row.submittedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    tracks: tracks.map((t) => toTrackResponse(t, isrcOnSubmission)),
+    tracks: tracks.map((t) => ({
+      ...toTrackResponse(t, isrcOnSubmission),
+      ...trackAudioFields(audio, { id: t.track.id, isrc: t.recording.isrc, durationSeconds: t.recording.durationSeconds }),
+    })),
+    audioUploadAllowed: albumAudioUploadAllowed(audio),
+    cover,
   };
 }
 
@@ -89,7 +101,8 @@ function returnTrackReasons(tracks: readonly TrackWithRecording[], reasons: read
   });
 }
 
-export function toAlbumSummary(item: AlbumListRow): AlbumSummary {
+/** `coverThumbnailUrl`: from one query for the whole page (see coverThumbnailUrls). */
+export function toAlbumSummary(item: AlbumListRow, coverThumbnailUrl: string | null = null): AlbumSummary {
   const { album } = item;
   return {
     id: album.id,
@@ -103,6 +116,7 @@ export function toAlbumSummary(item: AlbumListRow): AlbumSummary {
     ...(album.status === 'returned' && album.returnReason !== null ? { returnReason: album.returnReason } : {}),
     depositStatus: album.depositStatus,
     trackCount: item.trackCount,
+    coverThumbnailUrl,
     createdAt: album.createdAt.toISOString(),
     updatedAt: album.updatedAt.toISOString(),
     submittedAt: album.submittedAt?.toISOString() ?? null,

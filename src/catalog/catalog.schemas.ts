@@ -2,6 +2,8 @@ import { Type, type Static } from 'typebox';
 import { REGISTRANT_CODE_INPUT_PATTERN } from '../isrc/registrant-code.js';
 import { PageQuery, Uuid } from '../shared/common.schemas.js';
 import { DEPOSIT_STATUSES, ISRC_SOURCES, REVIEW_STATUSES } from '../shared/enums.js';
+import { AlbumCover } from '../media/covers.schemas.js';
+import { TrackAudio } from '../media/track-audio.schemas.js';
 import { DATE_MAX_YEARS_AHEAD, DATE_UNWARNED_YEARS_AHEAD, FIRST_RECORDING_YEAR } from './formats.js';
 import { CREDIT_ROLES, RELEASE_TYPES, VERSION_TYPES, ALBUM_TYPES, WORK_CATEGORIES, MEDIA_FORMS, PUBLICATION_CATEGORIES, codesOf } from './vocabularies.js';
 
@@ -153,6 +155,16 @@ export const TrackResponse = Type.Object({
 });
 export type TrackResponse = Static<typeof TrackResponse>;
 
+/** A track in the album response: the track with its audio (錄音 / 音樂性錄影). */
+export const AlbumTrackResponse = Type.Object({
+  ...TrackResponse.properties,
+  /** The uploaded audio file, or null when there is none yet. */
+  audio: Type.Union([TrackAudio, Type.Null()]),
+  /** An upload to this track would be accepted now: a first file, or replacing (and deleting) the one it has. */
+  audioReplaceable: Type.Boolean(),
+});
+export type AlbumTrackResponse = Static<typeof AlbumTrackResponse>;
+
 export const AlbumResponse = Type.Object({
   id: Uuid,
   albumNumber: Type.Integer(),
@@ -183,7 +195,11 @@ export const AlbumResponse = Type.Object({
   submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  tracks: Type.Array(TrackResponse),
+  tracks: Type.Array(AlbumTrackResponse),
+  /** The album takes audio uploads (not once its audio is deposited); single tracks may still be locked (audioReplaceable). */
+  audioUploadAllowed: Type.Boolean(),
+  /** 專輯封面, or null when none is uploaded. */
+  cover: Type.Union([AlbumCover, Type.Null()]),
 });
 export type AlbumResponse = Static<typeof AlbumResponse>;
 
@@ -200,6 +216,8 @@ export const AlbumSummary = Type.Object({
   returnReason: Type.Optional(Type.String()),
   depositStatus: DepositStatus,
   trackCount: Type.Integer(),
+  /** The cover's thumbnail (GET it with the session), or null when the album has no cover. */
+  coverThumbnailUrl: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

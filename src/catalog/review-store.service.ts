@@ -3,6 +3,8 @@ import type { ReviewStatus } from '../shared/enums.js';
 import { lockAlbum, updateAlbumRow, type AlbumRow } from './albums.repo.js';
 import type { AlbumResponse } from './catalog.schemas.js';
 import { toAlbumResponse } from './catalog-view.js';
+import { albumCover } from '../media/covers.view.js';
+import { albumAudio } from '../media/track-audio.view.js';
 import { approveRecordingsOfAlbum, assignSystemIsrcs, listTracks, type TrackWithRecording } from './tracks.repo.js';
 
 /**
@@ -40,12 +42,13 @@ export async function storeReviewOutcome(tx: TxContext, albumId: string, outcome
   return after;
 }
 
-/** The album as the API shows it, from rows the caller already holds (no second read). */
-export function reviewedAlbumResponse(
+/** The album as the API shows it, from rows the caller already holds (only the cover and the audio are read). */
+export async function reviewedAlbumResponse(
+  tx: TxContext,
   album: AlbumRow,
   tracks: readonly TrackWithRecording[],
   isrcOnSubmission: boolean,
   trackReasons: readonly { recordingId: string; reason: string }[] = [],
-): AlbumResponse {
-  return toAlbumResponse(album, tracks, isrcOnSubmission, trackReasons);
+): Promise<AlbumResponse> {
+  return toAlbumResponse(album, tracks, isrcOnSubmission, trackReasons, await albumCover(tx, album.id), await albumAudio(tx, album));
 }

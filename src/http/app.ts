@@ -9,11 +9,16 @@ import { registrantsRoutes } from '../registrants/registrants.routes.js';
 import { settingsRoutes } from '../settings/settings.routes.js';
 import { albumsRoutes } from '../catalog/albums.routes.js';
 import { tracksRoutes } from '../catalog/tracks.routes.js';
+import { coversRoutes } from '../media/covers.routes.js';
+import { registerAudioWarningLocale, trackAudioRoutes } from '../media/track-audio.routes.js';
+import { tusUploadsRoutes } from '../media/tus-uploads.routes.js';
 import { reviewRoutes } from '../review/review.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
 import { changeRequestsRoutes } from '../change-requests/change-requests.routes.js';
 import { depositRoutes } from '../deposit/deposit.routes.js';
+import { audioDepositRoutes } from '../deposit/audio-deposit.routes.js';
+import { fixityRoutes } from '../fixity/fixity.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import type { ServiceContext } from '../db/context.js';
@@ -75,8 +80,21 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
   await app.register(
     (api: AppInstance, _opts, done) => {
-      const features = [authRoutes, usersRoutes, registrantsRoutes, settingsRoutes, allocationRoutes, albumsRoutes, tracksRoutes, reviewRoutes];
-      const backOffice = [notificationsRoutes, applicationsRoutes, changeRequestsRoutes, depositRoutes, searchRoutes, auditRoutes];
+      const features = [
+        authRoutes,
+        usersRoutes,
+        registrantsRoutes,
+        settingsRoutes,
+        allocationRoutes,
+        albumsRoutes,
+        tracksRoutes,
+        coversRoutes,
+        trackAudioRoutes,
+        tusUploadsRoutes,
+        reviewRoutes,
+      ];
+      const backOffice = [notificationsRoutes, applicationsRoutes, changeRequestsRoutes, depositRoutes, audioDepositRoutes, fixityRoutes, searchRoutes, auditRoutes];
+      registerAudioWarningLocale(api);
       for (const routes of [...features, ...backOffice]) {
         routes(api, { ctx: options.ctx });
       }

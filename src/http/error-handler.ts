@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isrcErrorMessage } from '../isrc/messages.js';
 import type { IsrcError } from '../isrc/isrc.js';
+import { audioRefusalMessage, isAudioRefusal } from '../media/audio-messages.js';
 import { AppError, type ErrorCode } from '../shared/errors.js';
 import { interpolate, localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
 import { ERROR_MESSAGES } from '../shared/messages.js';
@@ -24,6 +25,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   APPLICATION_PENDING: 403,
   APPLICATION_ALREADY_DECIDED: 409,
   APPLICATION_THROTTLED: 429,
+  APPLICATION_NOT_REJECTED: 409,
   LOGIN_NAME_TAKEN: 409,
   REGISTRANT_CODE_TAKEN: 409,
   REGISTRANT_CODE_NOT_ALLOWED: 409,
@@ -53,12 +55,34 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   DEPOSIT_NOT_DUE: 409,
   DEPOSIT_NOT_PHYSICAL: 409,
   DEPOSIT_DATE_OUT_OF_RANGE: 400,
+  AUDIO_DEPOSIT_NOT_DIGITAL: 409,
+  AUDIO_DEPOSIT_MISSING_AUDIO: 409,
+  AUDIO_DEPOSIT_EXISTS: 409,
+  AUDIO_DEPOSIT_OBJECT_MISSING: 409,
+  FIXITY_RUN_RUNNING: 409,
   CHANGE_REQUEST_PENDING: 409,
   CHANGE_REQUEST_DECIDED: 409,
   CHANGE_REQUEST_UNCHANGED: 400,
   CHANGE_REQUEST_STALE: 409,
   FILE_MISSING: 400,
   FILE_TYPE_NOT_ALLOWED: 415,
+  COVER_FILE_MISSING: 400,
+  COVER_TOO_LARGE: 413,
+  COVER_TYPE_NOT_ALLOWED: 415,
+  COVER_IMAGE_UNREADABLE: 422,
+  COVER_IMAGE_TOO_LARGE: 422,
+  COVER_LOCKED: 409,
+  AUDIO_FILE_NAME_INVALID: 400,
+  AUDIO_FILE_NAME_NOT_ISRC: 400,
+  AUDIO_NO_MATCHING_TRACK: 422,
+  AUDIO_DUPLICATE_IN_BATCH: 422,
+  AUDIO_REFUSED: 422,
+  AUDIO_TOO_LARGE: 413,
+  AUDIO_LOCKED: 409,
+  AUDIO_DEPOSITED: 409,
+  UPLOAD_LENGTH_REQUIRED: 400,
+  UPLOAD_PROTOCOL_ERROR: 400,
+  UPLOAD_CONFLICT: 409,
   INTERNAL: 500,
 };
 
@@ -93,6 +117,9 @@ function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
   }
   if (err.code === 'ISRC_TAKEN') {
     values.where = whereTaken(err.details ?? {}, locale);
+  }
+  if (err.code === 'AUDIO_REFUSED' && isAudioRefusal(values.reason)) {
+    values.reason = audioRefusalMessage(values.reason, locale);
   }
   if (err.code === 'ISRC_JUMP_UNCONFIRMED' && typeof values.skipped === 'number') {
     values.skipped = values.skipped.toLocaleString('en-US');

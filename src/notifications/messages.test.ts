@@ -25,6 +25,8 @@ describe(renderNotificationEmail.name, () => {
       ['album.approved', { albumNumber: 1, title: 'T' }],
       ['album.returned', { albumNumber: 1, title: 'T', reason: 'x' }],
       ['deposit.received', { albumNumber: 1, title: 'T', copies: 2 }],
+      ['deposit.audioReceived', { albumNumber: 1, title: 'T', files: 2 }],
+      ['deposit.audioSubmitted', { albumNumber: 1, title: 'T', registrantName: 'R', files: 2 }],
       ['application.submitted', { name: 'N' }],
       ['application.decided', { decision: 'approved', name: 'N', reason: '' }],
       ['application.decided', { decision: 'rejected', name: 'N', reason: 'x' }],

@@ -13,6 +13,9 @@ export type NotificationEvent =
   | { kind: 'album.approved'; audience: { registrantId: string }; albumId: string; params: { albumNumber: number; title: string } }
   | { kind: 'album.returned'; audience: { registrantId: string }; albumId: string; params: { albumNumber: number; title: string; reason: string } }
   | { kind: 'deposit.received'; audience: { registrantId: string }; albumId: string; params: { albumNumber: number; title: string; copies: number } }
+  /** 影音檔送存: to the registrant (its deposit is received) and to the agency (a new deposit), at once. */
+  | { kind: 'deposit.audioReceived'; audience: { registrantId: string }; albumId: string; params: { albumNumber: number; title: string; files: number } }
+  | { kind: 'deposit.audioSubmitted'; audience: { agency: true }; albumId: string; params: { albumNumber: number; title: string; registrantName: string; files: number } }
   | { kind: 'application.submitted'; audience: { agency: true }; applicationId: string; params: { name: string } }
   /** To the applicant's own account (`userId`): approved (now a member) or rejected, with the reason. */
   | { kind: 'application.decided'; audience: { userId: string }; applicationId: string; params: { decision: 'approved' | 'rejected'; name: string; reason: string } }

@@ -119,7 +119,7 @@ async function decide(ctx: ServiceContext, actor: Actor, albumId: string, decisi
         : { kind: 'album.returned', audience: { registrantId: album.registrantId }, albumId, params: { ...params, reason: reason ?? '' } },
     );
     // Read again: approval has just made the recordings citable.
-    return reviewedAlbumResponse(after, await tracksForReview(tx, albumId), await isrcAssignedOnSubmission(tx, album.registrantId), trackReasons);
+    return reviewedAlbumResponse(tx, after, await tracksForReview(tx, albumId), await isrcAssignedOnSubmission(tx, album.registrantId), trackReasons);
   });
 }
 

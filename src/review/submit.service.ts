@@ -68,7 +68,7 @@ export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: st
     await storePoolIsrcs(tx, assignments);
     const at = ctx.clock.now();
     const after = await storeSubmission(tx, albumId, { status: to, at });
-    const response = reviewedAlbumResponse(after, withAssigned(tracks, new Map(assignments.map((a) => [a.recordingId, a.isrc]))), profile.rule.poolOnSubmission);
+    const response = await reviewedAlbumResponse(tx, after, withAssigned(tracks, new Map(assignments.map((a) => [a.recordingId, a.isrc]))), profile.rule.poolOnSubmission);
     const previous = await latestRound(tx.db, albumId);
     const round = (previous?.round ?? 0) + 1;
     // The snapshot is what the officer sees as "submitted in round n": the next round is compared with it.

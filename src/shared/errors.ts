@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'APPLICATION_ALREADY_DECIDED',
   /** Too many registrant-code applications from this address recently; `details.retryAfterMinutes`. */
   'APPLICATION_THROTTLED',
+  /** 重新申請 only after a rejection: the latest application is pending or approved; `details.status`. */
+  'APPLICATION_NOT_REJECTED',
   /** A user with this login name exists. */
   'LOGIN_NAME_TAKEN',
   /** Registrant code already allocated in this country. */
@@ -120,6 +122,16 @@ export const ERROR_CODES = [
    * `details`: `date`, `earliest` (approval date), `latest` (today).
    */
   'DEPOSIT_DATE_OUT_OF_RANGE',
+  /** 影音檔送存 is for digital releases; a physical one sends copies instead. */
+  'AUDIO_DEPOSIT_NOT_DIGITAL',
+  /** 影音檔送存: some tracks have no audio yet; `details.missing` lists them (position, isrc, title), `details.count`. */
+  'AUDIO_DEPOSIT_MISSING_AUDIO',
+  /** The album's audio is deposited already (once per album); `details.depositedAt`. */
+  'AUDIO_DEPOSIT_EXISTS',
+  /** A deposited file is no longer in storage, so no BagIt bag can be made; `details.isrcs`. */
+  'AUDIO_DEPOSIT_OBJECT_MISSING',
+  /** A fixity run is going on already (one at a time); `details.runId`, `details.startedAt`. */
+  'FIXITY_RUN_RUNNING',
   /** A registrant may have one pending change request at a time (withdraw it or wait for the decision). */
   'CHANGE_REQUEST_PENDING',
   /** The change request is approved or rejected: it can no longer be changed, withdrawn or decided. */
@@ -135,6 +147,40 @@ export const ERROR_CODES = [
   'FILE_MISSING',
   /** The uploaded file's content is not an accepted type (decided by its bytes, not its name); `details.allowed`. */
   'FILE_TYPE_NOT_ALLOWED',
+  /** 上傳專輯封面 without a file part. */
+  'COVER_FILE_MISSING',
+  /** The cover image is over 5 MB (refused while it streams; nothing is kept). */
+  'COVER_TOO_LARGE',
+  /** The cover is not a JPG, PNG or GIF by its content (the name does not count); `details.allowed`. */
+  'COVER_TYPE_NOT_ALLOWED',
+  /** The cover's bytes start like an image but do not decode (cut, damaged); nothing is kept. */
+  'COVER_IMAGE_UNREADABLE',
+  /** The cover has more pixels than the server decodes (50 megapixels); `details.width`, `details.height`. */
+  'COVER_IMAGE_TOO_LARGE',
+  /** The album is approved: its cover cannot be replaced or removed any more. */
+  'COVER_LOCKED',
+  /** An audio file's name does not end in .mp3, .wav or .mp4; `details.fileName`. */
+  'AUDIO_FILE_NAME_INVALID',
+  /** 數位媒體批次上傳 (or a resumable upload without a track): the name is not `<ISRC>.<ext>`; `details.fileName`. */
+  'AUDIO_FILE_NAME_NOT_ISRC',
+  /** The ISRC in a file's name is no track of this album (nor is the track named); `details.isrc`. */
+  'AUDIO_NO_MATCHING_TRACK',
+  /** A batch holds a second file for the same track; only the first is kept; `details.isrc`. */
+  'AUDIO_DUPLICATE_IN_BATCH',
+  /** The content is not an acceptable audio file of the type its name says; `details.reason` (an AudioRefusal). */
+  'AUDIO_REFUSED',
+  /** The audio file is over 500 MB (refused while it streams; nothing is kept); `details.limitMb`. */
+  'AUDIO_TOO_LARGE',
+  /** The album is approved: a track's audio, once there, cannot be replaced or removed by the registrant. */
+  'AUDIO_LOCKED',
+  /** The album's audio is deposited (影音檔送存): nothing about its audio changes any more. */
+  'AUDIO_DEPOSITED',
+  /** A resumable upload must say its size when it is created (Upload-Length; Upload-Defer-Length is refused). */
+  'UPLOAD_LENGTH_REQUIRED',
+  /** A resumable upload request breaks the tus protocol (a missing or invalid header); `details.tus` says which. */
+  'UPLOAD_PROTOCOL_ERROR',
+  /** A resumable upload's offset is stale, or another request is writing it: ask where it stands (HEAD) and resume. */
+  'UPLOAD_CONFLICT',
   /** Unexpected failure; details are only in the log. */
   'INTERNAL',
 ] as const;

@@ -34,6 +34,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '這筆登記者代碼申請已經審核過了，請重新整理頁面。',
     en: 'This registrant code application has already been decided; please reload the page.',
   },
+  APPLICATION_NOT_REJECTED: {
+    'zh-TW': '申請未獲核准時才能重新申請；您的申請目前尚在審核中或已核准，請重新整理頁面。',
+    en: 'You can apply again only after an application was rejected; yours is still being reviewed or was approved. Please reload the page.',
+  },
   APPLICATION_THROTTLED: {
     'zh-TW': '此網路位址近期送出的申請過多，請於 {retryAfterMinutes} 分鐘後再試，或洽 ISRC 管理中心。',
     en: 'Too many applications from this address recently; please try again in {retryAfterMinutes} minutes or contact the ISRC centre.',
@@ -118,6 +122,23 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '送存日期 {date} 不在允許範圍內：應介於專輯通過審核日 {earliest} 與今天 {latest} 之間。',
     en: 'The deposit date {date} must fall between the approval date {earliest} and today, {latest}.',
   },
+  AUDIO_DEPOSIT_NOT_DIGITAL: {
+    'zh-TW': '影音檔送存只適用於數位發行的專輯；實體發行的專輯請寄送送存品。',
+    en: 'Audio deposit is for digital releases; a physical release is deposited by sending copies.',
+  },
+  AUDIO_DEPOSIT_MISSING_AUDIO: {
+    'zh-TW': '尚有 {count} 首曲目未上傳影音檔，請全部上傳後再送存。',
+    en: '{count} track(s) have no audio file yet; upload every track before depositing.',
+  },
+  AUDIO_DEPOSIT_EXISTS: { 'zh-TW': '這張專輯已完成影音檔送存，不需再次送存。', en: "This album's audio has already been deposited." },
+  AUDIO_DEPOSIT_OBJECT_MISSING: {
+    'zh-TW': '送存的影音檔已不在儲存空間中（{isrcs}），無法產生 BagIt 封包；請執行保存檢核並通知系統管理者。',
+    en: 'A deposited audio file is missing from storage ({isrcs}), so no BagIt bag can be made; run a fixity check and tell the administrator.',
+  },
+  FIXITY_RUN_RUNNING: {
+    'zh-TW': '保存檢核正在進行中，請等候這次檢核完成後再開始。',
+    en: 'A fixity check is already running; wait for it to finish before starting another.',
+  },
   CHANGE_REQUEST_PENDING: {
     'zh-TW': '已有一份待審核的出版者資料異動申請；請等候審核結果，或先撤回後再重新申請。',
     en: 'A data change request is already pending; wait for the decision or withdraw it first.',
@@ -132,6 +153,71 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
   FILE_TYPE_NOT_ALLOWED: {
     'zh-TW': '檔案格式不符：僅接受 PDF、JPG 或 PNG 檔（依檔案內容判斷，更改副檔名無效）。',
     en: 'Wrong file type: only PDF, JPG or PNG files are accepted (judged by the content, not the file name).',
+  },
+  COVER_FILE_MISSING: { 'zh-TW': '請選擇專輯封面圖檔（JPG、PNG 或 GIF，5 MB 以內）。', en: 'Choose a cover image (JPG, PNG or GIF, up to 5 MB).' },
+  COVER_TOO_LARGE: {
+    'zh-TW': '專輯封面檔案過大：上限為 5 MB，請縮小或壓縮圖片後再上傳。',
+    en: 'The cover image is too large: the limit is 5 MB. Please make it smaller or compress it and upload it again.',
+  },
+  COVER_TYPE_NOT_ALLOWED: {
+    'zh-TW': '專輯封面僅接受 JPG、PNG 或 GIF 圖檔（依檔案內容判斷，更改副檔名無效）。',
+    en: 'A cover must be a JPG, PNG or GIF image (judged by the content, not the file name).',
+  },
+  COVER_IMAGE_UNREADABLE: {
+    'zh-TW': '無法讀取這張圖片：檔案可能已損毀或不完整，請重新匯出圖片後再上傳。',
+    en: 'This image cannot be read: the file may be damaged or incomplete. Please export it again and upload it.',
+  },
+  COVER_IMAGE_TOO_LARGE: {
+    'zh-TW': '圖片尺寸過大（{width} × {height} 像素），上限為 5,000 萬像素，請縮小尺寸後再上傳。',
+    en: 'The image is too large ({width} × {height} pixels); the limit is 50 megapixels. Please make it smaller and upload it again.',
+  },
+  COVER_LOCKED: {
+    'zh-TW': '專輯已通過審核，專輯封面已鎖定，無法更換或移除。',
+    en: 'The album is approved: its cover is locked and cannot be replaced or removed.',
+  },
+  AUDIO_FILE_NAME_INVALID: {
+    'zh-TW': '「{fileName}」的副檔名不符：影音檔僅接受 .mp3、.wav 或 .mp4。',
+    en: '"{fileName}" has the wrong extension: audio files must end in .mp3, .wav or .mp4.',
+  },
+  AUDIO_FILE_NAME_NOT_ISRC: {
+    'zh-TW': '「{fileName}」的檔名不是 ISRC：批次上傳的檔名須為曲目的 ISRC 加副檔名，例如 TW-A12-26-00001.mp3。',
+    en: '"{fileName}" is not named by an ISRC: batch uploads must be named by the track\'s ISRC plus the extension, e.g. TW-A12-26-00001.mp3.',
+  },
+  AUDIO_NO_MATCHING_TRACK: {
+    'zh-TW': '這張專輯沒有 ISRC 為 {isrc} 的曲目，檔案未儲存。',
+    en: 'This album has no track with the ISRC {isrc}; the file was not stored.',
+  },
+  AUDIO_DUPLICATE_IN_BATCH: {
+    'zh-TW': '這一批已有另一個 ISRC 為 {isrc} 的檔案，這個檔案未儲存。',
+    en: 'This batch already has another file for the ISRC {isrc}; this one was not stored.',
+  },
+  AUDIO_REFUSED: {
+    'zh-TW': '{reason}檔案未儲存。',
+    en: '{reason} The file was not stored.',
+  },
+  AUDIO_TOO_LARGE: {
+    'zh-TW': '影音檔過大：上限為 {limitMb} MB，檔案未儲存。',
+    en: 'The audio file is too large: the limit is {limitMb} MB. It was not stored.',
+  },
+  AUDIO_LOCKED: {
+    'zh-TW': '專輯已通過審核，已上傳的影音檔不可更換或刪除；如需更正，請洽 ISRC 管理中心。',
+    en: 'The album is approved: an uploaded audio file cannot be replaced or deleted. To correct it, please contact the ISRC centre.',
+  },
+  AUDIO_DEPOSITED: {
+    'zh-TW': '這張專輯的影音檔已送存，影音檔不可再上傳、更換或刪除。',
+    en: "This album's audio has been deposited: its audio files can no longer be uploaded, replaced or deleted.",
+  },
+  UPLOAD_LENGTH_REQUIRED: {
+    'zh-TW': '續傳上傳須先告知檔案大小（Upload-Length）。',
+    en: 'A resumable upload must state the file size when it is created (Upload-Length).',
+  },
+  UPLOAD_PROTOCOL_ERROR: {
+    'zh-TW': '續傳上傳的請求不符合 tus 協定（{tus}）。',
+    en: 'The resumable upload request does not follow the tus protocol ({tus}).',
+  },
+  UPLOAD_CONFLICT: {
+    'zh-TW': '續傳位置已過時，或另一個連線正在上傳這個檔案；請查詢目前進度後再續傳。',
+    en: 'The upload offset is out of date, or another connection is sending this file; check the progress and resume from there.',
   },
   INTERNAL: { 'zh-TW': '系統發生錯誤，請稍後再試。', en: 'Something went wrong; please try again later.' },
 };

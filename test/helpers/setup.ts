@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import type { AppInstance } from '../../src/http/types.js';
@@ -6,6 +9,7 @@ import type { ServiceContext } from '../../src/db/context.js';
 import { testApp } from './app.js';
 import { testContext } from './context.js';
 import { openTestDatabase } from './db.js';
+import { createFsStorage } from '../../src/storage/fs-storage.js';
 
 export interface TestEnv {
   handle: DatabaseHandle;
@@ -17,19 +21,23 @@ export interface TestEnv {
 export const realClock: Clock = { now: () => new Date() };
 
 /**
- * One database and app per test file, opened before and closed after its tests. The returned
+ * One database, file storage and app per test file, opened before and closed after its tests. The returned
  * object is filled in by `beforeAll`, so read its fields inside tests, not at module level.
  */
 export function useTestApp(clock?: Clock): TestEnv {
   const env = {} as TestEnv;
+  // Like the server: file storage and a staging folder, here in a fresh temporary folder.
+  let filesRoot = '';
   beforeAll(async () => {
+    filesRoot = mkdtempSync(path.join(tmpdir(), 'isrc-test-files-'));
     env.handle = await openTestDatabase();
-    env.ctx = testContext(env.handle, clock);
+    env.ctx = { ...testContext(env.handle, clock), storage: createFsStorage(path.join(filesRoot, 'files')), stagingDir: path.join(filesRoot, 'staging') };
     env.app = await testApp(env.ctx);
   });
   afterAll(async () => {
     await env.app.close();
     await env.handle.close();
+    rmSync(filesRoot, { recursive: true, force: true });
   });
   return env;
 }

@@ -69,6 +69,16 @@ function albumRoutes(albumId: string, trackId: string, recordingId: string): Cal
     ['PATCH', `/albums/${albumId}/tracks/${trackId}`, { title: 'renamed' }],
     ['PUT', `/albums/${albumId}/tracks/${trackId}/isrc`, { isrc: { mode: 'next' } }],
     ['DELETE', `/albums/${albumId}/tracks/${trackId}`],
+    ['PUT', `/albums/${albumId}/cover`],
+    ['DELETE', `/albums/${albumId}/cover`],
+    ['GET', `/albums/${albumId}/cover`],
+    ['GET', `/albums/${albumId}/cover/thumbnail`],
+    ['PUT', `/albums/${albumId}/tracks/${trackId}/audio`],
+    ['GET', `/albums/${albumId}/tracks/${trackId}/audio`],
+    ['DELETE', `/albums/${albumId}/tracks/${trackId}/audio`],
+    ['POST', `/albums/${albumId}/audio/batch`],
+    ['GET', `/albums/${albumId}/audio-deposit`],
+    ['POST', `/albums/${albumId}/audio-deposit`],
     ['GET', `/albums/${albumId}/deposits`],
     ['POST', `/albums/${albumId}/deposits/sent`, { copies: 1, date: '2026-01-02' }],
     ['POST', `/albums/${albumId}/deposits/received`, { copies: 1, date: '2026-01-02' }],
@@ -115,7 +125,7 @@ describe("registrant B and registrant A's catalog", () => {
       b.api,
       albumRoutes(ownAlbumOfB.id, track.id, track.recording.id).filter(([, path]) => path.includes(track.id)),
     );
-    expect(results).toHaveLength(4);
+    expect(results).toHaveLength(7);
     expect(results.map((r) => r.line).filter((line) => !line.endsWith('→ 404 NOT_FOUND'))).toEqual([]);
     expect((await getAlbum(a.api, albumsOfA.draft.album.id)).tracks[0]?.recording.title).toBe(track.recording.title);
   });

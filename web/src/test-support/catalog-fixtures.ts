@@ -30,6 +30,8 @@ export function savedAlbum(overrides: Partial<AlbumResponse> = {}): AlbumRespons
     createdAt: '2026-03-01T00:00:00.000Z',
     updatedAt: '2026-03-02T00:00:00.000Z',
     tracks: [],
+    audioUploadAllowed: true,
+    cover: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlbumResponse, RecordingResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
+import type { AlbumResponse, AlbumTrackResponse, RecordingResponse } from '../../../../src/catalog/catalog.schemas.js';
 import { clientProblems, serverProblems } from './problems';
 import { savedAlbum, savedRecording } from '../../test-support/catalog-fixtures';
 
@@ -7,8 +7,8 @@ const TRACK_1 = 'aaaaaaaa-0000-4000-8000-000000000001';
 const TRACK_2 = 'aaaaaaaa-0000-4000-8000-000000000002';
 const TRACK_3 = 'aaaaaaaa-0000-4000-8000-000000000003';
 
-function track(id: string, position: number, overrides: Partial<RecordingResponse> = {}, cited = false): TrackResponse {
-  return { id, position, cited, done: false, recording: savedRecording(overrides) };
+function track(id: string, position: number, overrides: Partial<RecordingResponse> = {}, cited = false): AlbumTrackResponse {
+  return { id, position, cited, done: false, recording: savedRecording(overrides), audio: null, audioReplaceable: true };
 }
 
 function album(overrides: Partial<AlbumResponse> = {}): AlbumResponse {
