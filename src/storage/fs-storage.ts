@@ -61,16 +61,16 @@ export function createFsStorage(root: string, options: { now?: () => number } = 
     async putFile(localPath: string, expected: StoredObject): Promise<string> {
       const key = contentKey(expected.sha256);
       const target = pathOf(key);
-      if ((await stat(target).catch(() => undefined))?.size === expected.size) {
-        return key;
-      }
+      // Written again even when the object is there: a copy damaged in place (found by fixity) is
+      // repaired by uploading the same bytes again. The rename replaces it atomically.
       const tmp = await stageCopy(localPath, expected);
       try {
         await mkdir(path.dirname(target), { recursive: true });
         await rename(tmp, target);
-      } catch (err) {
+      } finally {
+        // Gone after a rename, except when tmp and target were already links to one file (the same
+        // staged file put twice): rename then does nothing and leaves tmp behind.
         await rm(tmp, { force: true });
-        throw err;
       }
       return key;
     },
