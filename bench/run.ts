@@ -14,8 +14,9 @@ import { catalogBenchmark } from './catalog.bench.js';
 import { createScratchDatabase } from './scratch-db.js';
 import { searchBenchmark } from './search.bench.js';
 import type { Benchmark } from './types.js';
+import { uploadBenchmark } from './upload.bench.js';
 
-const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark, searchBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark, searchBenchmark, uploadBenchmark];
 
 /** The allocation benchmark takes warmup + iterations designations from one counter (max 99999). */
 const MAX_OPERATIONS = 90_000;

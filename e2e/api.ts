@@ -21,6 +21,11 @@ export class ApiSession {
     return new ApiSession(baseUrl, cookie);
   }
 
+  /** The session's Cookie header, for requests `call` does not make (uploads). */
+  cookieHeader(): string {
+    return this.cookie;
+  }
+
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
       method,

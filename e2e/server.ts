@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface RunningServer {
   baseUrl: string;
   dataDir: string;
+  /** The server process, for measurements (bench/upload.bench.ts reads its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,10 +49,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
  * Starts the real server (built web app, fresh embedded database) as a child process, the way
  * `npm start` does, so browser tests exercise exactly what users run.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, options: { requireWeb?: boolean } = {}): Promise<RunningServer> {
   // WEB_DIR (the server's own setting) lets a build elsewhere be tested; dist/web by default.
   const webIndex = path.resolve(process.env.WEB_DIR ?? 'dist/web', 'index.html');
-  if (!fs.existsSync(webIndex)) {
+  if ((options.requireWeb ?? true) && !fs.existsSync(webIndex)) {
     throw new Error(`${webIndex} is missing: run "npm run build" before the browser tests`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isrc-e2e-'));
@@ -67,6 +69,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return {
     baseUrl,
     dataDir,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
