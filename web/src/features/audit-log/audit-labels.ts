@@ -14,6 +14,8 @@ export const KNOWN_ACTIONS = [
   'track.isrc',
   'track.delete',
   'track.uncite',
+  'trackAudio.upload',
+  'trackAudio.delete',
   'isrc.allocate',
   'isrc.claim',
   'registrant.create',
