@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -47,6 +47,27 @@ export async function removeStaleUploads(directory: string, olderThanMs: number,
     }
   }
   return removed;
+}
+
+/** How many unfinished uploads one user may keep: each may hold up to 500 MB of staging disk for days. */
+export const MAX_UNFINISHED_UPLOADS_PER_USER = 20;
+
+/** The user's unfinished uploads in the tus store (each `<id>.json` names its uploader). */
+export async function unfinishedUploadsOf(directory: string, userId: string): Promise<number> {
+  const names = (await readdir(directory).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+  let count = 0;
+  for (const name of names) {
+    const info: unknown = await readFile(path.join(directory, name), 'utf8')
+      .then((text) => JSON.parse(text) as unknown)
+      .catch(() => undefined);
+    if (typeof info === 'object' && info !== null && 'metadata' in info) {
+      const metadata = info.metadata;
+      if (typeof metadata === 'object' && metadata !== null && 'userId' in metadata && metadata.userId === userId) {
+        count++;
+      }
+    }
+  }
+  return count;
 }
 
 export interface TusAnswer {
@@ -211,6 +232,9 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       }
       if (facts.fileName === '') {
         throw refuse(req, new AppError('AUDIO_FILE_NAME_INVALID', { fileName: '' }));
+      }
+      if ((await unfinishedUploadsOf(directory, actor.userId)) >= MAX_UNFINISHED_UPLOADS_PER_USER) {
+        throw refuse(req, new AppError('UPLOAD_TOO_MANY', { max: MAX_UNFINISHED_UPLOADS_PER_USER }));
       }
       try {
         await prepareResumableUpload(ctx, actor, facts);

@@ -181,6 +181,8 @@ export const ERROR_CODES = [
   'UPLOAD_PROTOCOL_ERROR',
   /** A resumable upload's offset is stale, or another request is writing it: ask where it stands (HEAD) and resume. */
   'UPLOAD_CONFLICT',
+  /** Too many unfinished resumable uploads for one user; `details.max`. Finish or cancel some first. */
+  'UPLOAD_TOO_MANY',
   /** Unexpected failure; details are only in the log. */
   'INTERNAL',
 ] as const;

@@ -219,5 +219,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '續傳位置已過時，或另一個連線正在上傳這個檔案；請查詢目前進度後再續傳。',
     en: 'The upload offset is out of date, or another connection is sending this file; check the progress and resume from there.',
   },
+  UPLOAD_TOO_MANY: {
+    'zh-TW': '您未完成的上傳已有 {max} 個；請先完成或取消其中一些，再開始新的上傳。',
+    en: 'You already have {max} unfinished uploads; finish or cancel some before starting another.',
+  },
   INTERNAL: { 'zh-TW': '系統發生錯誤，請稍後再試。', en: 'Something went wrong; please try again later.' },
 };

@@ -4,6 +4,7 @@ import { Upload as TusUpload } from 'tus-js-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumResponse } from '../../src/catalog/catalog.schemas.js';
 import { MAX_AUDIO_BYTES, type AudioUploadResult } from '../../src/media/track-audio.schemas.js';
+import { MAX_UNFINISHED_UPLOADS_PER_USER } from '../../src/media/tus-uploads.js';
 import { addTrack, API, completeAlbumFields, completeRecording, createAlbum, getAlbum, memberSession, ok, staffSession, type Client, type MemberSession } from '../helpers/catalog.js';
 import { createUpload, filesUnder, leftovers, sha256, tus, uploadMetadata, useAudioApp } from './track-audio-setup.js';
 
@@ -169,6 +170,28 @@ describe('resumable uploads (tus)', () => {
     // The owner may cancel: the bytes go.
     expect((await tus(env, s.api, 'DELETE', url)).statusCode).toBe(204);
     expect(await filesUnder(tusDir())).toEqual([]);
+  });
+
+  it('limits how many unfinished uploads one user keeps; cancelling one makes room, and others are not counted', async () => {
+    const meta = { albumId: album.id, trackId: track(2).id, filename: 'later.mp3' };
+    const urls: string[] = [];
+    for (let i = 0; i < MAX_UNFINISHED_UPLOADS_PER_USER; i++) {
+      urls.push(locationOf(await createUpload(env, s.api, 1000, meta)));
+    }
+    const refused = await createUpload(env, s.api, 1000, meta);
+    expect([refused.statusCode, refused.json<{ error: { code: string } }>().error.code]).toEqual([429, 'UPLOAD_TOO_MANY']);
+    // Another member of another registrant has a limit of their own.
+    const other = await memberSession(env);
+    const otherAlbum = await createAlbum(other.api, completeAlbumFields('別人的'));
+    await addTrack(other.api, otherAlbum.id, completeRecording('歌', { duration: '0:00:03' }), { mode: 'next' });
+    const otherTrack = (await getAlbum(other.api, otherAlbum.id)).tracks[0]!;
+    locationOf(await createUpload(env, other.api, 1000, { albumId: otherAlbum.id, trackId: otherTrack.id, filename: 'a.mp3' }));
+
+    expect((await tus(env, s.api, 'DELETE', urls[0]!)).statusCode).toBe(204);
+    urls[0] = locationOf(await createUpload(env, s.api, 1000, meta));
+    for (const url of urls) {
+      expect((await tus(env, s.api, 'DELETE', url)).statusCode).toBe(204);
+    }
   });
 
   it('works with tus-js-client over a real connection, in chunks, and hands the result to the client', async () => {
