@@ -6,7 +6,7 @@ import type { StoredFileRef } from '../db/schema/index.js';
 import { AppError } from '../shared/errors.js';
 import { extensionOf, sniffContentType, type SniffedType } from '../storage/content-type.js';
 import { releaseObject, storageOf, storeStaged } from '../storage/objects.service.js';
-import { stageUpload, type StagedFile } from '../storage/staging.js';
+import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
 import { UploadSourceError } from '../storage/upload.js';
 import { sanitiseFileName } from './attachment-name.js';
@@ -16,12 +16,7 @@ import { findChangeRequestForUpdate, findChangeRequestView, updateChangeRequest 
 import { findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
 import type { ChangeRequestResponse } from './change-requests.schemas.js';
 
-export interface UploadedFile {
-  fileName: string;
-  stream: Readable;
-  /** The multipart parser cut the file at its own limit (it does not fail by itself). */
-  truncated: () => boolean;
-}
+export type { UploadedFile };
 
 async function pendingOwnRequest(ctx: ServiceContext, actor: Actor, id: string): Promise<string> {
   if (!canFileChangeRequest(actor)) {

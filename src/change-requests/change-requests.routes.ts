@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../http/auth.js';
+import { singleFilePart } from '../http/multipart.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { AppError } from '../shared/errors.js';
@@ -17,22 +18,8 @@ const tags = ['change-requests'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 /** The one file part of an upload; its stream must be consumed (or drained) by the service. */
-async function uploadedFile(request: FastifyRequest) {
-  if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  }
-  let part;
-  try {
-    part = await request.file();
-  } catch (err) {
-    // A body that is not well-formed multipart (or breaks the part limits) is the client's fault.
-    const status = err instanceof Error && 'statusCode' in err ? err.statusCode : undefined;
-    throw new AppError(status === 413 ? 'BODY_TOO_LARGE' : 'MALFORMED_REQUEST', status === 413 ? { limit: MAX_ATTACHMENT_BYTES } : {});
-  }
-  if (part === undefined) {
-    throw new AppError('FILE_MISSING');
-  }
-  return { fileName: part.filename, stream: part.file, truncated: () => part.file.truncated };
+function uploadedFile(request: FastifyRequest) {
+  return singleFilePart(request, { tooLarge: () => new AppError('BODY_TOO_LARGE', { limit: MAX_ATTACHMENT_BYTES }), missing: 'FILE_MISSING' });
 }
 
 /** 出版者資料異動申請單: registrants ask, the agency approves or rejects. */

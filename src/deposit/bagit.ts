@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import yazl from 'yazl';
+import { formatBytes } from '../shared/format-bytes.js';
 
 /**
  * BagIt (RFC 8493) bags, the package digital-preservation systems take in, written as a zip that
@@ -37,16 +38,9 @@ export function payloadOxum(files: ReadonlyArray<{ size: number }>): string {
   return `${files.reduce((n, f) => n + f.size, 0)}.${files.length}`;
 }
 
-/** A human-readable size for Bag-Size (`1.5 MB`), decimal units as the BagIt spec's examples use. */
+/** A human-readable size for Bag-Size (`1.5 MB`), written as the app writes sizes everywhere. */
 export function humanSize(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+  return formatBytes(bytes);
 }
 
 /** One value on one line: control characters (a newline in an album title) become spaces. */

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { lockAlbumForReview, tracksForReview } from '../catalog/review-store.service.js';
@@ -9,7 +8,7 @@ import { formatDisplay, isIsrc } from '../isrc/index.js';
 import type { AudioContainer } from '../shared/enums.js';
 import { AppError } from '../shared/errors.js';
 import { releaseObject, storageOf, storeStaged } from '../storage/objects.service.js';
-import { stageUpload, type StagedFile } from '../storage/staging.js';
+import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
 import { UploadSourceError } from '../storage/upload.js';
 import { probeAudio, type AudioAnalysis } from './audio-probe.js';
@@ -27,12 +26,8 @@ import { MAX_AUDIO_BYTES } from './track-audio.schemas.js';
  */
 
 /** One file part of an upload; its stream must be read to the end (or drained). */
-export interface AudioFile {
-  fileName: string;
-  stream: Readable;
-  /** The multipart parser cut the file at its own limit (it does not fail by itself). */
-  truncated: () => boolean;
-}
+/** One uploaded audio file as the routes hand it over. */
+export type AudioFile = UploadedFile;
 
 /** The track a file goes to, as known before the file is read. */
 export interface AudioTarget {

@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../http/auth.js';
+import { singleFilePart } from '../http/multipart.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { AppError } from '../shared/errors.js';
@@ -18,22 +19,8 @@ const CACHE_VERSIONED = 'private, max-age=86400';
 const CACHE_REVALIDATE = 'private, no-cache';
 
 /** The one file part of the upload; its stream is consumed (or drained) by the service. */
-async function coverFile(request: FastifyRequest): Promise<CoverUpload> {
-  if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  }
-  let part;
-  try {
-    part = await request.file();
-  } catch (err) {
-    // A body that is not well-formed multipart (or breaks the part limits) is the client's fault.
-    const status = err instanceof Error && 'statusCode' in err ? err.statusCode : undefined;
-    throw new AppError(status === 413 ? 'COVER_TOO_LARGE' : 'MALFORMED_REQUEST');
-  }
-  if (part === undefined) {
-    throw new AppError('COVER_FILE_MISSING');
-  }
-  return { stream: part.file, truncated: () => part.file.truncated };
+function coverFile(request: FastifyRequest): Promise<CoverUpload> {
+  return singleFilePart(request, { tooLarge: () => new AppError('COVER_TOO_LARGE'), missing: 'COVER_FILE_MISSING' });
 }
 
 /** True when the client's If-None-Match names this entity tag (or `*`). */

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { TrackParams } from '../catalog/catalog.schemas.js';
 import { contentDisposition } from '../change-requests/attachment-name.js';
 import { requireActor } from '../http/auth.js';
+import { singleFilePart } from '../http/multipart.js';
 import { errorBody } from '../http/error-handler.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
@@ -30,20 +31,8 @@ function multipartError(err: unknown): AppError {
 }
 
 /** The one file part of a per-track upload; its stream is consumed (or drained) by the service. */
-async function audioFile(request: FastifyRequest): Promise<AudioFile> {
-  if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  }
-  let part;
-  try {
-    part = await request.file();
-  } catch (err) {
-    throw multipartError(err);
-  }
-  if (part === undefined) {
-    throw new AppError('FILE_MISSING');
-  }
-  return { fileName: part.filename, stream: part.file, truncated: () => part.file.truncated };
+function audioFile(request: FastifyRequest): Promise<AudioFile> {
+  return singleFilePart(request, { tooLarge: () => new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) }), missing: 'FILE_MISSING' });
 }
 
 /** The file parts of a batch, one at a time as they stream in. */

@@ -110,3 +110,12 @@ export async function sweepStaging(dir: string, olderThanMs: number, now = Date.
   }
   return removed;
 }
+
+/** One file of a multipart upload as the routes hand it to a service, which consumes (or drains) its stream. */
+export interface UploadedFile {
+  /** The name on the uploader's machine: shown, never used as a path or key. */
+  fileName: string;
+  stream: Readable;
+  /** The multipart parser cut the file at its own limit (it does not fail by itself). */
+  truncated: () => boolean;
+}

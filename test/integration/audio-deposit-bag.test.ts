@@ -103,7 +103,7 @@ describe('the BagIt download', () => {
     const bytes = expected.reduce((n, p) => n + read(p).length, 0);
     expect(bytes).toBe(300_000 + 1234 + 77);
     expect(values('Payload-Oxum')).toEqual([`${bytes}.3`]);
-    expect(values('Bag-Size')).toEqual(['301.3 KB']);
+    expect(values('Bag-Size')).toEqual(['294 KB']);
     expect(values('Source-Organization')).toEqual([DEFAULT_AGENCY_CONTACT.name]);
     expect(values('External-Identifier')).toEqual([String(album.albumNumber)]);
     expect(values('External-Description')).toEqual(['封包專輯 第二行']);

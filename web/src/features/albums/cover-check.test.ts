@@ -19,7 +19,7 @@ describe(coverFileProblem.name, () => {
 
 describe(formatBytes.name, () => {
   it('writes KB below a megabyte and MB with one decimal above', () => {
-    expect(formatBytes(200)).toBe('1 KB');
+    expect(formatBytes(200)).toBe('200 B');
     expect(formatBytes(350 * 1024)).toBe('350 KB');
     expect(formatBytes(1.25 * 1024 * 1024)).toBe('1.3 MB');
   });

@@ -14,10 +14,5 @@ export function coverFileProblem(file: { name: string; size: number }): CoverFil
   return file.size > MAX_COVER_BYTES ? 'tooLarge' : undefined;
 }
 
-/** "1.2 MB", "350 KB": the size beside the cover. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) {
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  }
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+/** The size beside the cover, written as everywhere else. */
+export { formatBytes } from '../../../../src/shared/format-bytes.js';

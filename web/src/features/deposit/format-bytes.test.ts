@@ -4,10 +4,10 @@ import { formatBytes, shortChecksum } from './format-bytes';
 describe(formatBytes.name, () => {
   it('writes bytes below a kilobyte as is and larger sizes with one decimal', () => {
     expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1000)).toBe('1.0 KB');
-    expect(formatBytes(301_311)).toBe('301.3 KB');
-    expect(formatBytes(524_288_000)).toBe('524.3 MB');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1024)).toBe('1.0 KB');
+    expect(formatBytes(301_311)).toBe('294 KB');
+    expect(formatBytes(524_288_000)).toBe('500 MB');
   });
 });
 

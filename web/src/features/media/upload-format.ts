@@ -1,18 +1,8 @@
 /** Numbers of an upload as people read them: sizes, speed, time left, durations, technical data. */
 
-const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+import { formatBytes } from '../../../../src/shared/format-bytes.js';
 
-/** 1536 → "1.5 KB", 12_900_000 → "12.3 MB" (binary units, as 「500MB」 in the agency's guide means). */
-export function formatBytes(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit] ?? 'B'}`;
-}
+export { formatBytes };
 
 export function formatSpeed(bytesPerSecond: number): string {
   return `${formatBytes(bytesPerSecond)}/s`;
