@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -15,6 +15,9 @@ export interface TestEnv {
   handle: DatabaseHandle;
   ctx: ServiceContext;
   app: AppInstance;
+  /** Where the app's file storage keeps objects (FILES_DIR) and receives uploads (STAGING_DIR). */
+  filesDir: string;
+  stagingDir: string;
 }
 
 /** Real time, for tests of sessions and throttling windows compared with the database's clock. */
@@ -30,8 +33,12 @@ export function useTestApp(clock?: Clock): TestEnv {
   let filesRoot = '';
   beforeAll(async () => {
     filesRoot = mkdtempSync(path.join(tmpdir(), 'isrc-test-files-'));
+    env.filesDir = path.join(filesRoot, 'files');
+    env.stagingDir = path.join(filesRoot, 'staging');
+    mkdirSync(env.filesDir);
+    mkdirSync(env.stagingDir);
     env.handle = await openTestDatabase();
-    env.ctx = { ...testContext(env.handle, clock), storage: createFsStorage(path.join(filesRoot, 'files')), stagingDir: path.join(filesRoot, 'staging') };
+    env.ctx = { ...testContext(env.handle, clock), storage: createFsStorage(env.filesDir), stagingDir: env.stagingDir };
     env.app = await testApp(env.ctx);
   });
   afterAll(async () => {

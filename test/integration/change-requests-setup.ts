@@ -1,35 +1,12 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { createFsStorage } from '../../src/storage/fs-storage.js';
-import { testApp } from '../helpers/app.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase } from '../helpers/db.js';
-import type { TestEnv } from '../helpers/setup.js';
+import { useTestApp, type TestEnv } from '../helpers/setup.js';
 
-export interface FilesTestEnv extends TestEnv {
-  filesDir: string;
-  stagingDir: string;
-}
+export type FilesTestEnv = TestEnv;
 
-/** Like `useTestApp`, with file storage and staging in fresh temporary folders (removed afterwards). */
+/** `useTestApp`: file storage and staging in fresh temporary folders (removed afterwards). */
 export function useAppWithFiles(): FilesTestEnv {
-  const env = {} as FilesTestEnv;
-  beforeAll(async () => {
-    env.filesDir = await mkdtemp(path.join(tmpdir(), 'isrc-files-'));
-    env.stagingDir = await mkdtemp(path.join(tmpdir(), 'isrc-staging-'));
-    env.handle = await openTestDatabase();
-    env.ctx = { ...testContext(env.handle), storage: createFsStorage(env.filesDir), stagingDir: env.stagingDir };
-    env.app = await testApp(env.ctx);
-  });
-  afterAll(async () => {
-    await env.app.close();
-    await env.handle.close();
-    await rm(env.filesDir, { recursive: true, force: true });
-    await rm(env.stagingDir, { recursive: true, force: true });
-  });
-  return env;
+  return useTestApp();
 }
 
 /** Every file under the storage folder (temporary files included), relative paths. */

@@ -3,40 +3,19 @@
  * made with sharp, multipart bodies, and what the database and the folders hold afterwards.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll } from 'vitest';
-import { createFsStorage } from '../../src/storage/fs-storage.js';
-import { testApp } from '../helpers/app.js';
 import { API, type Client } from '../helpers/catalog.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase, queryRows } from '../helpers/db.js';
-import type { TestEnv } from '../helpers/setup.js';
+import { queryRows } from '../helpers/db.js';
+import { useTestApp, type TestEnv } from '../helpers/setup.js';
 
-export interface CoverTestEnv extends TestEnv {
-  filesDir: string;
-  stagingDir: string;
-}
+export type CoverTestEnv = TestEnv;
 
+/** `useTestApp`: file storage and staging in fresh temporary folders. */
 export function useCoverApp(): CoverTestEnv {
-  const env = {} as CoverTestEnv;
-  beforeAll(async () => {
-    env.filesDir = await mkdtemp(path.join(tmpdir(), 'isrc-cover-files-'));
-    env.stagingDir = await mkdtemp(path.join(tmpdir(), 'isrc-cover-staging-'));
-    env.handle = await openTestDatabase();
-    env.ctx = { ...testContext(env.handle), storage: createFsStorage(env.filesDir), stagingDir: env.stagingDir };
-    env.app = await testApp(env.ctx);
-  });
-  afterAll(async () => {
-    await env.app.close();
-    await env.handle.close();
-    await rm(env.filesDir, { recursive: true, force: true });
-    await rm(env.stagingDir, { recursive: true, force: true });
-  });
-  return env;
+  return useTestApp();
 }
 
 export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');

@@ -9,41 +9,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
-import { createFsStorage } from '../../src/storage/fs-storage.js';
-import { testApp } from '../helpers/app.js';
 import { API, type Client, type Reply } from '../helpers/catalog.js';
-import { testContext } from '../helpers/context.js';
-import { openTestDatabase, queryRows } from '../helpers/db.js';
-import type { TestEnv } from '../helpers/setup.js';
+import { queryRows } from '../helpers/db.js';
+import { useTestApp, type TestEnv } from '../helpers/setup.js';
 import { makeMedia, type FixtureName, type MediaFixtures } from '../media/make-media.js';
 
 export interface AudioTestEnv extends TestEnv {
-  filesDir: string;
-  stagingDir: string;
   media: MediaFixtures;
   /** The bytes of a fixture. */
   bytes(name: FixtureName): Promise<Buffer>;
 }
 
+/** `useTestApp` (file storage and staging in temporary folders) plus real media made for the file. */
 export function useAudioApp(): AudioTestEnv {
-  const env = {} as AudioTestEnv;
+  const env = useTestApp() as AudioTestEnv;
   let mediaDir = '';
   beforeAll(async () => {
-    env.filesDir = await mkdtemp(path.join(tmpdir(), 'isrc-audio-files-'));
-    env.stagingDir = await mkdtemp(path.join(tmpdir(), 'isrc-audio-staging-'));
     mediaDir = await mkdtemp(path.join(tmpdir(), 'isrc-audio-media-'));
     env.media = await makeMedia(mediaDir);
     env.bytes = (name) => readFile(env.media.path(name));
-    env.handle = await openTestDatabase();
-    env.ctx = { ...testContext(env.handle), storage: createFsStorage(env.filesDir), stagingDir: env.stagingDir };
-    env.app = await testApp(env.ctx);
   });
   afterAll(async () => {
-    await env.app.close();
-    await env.handle.close();
-    for (const dir of [env.filesDir, env.stagingDir, mediaDir]) {
-      await rm(dir, { recursive: true, force: true });
-    }
+    await rm(mediaDir, { recursive: true, force: true });
   });
   return env;
 }
