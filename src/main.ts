@@ -52,9 +52,11 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   const requestLevel = config.production ? 'info' : 'debug';
   const app = await buildApp({ ctx, webDir: config.webDir, logger: loggerOptions(config.logLevel, config.logFormat), requestLogLevel: requestLevel, trustProxy: config.trustProxy });
   // Temporary leftovers of a crash: storage temporaries after an hour, staged uploads after a day.
-  // A failed sweep is only worth a warning: the leftovers harm nothing until the next start.
+  // Worth a console line only when it found some; a failed sweep only a warning: the leftovers harm
+  // nothing until the next start.
   await sweepAtStart(storage, config).then(
-    (summary) => app.log.info(summary, 'start-up sweep of temporary files'),
+    (summary) =>
+      summary.temporaryRemoved + summary.stagedRemoved > 0 ? app.log.info(summary, 'start-up sweep of temporary files') : app.log.debug(summary, 'start-up sweep of temporary files'),
     (err: unknown) => app.log.warn({ err }, 'start-up sweep of temporary files failed'),
   );
   let mailer: MailerHandle | undefined;
