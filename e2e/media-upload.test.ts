@@ -197,6 +197,22 @@ describe('audio uploads in Chromium (zh-TW)', () => {
     await context.close();
   });
 
+  it("lets the officer hear the uploaded audio on the album's review page", async () => {
+    const { context, page, problems } = await openFlow(browser, server.baseUrl);
+    await page.goto('/login');
+    await visible(loginHeading(page));
+    await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    await page.goto(`/review/${albumId}`);
+    await visible(page.getByRole('heading', { level: 1, name: '晨曦數位專輯' }));
+    const player = page.getByLabel(`播放「${track(0).recording.title}」`);
+    await visible(player);
+    expect(await player.getAttribute('src')).toContain(`/tracks/${track(0).id}/audio`);
+    await visible(page.getByText('尚未上傳').first());
+    await checkPage(page, 'media-15-review-audio');
+    expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await context.close();
+  });
+
   it('數位媒體批次上傳: preview by name, two at a time, results; the track table refreshes', async () => {
     const { context, page, problems } = await signedIn();
     await openTracks(page);

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Result, Space, Typography } from 'antd';
+import { Card, Descriptions, Flex, Result, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { isApiError } from '../../lib/api-client';
 import { useAgency } from '../agency/use-agency';
 import { DepositStatusTag, ReviewStatusTag } from '../albums/AlbumTags';
+import { CoverThumbnail } from '../albums/CoverThumbnail';
 import { useReviewAlbum } from './api';
 import { ChangesPanel } from './ChangesPanel';
 import { DecisionBar } from './DecisionBar';
@@ -55,15 +56,24 @@ export function ReviewAlbumPage() {
   return (
     <>
       <BackToQueue />
-      <PageTitle
-        title={album.title === '' ? t('queue.untitled') : album.title}
-        tag={
-          <>
-            <ReviewStatusTag status={album.status} />
-            <DepositStatusTag status={album.depositStatus} />
-          </>
-        }
-      />
+      <Flex gap="middle" align="center" style={{ marginBottom: 16 }}>
+        {album.cover === null ? null : (
+          <a href={album.cover.url} target="_blank" rel="noreferrer" aria-label={t('album.coverFull')}>
+            <CoverThumbnail url={album.cover.thumbnailUrl} alt={album.title} size={72} />
+          </a>
+        )}
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <PageTitle
+            title={album.title === '' ? t('queue.untitled') : album.title}
+            tag={
+              <>
+                <ReviewStatusTag status={album.status} />
+                <DepositStatusTag status={album.depositStatus} />
+              </>
+            }
+          />
+        </div>
+      </Flex>
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}

@@ -1,8 +1,9 @@
 import { Descriptions, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AlbumResponse, TrackResponse } from '../../../../src/catalog/catalog.schemas.js';
+import type { AlbumResponse, AlbumTrackResponse } from '../../../../src/catalog/catalog.schemas.js';
 import type { FindingResponse } from '../../../../src/review/review.schemas.js';
 import { useCatalogLocale } from '../albums/catalog-locale';
+import { AudioDetails } from '../media/AudioDetails';
 import { formatFieldValue } from './field-values';
 import { SeverityTag } from './FindingsList';
 
@@ -66,7 +67,7 @@ export function TrackFieldsView({ album, findings }: { album: AlbumResponse; fin
   const { t } = useTranslation('review');
   const format = useFormat();
   const locale = useCatalogLocale();
-  const columns: TableColumnsType<TrackResponse> = [
+  const columns: TableColumnsType<AlbumTrackResponse> = [
     { title: t('fields.position'), dataIndex: 'position', width: 64 },
     { title: t('fields.isrc'), key: 'isrc', render: (_v, row) => row.recording.isrcDisplay ?? '—' },
     { title: t('fields.title'), key: 'title', render: (_v, row) => format('title', row.recording.title) },
@@ -92,7 +93,7 @@ export function TrackFieldsView({ album, findings }: { album: AlbumResponse; fin
       <h2 id="track-fields-heading" style={{ fontSize: 18 }}>
         {t('album.tracks')}
       </h2>
-      <Table<TrackResponse>
+      <Table<AlbumTrackResponse>
         scroll={{ x: 720 }}
         rowKey="id"
         size="small"
@@ -105,7 +106,15 @@ export function TrackFieldsView({ album, findings }: { album: AlbumResponse; fin
             <Descriptions
               size="small"
               column={{ xs: 1, md: 2 }}
-              items={TRACK_FIELDS.map((f) => ({ key: f, label: t(`fields.${f}`), children: format(f, row.recording[f]) }))}
+              items={[
+                ...TRACK_FIELDS.map((f) => ({ key: f, label: t(`fields.${f}`), children: format(f, row.recording[f]) })),
+                // The officer may listen to what was uploaded (the registrant's and the agency's only).
+                {
+                  key: 'audio',
+                  label: t('fields.audio'),
+                  children: row.audio === null ? t('album.noAudio') : <AudioDetails audio={row.audio} name={row.recording.title} />,
+                },
+              ]}
             />
           ),
         }}
