@@ -132,18 +132,19 @@ export const uploadBenchmark: Benchmark = {
       const file = await makeWav(dir);
       const size = statSync(file).size;
       ctx.log(`file: ${(size / MB).toFixed(1)} MB WAV, in ${dir}`);
-      const base = new URL(ctx.databaseUrl);
+      const server = new URL(ctx.databaseUrl);
+      server.pathname = '/postgres';
       for (const storage of ['fs', 's3'] as const) {
-        const scratch = await createScratchDatabase(`${base.protocol}//${base.host}/postgres`, `isrc_bench_upload_${storage}`);
+        const scratch = await createScratchDatabase(server.toString(), `isrc_bench_upload_${storage}`);
         try {
           const measure = (env: Record<string, string>) => uploadThroughServer(file, { DATABASE_URL: scratch.url, ...env });
-          const server = storage === 'fs' ? await measure({}) : await withSwift(measure);
+          const upload = storage === 'fs' ? await measure({}) : await withSwift(measure);
           // The baseline right after, on the same disk, so both meet the same machine state.
           const copy = await baseline(file, dir);
           const mbps = (m: Measured) => size / MB / m.seconds;
           ctx.log(
-            `${storage}: server ${mbps(server).toFixed(0)} MB/s, tee | sha256sum ${mbps(copy).toFixed(0)} MB/s, ratio ${(mbps(server) / mbps(copy)).toFixed(2)} (goal ≥ 0.7), ` +
-              `server RSS growth ${((server.rssGrowthBytes ?? 0) / MB).toFixed(1)} MB (goal ≤ 64)`,
+            `${storage}: server ${mbps(upload).toFixed(0)} MB/s, tee | sha256sum ${mbps(copy).toFixed(0)} MB/s, ratio ${(mbps(upload) / mbps(copy)).toFixed(2)} (goal ≥ 0.7), ` +
+              `server RSS growth ${((upload.rssGrowthBytes ?? 0) / MB).toFixed(1)} MB (goal ≤ 64)`,
           );
         } finally {
           await scratch.drop();

@@ -23,9 +23,9 @@ export const S3_TEMP_PREFIX = 'tmp/';
 export interface S3StorageOptions {
   /** A client made elsewhere (tests); default: `createS3Client(settings)`. */
   client?: S3Client;
-  /** Multipart part size: at least 5 MiB (S3's minimum); default 8 MiB. */
+  /** Multipart part size: at least 5 MiB (S3's minimum, the default). */
   partSize?: number;
-  /** Parts in flight at once; memory held ≈ partSize × (queueSize + 1). Default 3. */
+  /** Parts in flight at once; memory held ≈ partSize × (queueSize + 1). Default 2. */
   queueSize?: number;
   /** Milliseconds since the epoch, for deciding what is old enough to sweep; default Date.now. */
   now?: () => number;
@@ -68,8 +68,8 @@ export async function createS3Storage(settings: S3Settings, options: S3StorageOp
  * first and are copied to their key once counted and checked.
  */
 export function s3Storage(client: S3Client, bucket: string, options: S3StorageOptions = {}): FileStorage {
-  const partSize = options.partSize ?? 8 * 1024 * 1024;
-  const queueSize = options.queueSize ?? 3;
+  const partSize = options.partSize ?? 5 * 1024 * 1024;
+  const queueSize = options.queueSize ?? 2;
   const now = options.now ?? Date.now;
 
   /** Streams `body` to `key`; resolves once the whole object is there, or rejects leaving nothing. */
