@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { ApiSession, seedRegistrant, type SeededMember } from './api.js';
 import { launchBrowser } from './browser.js';
@@ -50,6 +50,27 @@ afterAll(async () => {
 /** Waits until the image with this alt text has really been decoded (not a broken-image box). */
 async function decoded(page: Page, alt: string): Promise<void> {
   await page.waitForFunction(`Array.from(document.querySelectorAll('img')).some((img) => img.alt === ${JSON.stringify(alt)} && img.complete && img.naturalWidth > 0)`);
+}
+
+/**
+ * Opens the file chooser with Enter on `button`. A button still busy from the last upload ignores
+ * Enter, so it waits until the button is ready and tries again (at most three times) rather than
+ * failing on a click that landed too early.
+ */
+async function chooserByKeyboard(page: Page, button: Locator): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    await expect.poll(async () => (await button.isDisabled()) || ((await button.getAttribute('class')) ?? '').includes('ant-btn-loading')).toBe(false);
+    await button.focus();
+    const opened = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    try {
+      return await opened;
+    } catch (err) {
+      if (attempt === 3) {
+        throw err;
+      }
+    }
+  }
 }
 
 describe('album cover (專輯封面)', () => {
@@ -115,8 +136,7 @@ describe('album cover (專輯封面)', () => {
     await checkPage(page, 'covers-6-refused');
 
     // 更換封面 by keyboard: Enter on the button opens the file chooser.
-    await page.getByRole('button', { name: '更換封面' }).focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const chooser = await chooserByKeyboard(page, page.getByRole('button', { name: '更換封面' }));
     const gif = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#2f7dd1' } })
       .gif()
       .toBuffer();
