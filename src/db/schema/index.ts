@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './catalog.js';
 export * from './backoffice.js';
 export * from './media.js';
+export * from './integration.js';
