@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Meter } from './meter.js';
-import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type PutOptions, type StoredObject } from './storage.js';
+import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type PutFileOptions, type PutOptions, type StoredObject } from './storage.js';
 
 function isMissing(err: unknown): boolean {
   return err instanceof Error && 'code' in err && err.code === 'ENOENT';
@@ -34,17 +34,28 @@ export function createFsStorage(root: string, options: { now?: () => number } = 
 
   /**
    * A temp file holding `localPath`'s bytes: a hard link on the same filesystem (no copy), a copy
-   * elsewhere. Either way its bytes are read back and checked against `expected` before it is
-   * committed (verify, then commit): a caller's wrong hash or size keeps nothing.
+   * elsewhere. Its bytes are read back and checked against `expected` before it is committed
+   * (verify, then commit): a caller's wrong hash or size keeps nothing. A link to a file the caller
+   * hashed while writing it is the same inode, so only its size is checked: the hash is already
+   * of these bytes, and a second full read would cost as much as the upload's own pass.
    */
-  async function stageCopy(localPath: string, expected: StoredObject): Promise<string> {
+  async function stageCopy(localPath: string, expected: StoredObject, options: PutFileOptions): Promise<string> {
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${randomUUID()}.part`);
     try {
+      let linked = true;
       try {
         await link(localPath, tmp);
       } catch {
+        linked = false;
         await copyFile(localPath, tmp);
+      }
+      if (linked && options.hashed === true) {
+        const { size } = await stat(tmp);
+        if (size !== expected.size) {
+          throw new Error(`staged file has ${size} bytes, expected ${expected.size}`);
+        }
+        return tmp;
       }
       // The meter fails unless size and SHA-256 are the recorded ones.
       await pipeline(createReadStream(tmp), new Meter(expected.size, expected), new Writable({ write: (_chunk, _encoding, done) => done() }));
@@ -58,12 +69,12 @@ export function createFsStorage(root: string, options: { now?: () => number } = 
   return {
     kind: 'fs',
 
-    async putFile(localPath: string, expected: StoredObject): Promise<string> {
+    async putFile(localPath: string, expected: StoredObject, options: PutFileOptions = {}): Promise<string> {
       const key = contentKey(expected.sha256);
       const target = pathOf(key);
       // Written again even when the object is there: a copy damaged in place (found by fixity) is
       // repaired by uploading the same bytes again. The rename replaces it atomically.
-      const tmp = await stageCopy(localPath, expected);
+      const tmp = await stageCopy(localPath, expected, options);
       try {
         await mkdir(path.dirname(target), { recursive: true });
         await rename(tmp, target);

@@ -35,7 +35,8 @@ export async function storeStaged<T>(
   try {
     // The long part (copying or uploading the bytes) runs outside the transaction.
     for (const { staged, contentType } of files) {
-      const storageKey = await storage.putFile(staged.path, staged);
+      // Staged files were counted and hashed as they were written (stageUpload, stagedFileAt).
+      const storageKey = await storage.putFile(staged.path, staged, { hashed: true });
       committed.push({ sha256: staged.sha256, size: staged.size, contentType, storageKey });
     }
     return await withTransaction(ctx, async (tx) => {
@@ -50,7 +51,7 @@ export async function storeStaged<T>(
         // A release of the same bytes may have deleted them since putFile found them there; under
         // the lock they are put back, and no release can run until this transaction is over.
         if ((await storage.stat(object.storageKey))?.size !== object.size) {
-          await storage.putFile(file.staged.path, file.staged);
+          await storage.putFile(file.staged.path, file.staged, { hashed: true });
         }
       }
       return use(tx, committed);

@@ -17,9 +17,12 @@ export interface FileStorage {
   /**
    * Copies a local staged file (see `stageUpload`) to its content address and returns the key. The
    * bytes are verified against `expected` on the way (size and SHA-256); a mismatch keeps nothing.
-   * When the object is there already, nothing is written.
+   * When the object is there already, nothing is written. `hashed: true` says the caller counted
+   * and hashed these very bytes as they were written to `localPath` (a staged upload) and nothing has
+   * written the file since: the filesystem then checks only the size of a hard link instead of
+   * reading 500 MB a second time.
    */
-  putFile(localPath: string, expected: StoredObject): Promise<string>;
+  putFile(localPath: string, expected: StoredObject, options?: PutFileOptions): Promise<string>;
   /** The stored bytes, or `range` of them; `FileNotFoundError` when there is no such key. */
   get(key: string, range?: ByteRange): Promise<Readable>;
   /** Size of the stored object, undefined when there is none. */
@@ -32,6 +35,11 @@ export interface FileStorage {
    * uploads) older than `olderThanMs`; returns how many.
    */
   sweepTemporary(olderThanMs: number): Promise<number>;
+}
+
+export interface PutFileOptions {
+  /** The size and SHA-256 in `expected` were computed from these bytes as they were written. */
+  hashed?: boolean;
 }
 
 /** Inclusive byte positions, as HTTP Range has them. */

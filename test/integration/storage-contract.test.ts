@@ -98,6 +98,19 @@ describe.each(subjects)('%s storage', (_name, makeSubject) => {
     expect(await subject.everything()).toEqual(before);
   });
 
+  it('putFile of a file hashed while staged stores it, and still refuses a wrong size', async () => {
+    const bytes = randomBytes(3000);
+    const file = await stage(bytes);
+    const before = await subject.everything();
+    await expect(subject.storage.putFile(file.path, { size: 2999, sha256: sha256(bytes) }, { hashed: true })).rejects.toThrow(/bytes/);
+    await expect(subject.storage.putFile(file.path, { size: 3001, sha256: sha256(bytes) }, { hashed: true })).rejects.toThrow();
+    expect(await subject.everything()).toEqual(before);
+    const key = await subject.storage.putFile(file.path, file, { hashed: true });
+    expect(key).toBe(contentKey(sha256(bytes)));
+    expect(sha256(await buffer(await subject.storage.get(key)))).toBe(sha256(bytes));
+    expect(await subject.everything()).toEqual([...before, key].sort());
+  });
+
   it('put accepts exactly maxBytes and refuses one byte more with FileTooLargeError, leaving nothing', async () => {
     const limit = 2 * PART_SIZE + 100;
     const exact = randomBytes(limit);
