@@ -91,8 +91,8 @@ describe('the agency contact and the functions not online yet (zh-TW)', () => {
     await page.getByLabel('新密碼', { exact: true }).fill('my own password 2');
     await page.getByLabel('確認新密碼', { exact: true }).fill('my own password 2');
     await page.getByRole('button', { name: '修改密碼', exact: true }).click();
-    await page.waitForURL('**/albums');
-    await visible(page.getByRole('heading', { level: 1, name: '專輯/ISRC回報' }));
+    await page.waitForURL('**/review');
+    await visible(page.getByRole('heading', { level: 1, name: '審核', exact: true }));
     expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await context.close();
   });

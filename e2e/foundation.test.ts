@@ -76,8 +76,9 @@ describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)'
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(E2E_ADMIN_PASSWORD);
     await page.keyboard.press('Enter');
-    await page.waitForURL('**/albums');
-    await visible(page.getByRole('heading', { level: 1, name: '專輯/ISRC回報' }));
+    // An officer's home is 審核, their work (registrants land on their albums).
+    await page.waitForURL('**/review');
+    await visible(page.getByRole('heading', { level: 1, name: '審核', exact: true }));
 
     expect(problems).toEqual([unauthorized('/auth/me'), unauthorized('/auth/login')]);
     await context.close();
@@ -122,9 +123,9 @@ describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)'
     await checkPage(page, '04-admin-albums');
 
     // 2. 登記者管理 → 新增登記者 (company).
-    await mainMenu(page).getByRole('link', { name: '登記者管理' }).click();
+    await mainMenu(page).getByRole('link', { name: '登記者', exact: true }).click();
     await page.waitForURL('**/admin/registrants');
-    await visible(page.getByRole('heading', { level: 1, name: '登記者管理' }));
+    await visible(page.getByRole('heading', { level: 1, name: '登記者', exact: true }));
     await visible(page.getByText('尚無登記者，請點選「新增登記者」建立第一筆資料。'));
     await checkPage(page, '05-registrants-empty');
 
@@ -200,7 +201,7 @@ describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)'
     const menu = mainMenu(page);
     const menuLinks = await menu.getByRole('link').allTextContents();
     expect(menuLinks).toEqual(['專輯/ISRC回報', '出版者資料異動申請單', '年度使用編號查詢', '年度回報量統計表', '業者操作手冊', '修改密碼']);
-    expect(await menu.getByRole('link', { name: '登記者管理' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: '登記者', exact: true }).count()).toBe(0);
     await visible(menu.getByRole('button', { name: '登出' }));
     await checkPage(page, '12-member-albums');
 
@@ -218,8 +219,8 @@ describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)'
     await page.goto('/login');
     await visible(loginHeading(page));
     await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
-    await mainMenu(page).getByRole('link', { name: '登記者管理' }).click();
-    await visible(page.getByRole('heading', { level: 1, name: '登記者管理' }));
+    await mainMenu(page).getByRole('link', { name: '登記者', exact: true }).click();
+    await visible(page.getByRole('heading', { level: 1, name: '登記者', exact: true }));
 
     // With CSS animations off, a dialog that waits for its opening animation stays transparent.
     // Settled first: even without motion, antd shows a dialog's first frame or two transparent.

@@ -74,11 +74,14 @@ export function mainMenu(page: Page): Locator {
   return page.getByRole('navigation', { name: '主選單' });
 }
 
-/** Signs in on the login page and waits for the start page, 專輯/ISRC回報. */
+/** Signs in on the login page and waits for the role's start page (專輯/ISRC回報, or 審核 for officers). */
 export async function logIn(page: Page, loginName: string, password: string): Promise<void> {
   await page.getByLabel('帳號', { exact: true }).fill(loginName);
   await page.getByLabel('密碼', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登入', exact: true }).click();
-  await page.waitForURL('**/albums');
-  await visible(page.getByRole('heading', { level: 1, name: '專輯/ISRC回報' }));
+  // Each role lands on its own home: registrants on their albums, officers on 審核.
+  await page.waitForURL((url) => url.pathname === '/albums' || url.pathname === '/review' || url.pathname === '/application');
+  const home = new URL(page.url()).pathname;
+  const heading = home === '/albums' ? '專輯/ISRC回報' : home === '/review' ? '審核' : undefined;
+  await visible(page.getByRole('heading', { level: 1, ...(heading === undefined ? {} : { name: heading, exact: true }) }));
 }

@@ -60,10 +60,10 @@ export function RequireAuth() {
 
 /** Only same-site paths are followed after login (no open redirect). */
 function safeNext(next: string | null): string {
-  return next !== null && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/albums';
+  return next !== null && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
-/** Pages for visitors (login): once signed in, go to ?next= (or the albums), or first change the password. */
+/** Pages for visitors (login): once signed in, go to ?next= (or the role's home, see HomeRedirect), or first change the password. */
 export function PublicOnly() {
   const me = useMe();
   const [searchParams] = useSearchParams();

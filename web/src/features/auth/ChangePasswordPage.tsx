@@ -7,6 +7,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { applyApiErrorToForm } from '../../lib/form-errors';
 import { newPasswordHelp, newPasswordRules } from '../../lib/password-rules';
+import { ApiTokensSection } from '../api-tokens/ApiTokensSection';
 import { useChangePassword } from './api';
 
 interface ChangePasswordForm {
@@ -32,7 +33,7 @@ export function ChangePasswordPage() {
         onSuccess: () => {
           void message.success(t('changePassword.done'));
           form.resetFields();
-          void navigate('/albums');
+          void navigate('/');
         },
         onError: (error) => {
           const placed = applyApiErrorToForm(form, error, {
@@ -48,10 +49,10 @@ export function ChangePasswordPage() {
   };
 
   return (
-    <div style={{ maxWidth: 520 }}>
+    <div style={{ maxWidth: 960 }}>
       <PageTitle title={t('changePassword.title')} />
       {me.user.mustChangePassword ? <Alert type="info" showIcon title={t('changePassword.mustChange')} style={{ marginBottom: 16 }} /> : null}
-      <Card>
+      <Card style={{ maxWidth: 520 }}>
         <FormAlert message={alert} />
         <Form form={form} layout="vertical" onFinish={onFinish}>
           <Form.Item
@@ -85,6 +86,8 @@ export function ChangePasswordPage() {
           </Button>
         </Form>
       </Card>
+      {/* API 權杖 live on the account page, for registrant members once the password is their own. */}
+      {me.user.role === 'registrant_member' && !me.user.mustChangePassword ? <ApiTokensSection /> : null}
     </div>
   );
 }
