@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, looksLikeSameRecording, mainPerformerKey, SQL_STRIP_PATTERN } from './duplicate-key.js';
+import { duplicateKey, looksLikeSameRecording, mainPerformerKey, SQL_STRIP_PATTERN, sqlDuplicateKeyOf } from './duplicate-key.js';
 
 describe(duplicateKey.name, () => {
   it('folds width and ASCII case and drops spaces and punctuation', () => {
@@ -45,5 +46,12 @@ describe(looksLikeSameRecording.name, () => {
     expect(looksLikeSameRecording(base, { ...base, credits: [{ role: 'performer', names: ['蔡依林'] }] })).toBe(false);
     expect(looksLikeSameRecording(base, { ...base, durationSeconds: null })).toBe(false);
     expect(looksLikeSameRecording({ ...base, title: '!!!' }, { ...base, title: '???' })).toBe(false);
+  });
+});
+
+describe('the expression index on recordings', () => {
+  it('spells the duplicate key exactly as the query does (else PostgreSQL would not use it)', () => {
+    const migration = readFileSync(new URL('../db/migrations/0008_integration.sql', import.meta.url), 'utf8');
+    expect(migration).toContain(`USING btree ((${sqlDuplicateKeyOf('"title"')}), "duration_seconds")`);
   });
 });

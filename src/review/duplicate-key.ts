@@ -16,6 +16,14 @@ const escapeInClass = (chars: string) => chars.replace(/[\\\][^-]/g, (c) => `\\$
 /** The bracket expression, PostgreSQL flavour (its classes): used by the repository query. */
 export const SQL_STRIP_PATTERN = `[[:space:]${escapeInClass(PUNCTUATION)}]`;
 
+/**
+ * The whole SQL expression of a title's duplicate key, for the expression index on recordings and
+ * the query that must use it: the index is only used when the query spells it exactly the same.
+ */
+export function sqlDuplicateKeyOf(column: string): string {
+  return `regexp_replace(lower(normalize(${column}, NFKC) collate "C"), '${SQL_STRIP_PATTERN.replace(/'/g, "''")}', '', 'g')`;
+}
+
 /** [[:space:]] under the C collation: exactly these six. */
 const STRIP = new RegExp(`[ \\t\\n\\v\\f\\r${escapeInClass(PUNCTUATION)}]`, 'gu');
 

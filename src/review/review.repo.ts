@@ -3,7 +3,7 @@ import { albumSubmissions, albums, albumTracks, recordings, registrantApplicatio
 import { rowsOf } from '../db/rows.js';
 import type { Db } from '../db/types.js';
 import type { RegistrantKind, ReviewDecision } from '../shared/enums.js';
-import { DUPLICATE_DURATION_TOLERANCE_SECONDS, SQL_STRIP_PATTERN } from './duplicate-key.js';
+import { DUPLICATE_DURATION_TOLERANCE_SECONDS, sqlDuplicateKeyOf } from './duplicate-key.js';
 
 /** The review tables: rounds of submission (album_submissions) and the queue over albums. */
 
@@ -155,7 +155,7 @@ export async function duplicateCandidates(db: Db, albumId: string, probes: reado
       (select min(a.album_number) from ${albumTracks} t join ${albums} a on a.id = t.album_id where t.recording_id = r.id) as album_number
     from probe
     join ${recordings} r on r.duration_seconds between probe.duration - ${tolerance}::int and probe.duration + ${tolerance}::int
-      and regexp_replace(lower(normalize(r.title, NFKC) collate "C"), ${SQL_STRIP_PATTERN}, '', 'g') = probe.title_key
+      and ${sql.raw(sqlDuplicateKeyOf('r.title'))} = probe.title_key
     join ${registrants} g on g.id = r.registrant_id
     where r.id not in (select t.recording_id from ${albumTracks} t where t.album_id = ${albumId})
     order by r.created_at

@@ -53,4 +53,7 @@ CREATE UNIQUE INDEX "api_tokens_hash_uq" ON "api_tokens" USING btree ("token_has
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "idempotency_keys_created_idx" ON "idempotency_keys" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "import_previews_registrant_idx" ON "import_previews" USING btree ("registrant_id","created_at");--> statement-breakpoint
-CREATE INDEX "rate_limit_hits_window_idx" ON "rate_limit_hits" USING btree ("window_start");
+CREATE INDEX "rate_limit_hits_window_idx" ON "rate_limit_hits" USING btree ("window_start");--> statement-breakpoint
+-- Written by hand (drizzle-kit 0.31 cannot emit an expression index): possible duplicates in review
+-- look recordings up by the title's duplicate key, spelled exactly as sqlDuplicateKeyOf() in src/review/duplicate-key.ts.
+CREATE INDEX "recordings_duplicate_key_idx" ON "recordings" USING btree ((regexp_replace(lower(normalize("title", NFKC) collate "C"), '[[:space:]!"#$%&''()*+,\-./:;<=>?@\[\\\]\^_`{|}~、。「」『』《》〈〉【】〔〕・…—–～‧·]', '', 'g')), "duration_seconds");
