@@ -1,0 +1,68 @@
+import { interpolate, type Locale } from '../shared/locale.js';
+
+/**
+ * One line of the preview's result table (狀態 / 類型 / 列 / 欄 / 訊息). Messages are kept in both
+ * languages so a stored preview answers in whichever language the next request asks for. Browser-safe.
+ */
+export type Texts = Readonly<Record<Locale, string>>;
+
+export interface ImportProblem {
+  severity: 'error' | 'warning';
+  scope: 'album' | 'track';
+  /** The sheet's row as the spreadsheet numbers it (1-based), or null for the file as a whole. */
+  row: number | null;
+  /** The column's heading as written in the file, or null. */
+  column: string | null;
+  /** The form field the problem is about (album or track field), when there is one: not shown, used to avoid saying the same thing twice. */
+  field?: string;
+  message: Texts;
+}
+
+export const IMPORT_MESSAGES = {
+  missingSheet: { 'zh-TW': '找不到工作表「{sheet}」；請使用系統下載的匯入範本。', en: 'Sheet "{sheet}" is missing; use the import template downloaded from this system.' },
+  extraSheet: { 'zh-TW': '工作表「{sheet}」不是範本的一部分，其內容不會匯入。', en: 'Sheet "{sheet}" is not part of the template; its contents are not imported.' },
+  noAlbumRow: { 'zh-TW': '專輯工作表沒有資料列；請填寫一列專輯資料。', en: 'The album sheet has no data row; fill in one row for the album.' },
+  manyAlbumRows: {
+    'zh-TW': '專輯工作表有 {count} 列資料，一個檔案只能匯入一張專輯；只會使用第 {row} 列。',
+    en: 'The album sheet has {count} data rows; one file imports one album, so only row {row} is used.',
+  },
+  noTracks: { 'zh-TW': '曲目工作表沒有資料列；專輯至少需要一首曲目。', en: 'The tracks sheet has no data rows; an album needs at least one track.' },
+  tooLong: { 'zh-TW': '「{column}」最多 {max} 個字（目前 {length} 個字）。', en: '"{column}" takes at most {max} characters (this has {length}).' },
+  trackNumber: { 'zh-TW': '「{value}」不是 {min} 至 {max} 的整數。', en: '"{value}" is not a whole number from {min} to {max}.' },
+  duplicateTrackNumber: { 'zh-TW': '曲目序號 {number} 與第 {other} 列重複。', en: 'Track number {number} repeats row {other}.' },
+  required: { 'zh-TW': '「{column}」為必填欄位。', en: '"{column}" is required.' },
+  vocabulary: { 'zh-TW': '「{value}」不是「{column}」可選的值；可選：{allowed}。', en: '"{value}" is not a value of "{column}"; choose one of: {allowed}.' },
+  duplicateIsrc: { 'zh-TW': 'ISRC {isrc} 與第 {other} 列重複；每首曲目需要不同的 ISRC。', en: 'ISRC {isrc} repeats row {other}; every track needs its own ISRC.' },
+  citeNeedsIsrc: {
+    'zh-TW': '「是否為引用」為「是」時，請在 ISRC 欄填寫已審核通過的 ISRC。',
+    en: 'When "Cited" is yes, enter the ISRC of an approved recording in the ISRC column.',
+  },
+  citeNotFound: {
+    'zh-TW': '找不到已審核通過的 ISRC {isrc}；只能引用已審核通過的曲目。',
+    en: 'No approved recording has ISRC {isrc}; only approved recordings can be cited.',
+  },
+  citeIgnored: { 'zh-TW': '引用的曲目沿用原有資料，這一列其他欄位不會匯入。', en: 'A cited recording keeps its own data; the other cells of this row are not imported.' },
+  isrcLater: {
+    'zh-TW': '沒有填 ISRC；匯入後請在曲目中填寫，或上傳時勾選「空白 ISRC 使用下一個可用編號」。',
+    en: 'No ISRC; enter one on the track after the import, or tick "next available for empty ISRCs" when uploading.',
+  },
+  jump: {
+    'zh-TW': 'ISRC {isrc} 跳過了 {skipped} 個未使用的資料代碼；確認匯入即表示使用此編號。',
+    en: 'ISRC {isrc} skips {skipped} unused designation codes; confirming the import uses it anyway.',
+  },
+  coverMissing: { 'zh-TW': '請一併上傳專輯封面（JPG、PNG 或 GIF，5 MB 以內）。', en: 'Upload the album cover too (JPG, PNG or GIF, at most 5 MB).' },
+} as const satisfies Readonly<Record<string, Texts>>;
+
+export type ImportMessage = keyof typeof IMPORT_MESSAGES;
+
+export function importText(key: ImportMessage, values: Readonly<Record<string, unknown>> = {}): Texts {
+  const texts = IMPORT_MESSAGES[key];
+  return { 'zh-TW': interpolate(texts['zh-TW'], values), en: interpolate(texts.en, values) };
+}
+
+/** Both languages of a message built per locale. */
+export function bothLocales(build: (locale: Locale) => string): Texts {
+  return { 'zh-TW': build('zh-TW'), en: build('en') };
+}
+
+export const hasErrors = (problems: readonly ImportProblem[]): boolean => problems.some((p) => p.severity === 'error');

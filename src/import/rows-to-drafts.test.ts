@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { rowsToDrafts } from './rows-to-drafts.js';
+import type { Cell, SheetData, WorkbookData } from './spreadsheet/index.js';
+
+const s = (v: string): Cell => ({ v, t: 's' });
+const n = (v: number, z?: string): Cell => (z === undefined ? { v, t: 'n' } : { v, t: 'n', z });
+
+function sheet(name: string, rows: (Cell | null)[][], merges: SheetData['merges'] = []): SheetData {
+  return { name, state: 'visible', rows, merges };
+}
+
+const album = sheet('Album', [
+  ['Album type', '*Album title', 'Release type', 'Publisher / label', 'Release date', 'Production company', 'Performer'].map(s),
+  [s('Solo album'), s('Example: ignore me'), s('Digital release'), s('P'), s('2026.01.02'), s('PC'), s('A')],
+  [s('EP'), s('Real'), s('Physical release'), s('Label'), n(46024, 'yyyy.mm.dd'), s('Maker'), s('An Lin; Ta-Ming Wang')],
+]);
+
+function tracks(rows: (Cell | null)[][], merges: SheetData['merges'] = []): SheetData {
+  return sheet('Tracks', [['Track title', 'ISRC', 'Track no.', 'Production company', 'Duration', 'Notes'].map(s), ...rows], merges);
+}
+
+const book = (...sheets: SheetData[]): WorkbookData => ({ date1904: false, sheets });
+
+describe(rowsToDrafts.name, () => {
+  it('reads English headings in any order, skips the example row and sorts tracks by number', () => {
+    const sut = rowsToDrafts(
+      book(
+        album,
+        tracks([
+          [s('Two'), s('TWA012600002'), n(2), s('PC'), n(205 / 86400, '[m]:ss')],
+          [s('One'), s(''), n(1), s('PC'), s('1:02:05')],
+        ]),
+      ),
+    );
+    expect(sut.drafts.album).toMatchObject({
+      row: 3,
+      releaseType: 'physical',
+      fields: { title: 'Real', albumType: 'ep', releaseDate: '2026-01-02', credits: [{ role: 'performer', names: ['An Lin', 'Ta-Ming Wang'] }] },
+    });
+    expect(sut.drafts.tracks.map((t) => [t.row, t.recording.title, t.isrc, t.recording.duration])).toEqual([
+      [3, 'One', null, '1:02:05'],
+      [2, 'Two', 'TWA012600002', '3:25'],
+    ]);
+    expect(sut.problems).toEqual([expect.objectContaining({ severity: 'warning', scope: 'track', column: 'Notes' })]);
+  });
+
+  it('collects every problem: codes stored as numbers, bad durations, vocabulary, duplicates, merged cells, extra sheets, missing required', () => {
+    const sut = rowsToDrafts(
+      book(
+        sheet('Album', [['*專輯名稱', '專輯類型'].map(s), [s('X'), s('搖滾')]]),
+        tracks(
+          [
+            [s('A'), n(12345), n(1), s('PC'), s('abc')],
+            [s('B'), s('TWA012600009'), n(2), s('PC'), null],
+            [s('C'), s('TW-A01-26-00009'), n(3), s(''), null],
+          ],
+          [{ s: { r: 1, c: 3 }, e: { r: 2, c: 3 } }],
+        ),
+        sheet('Notes', [[s('x')]]),
+      ),
+    );
+    expect(sut.problems.filter((p) => p.row === 2 && p.scope === 'album').map((p) => p.column)).toEqual(['專輯類型']);
+    const lines = sut.problems.map((p) => `${p.severity}|${p.scope}|${p.row ?? ''}|${p.column ?? ''}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'warning|album||',
+        'error|album|1|出版類別',
+        'error|album|1|發行公司',
+        'error|album|2|專輯類型',
+        'error|track|1|',
+        'error|track|2|ISRC',
+        'error|track|2|Duration',
+        'error|track|4|ISRC',
+        'error|track|4|Production company',
+      ]),
+    );
+    expect(sut.problems.find((p) => p.row === 2 && p.column === 'ISRC')?.message.en).toContain('leading zeros');
+    expect(sut.problems.find((p) => p.row === 4 && p.column === 'ISRC')?.message['zh-TW']).toContain('第 3 列');
+  });
+});
