@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
-import { Button, Card, Tabs, Tooltip } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Button, Card, Tabs } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ALBUM_VIEWS, type AlbumView } from '../../../../src/catalog/catalog.schemas.js';
 import { useCurrentMe } from '../../app/me-context';
@@ -10,22 +10,11 @@ import type { AlbumFilter } from './api';
 import { CreateAlbumModal } from './CreateAlbumModal';
 import { albumFilterParams, readAlbumFilter } from './list-params';
 
-/** 專輯匯入 arrives with the import stage: shown, disabled, and saying so. */
+/** 專輯匯入 sits beside 專輯新增, as in the agency's guide. */
 function ImportButton() {
   const { t } = useTranslation();
-  const noteId = useId();
-  return (
-    <Tooltip title={t('albums.importLater')}>
-      <span>
-        <Button disabled aria-describedby={noteId}>
-          {t('albums.import')}
-        </Button>
-        <span id={noteId} className="visually-hidden">
-          {t('albums.importLater')}
-        </span>
-      </span>
-    </Tooltip>
-  );
+  const navigate = useNavigate();
+  return <Button onClick={() => void navigate('/import')}>{t('albums.import')}</Button>;
 }
 
 /** 專輯/ISRC回報: 待辦事項 · 所有專輯 · 審核中專輯, 專輯新增, 專輯匯入. */
