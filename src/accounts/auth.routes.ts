@@ -24,8 +24,10 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
 
   // These three stay open while the password must be changed (see http/auth.ts).
   const beforePasswordChange = { beforePasswordChange: true };
+  // Logging out and changing the password act on the browser session: an API token gets SESSION_REQUIRED.
+  const sessionBeforePasswordChange = { beforePasswordChange: true, sessionOnly: true };
 
-  app.post('/auth/logout', { schema: { tags, summary: 'Log out', response: { 204: Type.Null() } }, config: beforePasswordChange }, async (request, reply) => {
+  app.post('/auth/logout', { schema: { tags, summary: 'Log out', response: { 204: Type.Null() } }, config: sessionBeforePasswordChange }, async (request, reply) => {
     await logout(ctx, requireActor(request), requireSessionToken(request));
     clearSessionCookie(reply);
     return reply.code(204).send(null);
@@ -50,7 +52,7 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
 
   app.post(
     '/auth/password',
-    { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } }, config: beforePasswordChange },
+    { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } }, config: sessionBeforePasswordChange },
     async (request, reply) => {
       await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
       return reply.code(204).send(null);

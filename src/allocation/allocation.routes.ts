@@ -29,13 +29,13 @@ export function allocationRoutes(app: AppInstance, { ctx }: RouteOptions): void 
 
   app.post(
     '/allocations',
-    { schema: { tags, summary: 'Hand out the next consecutive ISRCs', body: AllocateBody, response: { 201: AllocationResponse, ...errors } } },
+    { schema: { tags, summary: 'Hand out the next consecutive ISRCs', body: AllocateBody, response: { 201: AllocationResponse, ...errors } }, config: { idempotent: true } },
     async (request, reply) => reply.code(201).send({ isrcs: await allocateIsrcs(ctx, requireActor(request), request.body) }),
   );
 
   app.post(
     '/allocations/claim',
-    { schema: { tags, summary: "Record a company's own ISRC under its registrant code", body: ClaimBody, response: { 201: AllocationResponse, ...errors } } },
+    { schema: { tags, summary: "Record a company's own ISRC under its registrant code", body: ClaimBody, response: { 201: AllocationResponse, ...errors } }, config: { idempotent: true } },
     async (request, reply) => reply.code(201).send({ isrcs: [await claimIsrc(ctx, requireActor(request), request.body)] }),
   );
 

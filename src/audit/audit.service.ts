@@ -20,6 +20,21 @@ function redact(value: unknown): unknown {
 
 export type AuditRow = typeof auditLog.$inferInsert;
 
+/**
+ * A change made with an API token names the token in the row's `after` (as `apiToken: { id, name }`):
+ * the audit log has no column for it, and `after` is the JSON every reader already shows.
+ */
+function withActingToken(after: unknown, actor: Actor | null): unknown {
+  if (actor?.apiToken === undefined) {
+    return after;
+  }
+  const apiToken = { id: actor.apiToken.id, name: actor.apiToken.name };
+  if (after === null) {
+    return { apiToken };
+  }
+  return typeof after === 'object' && !Array.isArray(after) ? { ...after, apiToken } : { value: after, apiToken };
+}
+
 /** The row `recordAudit` writes, for a repository that writes it inside a larger statement. */
 export function auditRow(actor: Actor | null, entry: AuditEntry): AuditRow {
   return {
@@ -29,7 +44,7 @@ export function auditRow(actor: Actor | null, entry: AuditEntry): AuditRow {
     entityType: entry.entityType,
     entityId: entry.entityId,
     before: redact(entry.before),
-    after: redact(entry.after),
+    after: withActingToken(redact(entry.after), actor),
   };
 }
 

@@ -25,8 +25,10 @@ export function albumsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     (request) => listAlbums(ctx, requireActor(request), request.query),
   );
 
-  app.post('/albums', { schema: { tags, summary: '專輯新增: a new draft album', body: CreateAlbumBody, response: { 201: AlbumResponse, ...errors } } }, async (request, reply) =>
-    reply.code(201).send(await createAlbum(ctx, requireActor(request), request.body)),
+  app.post(
+    '/albums',
+    { schema: { tags, summary: '專輯新增: a new draft album', body: CreateAlbumBody, response: { 201: AlbumResponse, ...errors } }, config: { idempotent: true } },
+    async (request, reply) => reply.code(201).send(await createAlbum(ctx, requireActor(request), request.body)),
   );
 
   app.get('/albums/:id', { schema: { tags, summary: 'An album with its tracks', params: IdParams, response: { 200: AlbumResponse, ...errors } } }, (request) =>

@@ -11,13 +11,19 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409
 export function tracksRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.post(
     '/albums/:id/tracks',
-    { schema: { tags, summary: '曲目新增 → 新增: a new recording on the album', params: IdParams, body: AddTrackBody, response: { 201: TrackResponse, ...errors } } },
+    {
+      schema: { tags, summary: '曲目新增 → 新增: a new recording on the album', params: IdParams, body: AddTrackBody, response: { 201: TrackResponse, ...errors } },
+      config: { idempotent: true },
+    },
     async (request, reply) => reply.code(201).send(await addTrack(ctx, requireActor(request), request.params.id, request.body)),
   );
 
   app.post(
     '/albums/:id/tracks/cite',
-    { schema: { tags, summary: '曲目新增 → 引用: put an approved recording on the album', params: IdParams, body: CiteTrackBody, response: { 201: TrackResponse, ...errors } } },
+    {
+      schema: { tags, summary: '曲目新增 → 引用: put an approved recording on the album', params: IdParams, body: CiteTrackBody, response: { 201: TrackResponse, ...errors } },
+      config: { idempotent: true },
+    },
     async (request, reply) => reply.code(201).send(await citeTrack(ctx, requireActor(request), request.params.id, request.body)),
   );
 

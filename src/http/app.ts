@@ -13,6 +13,8 @@ import { coversRoutes } from '../media/covers.routes.js';
 import { registerAudioWarningLocale, trackAudioRoutes } from '../media/track-audio.routes.js';
 import { tusUploadsRoutes } from '../media/tus-uploads.routes.js';
 import { reviewRoutes } from '../review/review.routes.js';
+import { ddexRoutes } from '../integration/ddex/ddex.routes.js';
+import { marcRoutes } from '../integration/marc/marc.routes.js';
 import { notificationsRoutes } from '../notifications/notifications.routes.js';
 import { applicationsRoutes } from '../applications/applications.routes.js';
 import { changeRequestsRoutes } from '../change-requests/change-requests.routes.js';
@@ -21,10 +23,17 @@ import { audioDepositRoutes } from '../deposit/audio-deposit.routes.js';
 import { fixityRoutes } from '../fixity/fixity.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
+import { importRoutes } from '../import/import.routes.js';
+import { templateRoutes } from '../import/template.routes.js';
+import { apiTokensRoutes } from '../api-tokens/api-tokens.routes.js';
+import { publicSearchRoutes } from '../public-search/public-search.routes.js';
+import { statsRoutes } from '../stats/stats.routes.js';
+import { usedDesignationsRoutes } from '../used-designations/used-designations.routes.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { registerAuth } from './auth.js';
+import { registerIdempotency } from './idempotency.js';
 import { errorHandler, sendError } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { registerRequestLog } from './logging.js';
@@ -71,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(fastifyCookie);
   await registerOpenApi(app);
   registerAuth(app, options.ctx);
+  registerIdempotency(app, options.ctx);
   registerInputGuards(app);
 
   healthRoutes(app, {
@@ -92,8 +102,25 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
         trackAudioRoutes,
         tusUploadsRoutes,
         reviewRoutes,
+        apiTokensRoutes,
+        ddexRoutes,
+        marcRoutes,
+        publicSearchRoutes,
+        importRoutes,
+        templateRoutes,
       ];
-      const backOffice = [notificationsRoutes, applicationsRoutes, changeRequestsRoutes, depositRoutes, audioDepositRoutes, fixityRoutes, searchRoutes, auditRoutes];
+      const backOffice = [
+        notificationsRoutes,
+        applicationsRoutes,
+        changeRequestsRoutes,
+        depositRoutes,
+        audioDepositRoutes,
+        fixityRoutes,
+        searchRoutes,
+        auditRoutes,
+        statsRoutes,
+        usedDesignationsRoutes,
+      ];
       registerAudioWarningLocale(api);
       for (const routes of [...features, ...backOffice]) {
         routes(api, { ctx: options.ctx });

@@ -1,13 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
-import { actorFor, type Actor } from '../accounts/actor.js';
+import { actorFor, type ActingToken, type Actor } from '../accounts/actor.js';
 import { authenticate, type UserRow } from '../accounts/auth.service.js';
+import { authenticateApiToken, type TokenAuthentication } from '../api-tokens/api-tokens.service.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import type { AppInstance } from './types.js';
 
 export const SESSION_COOKIE = 'isrc_session';
 const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+/** `Authorization: Bearer <API token>` (src/api-tokens); any other scheme is not ours and ignored. */
+const BEARER_PATTERN = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,10 +25,16 @@ declare module 'fastify' {
      * staff gets 403 before the request is even validated. Documented as `x-audience: agency`.
      */
     staff?: boolean;
+    /** Only a signed-in session, never an API token (managing the tokens themselves): SESSION_REQUIRED. */
+    sessionOnly?: boolean;
   }
   interface FastifyRequest {
     user: UserRow | null;
     sessionToken: string | null;
+    /** The API token this request was authenticated with, when it came with `Authorization: Bearer`. */
+    apiToken: ActingToken | null;
+    /** Why a bearer token was refused, answered instead of UNAUTHENTICATED on routes that need a user. */
+    apiTokenRefusal: Extract<TokenAuthentication, { ok: false }>['code'] | null;
   }
 }
 
@@ -33,8 +42,23 @@ declare module 'fastify' {
 export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('apiToken', null);
+  app.decorateRequest('apiTokenRefusal', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) {
+      return;
+    }
+    // A bearer token, when sent, is the only credential looked at (a cookie beside it is ignored), and
+    // it needs no cookie: integrations call without a browser.
+    const bearer = BEARER_PATTERN.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer !== undefined) {
+      const result = await authenticateApiToken(ctx, bearer);
+      if (result.ok) {
+        request.user = result.user;
+        request.apiToken = result.token;
+      } else {
+        request.apiTokenRefusal = result.code;
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
@@ -55,7 +79,9 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
     if (request.is404 || !request.url.startsWith('/api/v1/') || config.public === true) {
       done();
     } else if (request.user === null) {
-      done(new AppError('UNAUTHENTICATED'));
+      done(new AppError(request.apiTokenRefusal ?? 'UNAUTHENTICATED'));
+    } else if (config.sessionOnly === true && request.apiToken !== null) {
+      done(new AppError('SESSION_REQUIRED'));
     } else if (request.user.mustChangePassword && config.beforePasswordChange !== true) {
       done(new AppError('PASSWORD_CHANGE_REQUIRED'));
     } else if (request.user.role === 'applicant' && config.applicant !== true && config.beforePasswordChange !== true) {
@@ -75,7 +101,8 @@ export function requireActor(request: FastifyRequest): Actor {
   if (request.user === null) {
     throw new AppError('UNAUTHENTICATED');
   }
-  return actorFor(request.user, request.ip);
+  const actor = actorFor(request.user, request.ip);
+  return request.apiToken === null ? actor : { ...actor, apiToken: request.apiToken };
 }
 
 export function requireUser(request: FastifyRequest): UserRow {

@@ -19,12 +19,20 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   LOGIN_FAILED: 401,
   LOGIN_THROTTLED: 429,
   ACCOUNT_SUSPENDED: 403,
+  API_TOKEN_INVALID: 401,
+  API_TOKEN_REVOKED: 401,
+  API_TOKEN_EXPIRED: 401,
+  API_TOKEN_LIMIT: 409,
+  SESSION_REQUIRED: 403,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_KEY_IN_PROGRESS: 409,
   PASSWORD_INCORRECT: 400,
   PASSWORD_TOO_WEAK: 400,
   PASSWORD_CHANGE_REQUIRED: 403,
   APPLICATION_PENDING: 403,
   APPLICATION_ALREADY_DECIDED: 409,
   APPLICATION_THROTTLED: 429,
+  RATE_LIMITED: 429,
   APPLICATION_NOT_REJECTED: 409,
   LOGIN_NAME_TAKEN: 409,
   REGISTRANT_CODE_TAKEN: 409,
@@ -40,6 +48,10 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   DESIGNATION_EXHAUSTED: 409,
   ALBUM_NOT_EDITABLE: 409,
   ALBUM_NOT_DELETABLE: 409,
+  ALBUM_NOT_APPROVED: 409,
+  DDEX_TRACKS_INCOMPLETE: 422,
+  MARC_ALBUM_NOT_APPROVED: 409,
+  MARC_RANGE_TOO_LARGE: 422,
   ALBUM_HAS_TRACKS: 409,
   ALBUM_INCOMPLETE: 422,
   INVALID_TRANSITION: 409,
@@ -67,6 +79,10 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   FILE_MISSING: 400,
   FILE_TYPE_NOT_ALLOWED: 415,
   COVER_FILE_MISSING: 400,
+  IMPORT_FILE_MISSING: 400,
+  IMPORT_FILE_REFUSED: 422,
+  IMPORT_HAS_ERRORS: 409,
+  IMPORT_PREVIEW_EXPIRED: 410,
   COVER_TOO_LARGE: 413,
   COVER_TYPE_NOT_ALLOWED: 415,
   COVER_IMAGE_UNREADABLE: 422,
@@ -164,7 +180,7 @@ function fromFastifyError(err: FastifyError, locale: Locale, bodyLimit: number |
 
 export function sendError(reply: FastifyReply, err: AppError, locale: Locale): FastifyReply {
   const body = errorBody(err, locale);
-  if (err.code === 'LOGIN_THROTTLED' && typeof err.details?.retryAfterSeconds === 'number') {
+  if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED') && typeof err.details?.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(err.details.retryAfterSeconds));
   }
   return reply.code(statusOf(err.code)).send(body);

@@ -1,5 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { IDEMPOTENCY_KEY_PARAMETER } from './idempotency.js';
 import type { AppInstance } from './types.js';
 
 export const API_INFO = {
@@ -18,8 +19,13 @@ export async function registerOpenApi(app: AppInstance): Promise<void> {
     openapi: {
       openapi: '3.1.0',
       info: API_INFO,
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'isrc_session' } } },
-      security: [{ session: [] }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'isrc_session' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'isrc_…', description: 'A personal API token (POST /api/v1/api-tokens, registrant members)' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
     // One source for who needs a session: routes marked `config: { public: true }` (the same flag
     // the authentication hook reads) are documented without the global session requirement.
@@ -29,7 +35,11 @@ export async function registerOpenApi(app: AppInstance): Promise<void> {
       if (schema === undefined) {
         return { schema, url };
       }
-      const withSecurity = route.config?.public === true ? { ...schema, security: [] } : schema;
+      // Every other route takes a session or an API token, except `sessionOnly` ones (managing tokens).
+      const security: Record<string, string[]>[] = route.config?.public === true ? [] : route.config?.sessionOnly === true ? [{ session: [] }] : [{ session: [] }, { bearer: [] }];
+      // `Idempotency-Key` is read by a hook (idempotency.ts), so it is documented here, not validated by the route.
+      const withHeader = route.config?.idempotent === true ? { ...schema, headers: { type: 'object', properties: { 'idempotency-key': IDEMPOTENCY_KEY_PARAMETER.schema } } } : schema;
+      const withSecurity = { ...withHeader, security };
       return { schema: route.config?.staff === true ? { ...withSecurity, 'x-audience': 'agency' } : withSecurity, url };
     },
   });

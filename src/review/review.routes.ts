@@ -15,7 +15,10 @@ const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409
 export function reviewRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.post(
     '/albums/:id/submit',
-    { schema: { tags, summary: '送出審核: check completeness, assign pool ISRCs (individuals), submit', params: IdParams, response: { 200: AlbumResponse, ...errors } } },
+    {
+      schema: { tags, summary: '送出審核: check completeness, assign pool ISRCs (individuals), submit', params: IdParams, response: { 200: AlbumResponse, ...errors } },
+      config: { idempotent: true },
+    },
     (request) => submitAlbum(ctx, requireActor(request), request.params.id),
   );
 

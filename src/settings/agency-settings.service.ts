@@ -13,7 +13,7 @@ function toResponse(rows: readonly StoredSetting[]): AgencySettingsResponse {
   return { ...settingsFromStored(rows), updatedAt: latest === null ? null : latest.toISOString() };
 }
 
-/** The settings in force, for other features' rules (deposit copies, overdue days); no permission check. */
+/** The settings in force, for other features' rules (deposit copies, overdue days, public search); no permission check. */
 export async function loadAgencySettings(ctx: ServiceContext): Promise<AgencySettings> {
   return settingsFromStored(await readAgencySettingRows(ctx.db));
 }
@@ -45,6 +45,10 @@ export async function updateAgencySettings(ctx: ServiceContext, actor: Actor, bo
     if (body.depositOverdueDays !== undefined) {
       changes.depositOverdueDays = body.depositOverdueDays;
       await upsertAgencySetting(tx.db, 'depositOverdueDays', body.depositOverdueDays, actor.userId, at);
+    }
+    if (body.publicSearch !== undefined) {
+      changes.publicSearch = body.publicSearch;
+      await upsertAgencySetting(tx.db, 'publicSearch', body.publicSearch, actor.userId, at);
     }
     const after = { ...before, ...changes };
     await recordAudit(tx, actor, { action: 'settings.agency.update', entityType: 'agency_settings', entityId: 'agency', before, after });

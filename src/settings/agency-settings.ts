@@ -11,10 +11,21 @@ export interface AgencySettings {
   depositCopies: Readonly<Record<RegistrantKind, number>>;
   /** An approved physical album still not deposited after this many days is overdue (逾期). */
   depositOverdueDays: number;
+  /** What the public ISRC search (no login) shows, and how often one client address may ask. */
+  publicSearch: Readonly<PublicSearchSettings>;
+}
+
+export interface PublicSearchSettings {
+  /** The registrant's name beside each recording. */
+  showRegistrantName: boolean;
+  /** The registrant code as such: IFPI advises agencies not to disclose codes to third parties, so off by default. */
+  showRegistrantCode: boolean;
+  /** Requests per minute from one client address, counted across every server process. */
+  requestsPerMinute: number;
 }
 
 export type AgencySettingKey = keyof AgencySettings;
-export const AGENCY_SETTING_KEYS = ['depositCopies', 'depositOverdueDays'] as const satisfies readonly AgencySettingKey[];
+export const AGENCY_SETTING_KEYS = ['depositCopies', 'depositOverdueDays', 'publicSearch'] as const satisfies readonly AgencySettingKey[];
 
 /**
  * The guide's numbers: 1 copy from companies and individuals, 2 from government bodies. Overdue
@@ -24,11 +35,14 @@ export const AGENCY_SETTING_KEYS = ['depositCopies', 'depositOverdueDays'] as co
 export const AGENCY_SETTING_DEFAULTS: AgencySettings = {
   depositCopies: { company: 1, individual: 1, government: 2 },
   depositOverdueDays: 30,
+  // 60 a minute: a person searching by hand never meets it; a script walking the registry is slowed.
+  publicSearch: { showRegistrantName: true, showRegistrantCode: false, requestsPerMinute: 60 },
 };
 
 /** Bounds an administrator may set (the deposit_events CHECK allows at most 1000 copies per event). */
 export const DEPOSIT_COPIES_BOUNDS = { minimum: 1, maximum: 20 } as const;
 export const DEPOSIT_OVERDUE_DAYS_BOUNDS = { minimum: 1, maximum: 365 } as const;
+export const PUBLIC_SEARCH_RATE_BOUNDS = { minimum: 1, maximum: 6000 } as const;
 
 function inBounds(value: unknown, bounds: { minimum: number; maximum: number }): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= bounds.minimum && value <= bounds.maximum;
@@ -50,6 +64,24 @@ function readCopies(value: unknown): AgencySettings['depositCopies'] {
   return copies;
 }
 
+function readPublicSearch(value: unknown): AgencySettings['publicSearch'] {
+  const fallback = AGENCY_SETTING_DEFAULTS.publicSearch;
+  if (typeof value !== 'object' || value === null) {
+    return fallback;
+  }
+  const stored = value as Readonly<Record<string, unknown>>;
+  const flag = (key: 'showRegistrantName' | 'showRegistrantCode'): boolean => {
+    const v = stored[key];
+    return typeof v === 'boolean' ? v : fallback[key];
+  };
+  const rate = stored.requestsPerMinute;
+  return {
+    showRegistrantName: flag('showRegistrantName'),
+    showRegistrantCode: flag('showRegistrantCode'),
+    requestsPerMinute: inBounds(rate, PUBLIC_SEARCH_RATE_BOUNDS) ? rate : fallback.requestsPerMinute,
+  };
+}
+
 /** The settings from stored rows; anything missing or out of bounds reads as its default. */
 export function settingsFromStored(rows: readonly { key: string; value: unknown }[]): AgencySettings {
   const byKey = new Map(rows.map((r) => [r.key, r.value]));
@@ -57,6 +89,7 @@ export function settingsFromStored(rows: readonly { key: string; value: unknown 
   return {
     depositCopies: readCopies(byKey.get('depositCopies')),
     depositOverdueDays: inBounds(overdue, DEPOSIT_OVERDUE_DAYS_BOUNDS) ? overdue : AGENCY_SETTING_DEFAULTS.depositOverdueDays,
+    publicSearch: readPublicSearch(byKey.get('publicSearch')),
   };
 }
 

@@ -41,7 +41,11 @@ export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.get(
     '/settings/agency',
     {
-      schema: { tags, summary: 'Settings officers follow: deposit copies by registrant kind, overdue days (staff)', response: { 200: AgencySettingsResponse, 403: ErrorResponse } },
+      schema: {
+        tags,
+        summary: 'Settings officers follow: deposit copies by registrant kind, overdue days, the public ISRC search (staff)',
+        response: { 200: AgencySettingsResponse, 403: ErrorResponse },
+      },
       config: { staff: true },
     },
     (request) => getAgencySettings(ctx, requireActor(request)),
@@ -53,7 +57,7 @@ export function settingsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
       config: { staff: true },
       schema: {
         tags,
-        summary: 'Change deposit copies or overdue days (administrator; audited)',
+        summary: 'Change deposit copies, overdue days or the public ISRC search settings (administrator; audited)',
         body: UpdateAgencySettingsBody,
         response: { 200: AgencySettingsResponse, 400: ErrorResponse, 403: ErrorResponse },
       },

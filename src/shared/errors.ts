@@ -25,6 +25,20 @@ export const ERROR_CODES = [
   'LOGIN_THROTTLED',
   /** The user or its registrant is suspended. */
   'ACCOUNT_SUSPENDED',
+  /** `Authorization: Bearer` with a token that is unknown, malformed, or no longer its member's registrant's. */
+  'API_TOKEN_INVALID',
+  /** The API token was revoked by its owner (refused from the next request on). */
+  'API_TOKEN_REVOKED',
+  /** The API token's last day has passed; `details` none. Create a new one. */
+  'API_TOKEN_EXPIRED',
+  /** A user holds at most `details.max` API tokens; revoke one first. */
+  'API_TOKEN_LIMIT',
+  /** Managing API tokens needs a signed-in session: an API token cannot create, list or revoke tokens. */
+  'SESSION_REQUIRED',
+  /** The Idempotency-Key was used with another request (another body, album or operation); `details.operation`. */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running: retry later for its answer. */
+  'IDEMPOTENCY_KEY_IN_PROGRESS',
   /** Change password: the current password is wrong. */
   'PASSWORD_INCORRECT',
   /** New password does not meet the policy. */
@@ -43,6 +57,11 @@ export const ERROR_CODES = [
   'APPLICATION_ALREADY_DECIDED',
   /** Too many registrant-code applications from this address recently; `details.retryAfterMinutes`. */
   'APPLICATION_THROTTLED',
+  /**
+   * Too many requests from this client address in the current minute (public ISRC search; counted
+   * across every server process); `details.retryAfterSeconds`, sent as Retry-After too.
+   */
+  'RATE_LIMITED',
   /** 重新申請 only after a rejection: the latest application is pending or approved; `details.status`. */
   'APPLICATION_NOT_REJECTED',
   /** A user with this login name exists. */
@@ -79,6 +98,14 @@ export const ERROR_CODES = [
   'ALBUM_NOT_EDITABLE',
   /** Only draft albums (never submitted) can be deleted. */
   'ALBUM_NOT_DELETABLE',
+  /** 匯出 DDEX: only approved albums are exported; `details.status` is the album's status now. */
+  'ALBUM_NOT_APPROVED',
+  /** 匯出 DDEX: ERN needs an ISRC and a duration for every track; `details.positions` lists the tracks without. */
+  'DDEX_TRACKS_INCOMPLETE',
+  /** 匯出 MARC: only approved albums are exported to the national bibliography; `details.status` is the album's status now. */
+  'MARC_ALBUM_NOT_APPROVED',
+  /** 匯出 MARC for a range of approval days: more albums than one file holds; `details.max`. Ask for fewer days. */
+  'MARC_RANGE_TOO_LARGE',
   /** Delete the album's tracks first; `details.tracks` lists them. */
   'ALBUM_HAS_TRACKS',
   /** Submission check failed; `details.problems` lists every missing or invalid field. */
@@ -159,6 +186,14 @@ export const ERROR_CODES = [
   'COVER_IMAGE_TOO_LARGE',
   /** The album is approved: its cover cannot be replaced or removed any more. */
   'COVER_LOCKED',
+  /** 專輯匯入 (POST /import/previews) without an .xlsx file part. */
+  'IMPORT_FILE_MISSING',
+  /** The uploaded workbook is refused before its rows are read (not an .xlsx, encrypted, a zip bomb…); `details.reason` (a SpreadsheetRefusal), `details.reasonZh` / `details.reasonEn` say why. */
+  'IMPORT_FILE_REFUSED',
+  /** 確認匯入 of a preview that lists errors; `details.errorCount`. Fix the file and upload it again. */
+  'IMPORT_HAS_ERRORS',
+  /** The preview is older than a day (its staged cover is gone): upload the file again. */
+  'IMPORT_PREVIEW_EXPIRED',
   /** An audio file's name does not end in .mp3, .wav or .mp4; `details.fileName`. */
   'AUDIO_FILE_NAME_INVALID',
   /** 數位媒體批次上傳 (or a resumable upload without a track): the name is not `<ISRC>.<ext>`; `details.fileName`. */

@@ -21,7 +21,12 @@ beforeAll(async () => {
 describe('agency settings', () => {
   it('gives the guide’s defaults to every officer, and 403 to members', async () => {
     const settings = ok(await officer.call('GET', '/settings/agency')).json<AgencySettingsResponse>();
-    expect(settings).toEqual({ depositCopies: { company: 1, individual: 1, government: 2 }, depositOverdueDays: 30, updatedAt: null });
+    expect(settings).toEqual({
+      depositCopies: { company: 1, individual: 1, government: 2 },
+      depositOverdueDays: 30,
+      publicSearch: { showRegistrantName: true, showRegistrantCode: false, requestsPerMinute: 60 },
+      updatedAt: null,
+    });
     failed(await company.api.call('GET', '/settings/agency'), 403, 'FORBIDDEN');
     failed(await company.api.call('PUT', '/settings/agency', { depositOverdueDays: 10 }), 403, 'FORBIDDEN');
   });

@@ -9,6 +9,8 @@ import { createChangeRequest } from '../../src/change-requests/change-requests.s
 import { withTransaction } from '../../src/db/tx.js';
 import { notify } from '../../src/notifications/notify.service.js';
 import { listMyNotifications } from '../../src/notifications/notifications.service.js';
+import { createApiToken } from '../../src/api-tokens/api-tokens.service.js';
+import { insertImportPreview } from '../../src/import/import.repo.js';
 
 /**
  * Every API route with an object id, called by registrant A's member with registrant B's ids,
@@ -67,6 +69,11 @@ let applicationB: string;
 let changeRequestB: string;
 /** One of B's member's notifications. */
 let notificationB: string;
+/** B's member's API token (revoking it is its owner's business only). */
+let apiTokenB: string;
+
+/** B's member's 專輯匯入 preview. */
+let importPreviewB: string;
 
 /** The URL with B's ids in place of `{id}` (and `{trackId}`). */
 function urlFor(path: string, owner: TestMember): string {
@@ -87,6 +94,12 @@ function urlFor(path: string, owner: TestMember): string {
   }
   if (path.startsWith('/api/v1/change-requests/{id}')) {
     return path.replace('{id}', changeRequestB);
+  }
+  if (path.startsWith('/api/v1/api-tokens/{id}')) {
+    return path.replace('{id}', apiTokenB);
+  }
+  if (path.startsWith('/api/v1/import/previews/{id}')) {
+    return path.replace('{id}', importPreviewB);
   }
   if (path.startsWith('/api/v1/notifications/{id}')) {
     return path.replace('{id}', notificationB);
@@ -121,6 +134,18 @@ beforeAll(async () => {
     notify(tx, { kind: 'album.approved', audience: { registrantId: b.registrantId }, albumId: album.id, params: { albumNumber: 1, title: 'B 的專輯' } }),
   );
   notificationB = (await listMyNotifications(env.ctx, b.actor, {}, 'zh-TW')).items[0]!.id;
+  apiTokenB = (await createApiToken(env.ctx, b.actor, { name: 'B 的權杖' })).id;
+  const emptyPreview = { version: 1, nextAvailable: false, drafts: { album: null, tracks: [], albumHeadings: {}, trackHeadings: {} }, problems: [], written: [] };
+  importPreviewB = (
+    await insertImportPreview(env.ctx.db, {
+      registrantId: b.registrantId,
+      userId: b.userId,
+      kind: 'album',
+      fileName: 'b.xlsx',
+      payload: emptyPreview,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+  ).id;
 });
 
 function routesWithId(): { method: string; path: string }[] {
@@ -185,7 +210,15 @@ describe('registrant isolation', () => {
 
   it('needs a session for every non-public API route', async () => {
     const doc = env.app.swagger() as unknown as OpenApi;
-    const open = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'GET /api/v1/isrc/validate', 'GET /healthz', 'GET /api/v1/vocabularies', 'GET /api/v1/agency']);
+    const open = new Set([
+      'POST /api/v1/auth/login',
+      'POST /api/v1/applications',
+      'GET /api/v1/isrc/validate',
+      'GET /healthz',
+      'GET /api/v1/vocabularies',
+      'GET /api/v1/agency',
+      'GET /api/v1/public/isrc-search',
+    ]);
     const failures: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {

@@ -93,8 +93,5 @@ export const importPreviews = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [
-    index('import_previews_registrant_idx').on(t.registrantId, t.createdAt),
-    check('import_previews_confirmed_ck', sql`(${t.confirmedAt} is null) = (${t.albumIds} is null)`),
-  ],
+  (t) => [index('import_previews_registrant_idx').on(t.registrantId, t.createdAt), check('import_previews_confirmed_ck', sql`(${t.confirmedAt} is null) = (${t.albumIds} is null)`)],
 );

@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type ReactElement } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ADMIN, STAFF } from '../features/auth/api';
 import { HomeRedirect, PublicOnly, RegistrantOnly, RequireAuth, RequireRole } from './guards';
+import { PublicLayout } from './layout/AppLayout';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
 
 /** Each page is its own chunk, loaded when first visited. */
@@ -20,8 +21,8 @@ const AlbumsPage = page(() => import('../features/albums/AlbumsPage'), 'AlbumsPa
 const AlbumDetailPage = page(() => import('../features/albums/AlbumDetailPage'), 'AlbumDetailPage');
 const TrackPage = page(() => import('../features/tracks/TrackPage'), 'TrackPage');
 const ChangeRequestsPage = page(() => import('../features/change-requests/ChangeRequestsPage'), 'ChangeRequestsPage');
-const UsedDesignationsPage = page(() => import('../features/placeholders/placeholder-pages'), 'UsedDesignationsPage');
-const StatsPage = page(() => import('../features/placeholders/placeholder-pages'), 'StatsPage');
+const UsedDesignationsPage = page(() => import('../features/used-designations/UsedDesignationsPage'), 'UsedDesignationsPage');
+const StatsPage = page(() => import('../features/stats/StatsPage'), 'StatsPage');
 const ManualPage = page(() => import('../features/manual/ManualPage'), 'ManualPage');
 const RegistrantListPage = page(() => import('../features/registrants/RegistrantListPage'), 'RegistrantListPage');
 const RegistrantDetailPage = page(() => import('../features/registrants/RegistrantDetailPage'), 'RegistrantDetailPage');
@@ -40,6 +41,8 @@ const DepositDeskPage = page(() => import('../features/deposit/DepositDeskPage')
 const FixityPage = page(() => import('../features/fixity/FixityPage'), 'FixityPage');
 const SearchPage = page(() => import('../features/search/SearchPage'), 'SearchPage');
 const AuditLogPage = page(() => import('../features/audit-log/AuditLogPage'), 'AuditLogPage');
+const PublicSearchPage = page(() => import('../features/public-search/PublicSearchPage'), 'PublicSearchPage');
+const ImportPage = page(() => import('../features/import/ImportPage'), 'ImportPage');
 
 export function createRouter() {
   return createBrowserRouter([
@@ -54,6 +57,11 @@ export function createRouter() {
           ],
         },
         {
+          // Open to everyone, signed in or not: no redirect away once logged in.
+          element: <PublicLayout wide />,
+          children: [{ path: '/isrc-search', element: PublicSearchPage }],
+        },
+        {
           path: '/',
           element: <RequireAuth />,
           children: [
@@ -66,6 +74,7 @@ export function createRouter() {
                 { path: 'albums/:id/tracks/:trackId', element: TrackPage },
                 { path: 'change-requests', element: ChangeRequestsPage },
                 { path: 'application', element: ApplicationStatusPage },
+                { path: 'import', element: ImportPage },
               ],
             },
             { path: 'used-designations', element: UsedDesignationsPage },

@@ -20,6 +20,20 @@ import registrantAdminZh from '../features/registrants/locales/zh-TW.json';
 import registrantAdminEn from '../features/registrants/locales/en.json';
 import mediaZh from '../features/media/locales/zh-TW.json';
 import mediaEn from '../features/media/locales/en.json';
+import apiTokensZh from '../features/api-tokens/locales/zh-TW.json';
+import apiTokensEn from '../features/api-tokens/locales/en.json';
+import usedDesignationsZh from '../features/used-designations/locales/zh-TW.json';
+import usedDesignationsEn from '../features/used-designations/locales/en.json';
+import marcZh from '../features/marc/locales/zh-TW.json';
+import marcEn from '../features/marc/locales/en.json';
+import publicSearchZh from '../features/public-search/locales/zh-TW.json';
+import publicSearchEn from '../features/public-search/locales/en.json';
+import statsZh from '../features/stats/locales/zh-TW.json';
+import statsEn from '../features/stats/locales/en.json';
+import ddexZh from '../features/ddex/locales/zh-TW.json';
+import ddexEn from '../features/ddex/locales/en.json';
+import importZh from '../features/import/locales/zh-TW.json';
+import importEn from '../features/import/locales/en.json';
 
 /**
  * Feature namespaces: each feature keeps its texts in its own locale files, so features grow
@@ -37,6 +51,13 @@ export const FEATURE_NAMESPACES = {
   auditLog: { 'zh-TW': auditLogZh, en: auditLogEn },
   registrantAdmin: { 'zh-TW': registrantAdminZh, en: registrantAdminEn },
   media: { 'zh-TW': mediaZh, en: mediaEn },
+  apiTokens: { 'zh-TW': apiTokensZh, en: apiTokensEn },
+  usedDesignations: { 'zh-TW': usedDesignationsZh, en: usedDesignationsEn },
+  marc: { 'zh-TW': marcZh, en: marcEn },
+  publicSearch: { 'zh-TW': publicSearchZh, en: publicSearchEn },
+  stats: { 'zh-TW': statsZh, en: statsEn },
+  ddex: { 'zh-TW': ddexZh, en: ddexEn },
+  import: { 'zh-TW': importZh, en: importEn },
 } as const;
 
 export type FeatureNamespace = keyof typeof FEATURE_NAMESPACES;
@@ -54,4 +75,11 @@ export const FEATURE_RESOURCES_ZH = {
   auditLog: auditLogZh,
   registrantAdmin: registrantAdminZh,
   media: mediaZh,
+  apiTokens: apiTokensZh,
+  usedDesignations: usedDesignationsZh,
+  marc: marcZh,
+  publicSearch: publicSearchZh,
+  stats: statsZh,
+  ddex: ddexZh,
+  import: importZh,
 };

@@ -85,8 +85,8 @@ export function AppLayout({ me }: { me: MeResponse }) {
   );
 }
 
-/** Header without menu for pages shown before signing in. */
-export function PublicLayout() {
+/** Header without menu for pages shown before signing in; `wide` for pages with tables (the public ISRC search). */
+export function PublicLayout({ wide = false }: { wide?: boolean }) {
   const { t } = useTranslation();
   const narrow = useNarrowScreen();
   return (
@@ -99,7 +99,7 @@ export function PublicLayout() {
           </div>
         </div>
       </header>
-      <PageAndFooter narrow />
+      <PageAndFooter narrow={!wide} />
     </div>
   );
 }

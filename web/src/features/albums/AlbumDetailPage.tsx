@@ -12,6 +12,8 @@ import { useAgency } from '../agency/use-agency';
 import { trackPagePath } from '../tracks/paths';
 import { TrackTab } from '../tracks/TrackTab';
 import { DepositPanel } from '../deposit/DepositPanel';
+import { MarcExportButton } from '../marc/MarcExportButton';
+import { DdexExportButton } from '../ddex/DdexExportButton';
 import { AlbumForm } from './AlbumForm';
 import { CoverThumbnail } from './CoverThumbnail';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
@@ -113,6 +115,8 @@ function AlbumDetail({ album }: { album: AlbumResponse }) {
             {meta.join(' · ')}
           </Typography.Paragraph>
         </div>
+        <MarcExportButton album={album} />
+        <DdexExportButton album={album} />
       </Flex>
       <StatusNotes album={album} />
       {submission.submitted !== null ? (

@@ -12,6 +12,7 @@ import { useLogin } from './api';
 export function LoginPage() {
   const { t } = useTranslation();
   const { t: tApply } = useTranslation('applications');
+  const { t: tPublic } = useTranslation('publicSearch');
   const [form] = Form.useForm<LoginBody>();
   const login = useLogin();
   const [alert, setAlert] = useState<string | null>(null);
@@ -53,6 +54,12 @@ export function LoginPage() {
           {tApply('apply.noCodeYet')}{' '}
           <Link to="/apply" style={{ textDecoration: 'underline' }}>
             {tApply('apply.title')}
+          </Link>
+        </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+          {tPublic('loginLink.text')}{' '}
+          <Link to="/isrc-search" style={{ textDecoration: 'underline' }}>
+            {tPublic('loginLink.link')}
           </Link>
         </Typography.Paragraph>
       </Card>

@@ -10,6 +10,7 @@ import { downloadOverview, useDepositOverview, type OverviewFilters } from './ap
 import { AudioDepositsTable } from './AudioDepositsTable';
 import { DepositOverviewTable } from './DepositOverviewTable';
 import { RecordReceivedModal } from './RecordReceivedModal';
+import { MarcRangeExport } from '../marc/MarcRangeExport';
 
 const FORMATS = ['csv', 'xlsx'] as const;
 
@@ -17,6 +18,7 @@ const FORMATS = ['csv', 'xlsx'] as const;
 export function DepositDeskPage() {
   const { t } = useTranslation('deposit');
   const { t: tc } = useTranslation();
+  const { t: tm } = useTranslation('marc');
   const { message } = App.useApp();
   const [filters, setFilters] = useState<OverviewFilters>({ overdue: false, kind: undefined });
   const [page, setPage] = useState(1);
@@ -90,6 +92,7 @@ export function DepositDeskPage() {
         items={[
           { key: 'overview', label: t('desk.tabOverview'), children: overviewSection },
           { key: 'audio', label: t('desk.tabAudio'), children: <AudioDepositsTable /> },
+          { key: 'marc', label: tm('range.tab'), children: <MarcRangeExport /> },
         ]}
       />
       <RecordReceivedModal row={recording} onClose={() => setRecording(null)} />

@@ -11,6 +11,7 @@ import { CoverThumbnail } from '../albums/CoverThumbnail';
 import { useReviewAlbum } from './api';
 import { ChangesPanel } from './ChangesPanel';
 import { DecisionBar } from './DecisionBar';
+import { DdexExportButton } from '../ddex/DdexExportButton';
 import { formatDateTime } from './field-values';
 import { FindingsList } from './FindingsList';
 import { AlbumFieldsView, TrackFieldsView } from './ReviewFields';
@@ -73,6 +74,7 @@ export function ReviewAlbumPage() {
             }
           />
         </div>
+        <DdexExportButton album={album} />
       </Flex>
       <Descriptions
         size="small"

@@ -11,6 +11,7 @@ import { ADMIN, hasRole } from '../auth/api';
 import { useCurrentMe } from '../../app/me-context';
 import { useAddPoolCode, useSettings } from './api';
 import { DepositSettingsSection } from './DepositSettingsSection';
+import { PublicSearchSettingsSection } from '../public-search/PublicSearchSettingsSection';
 
 /**
  * 設定: the country code (from configuration), the deposit settings (every officer sees them,
@@ -46,6 +47,7 @@ export function SettingsPage() {
             </Typography.Paragraph>
           </SectionCard>
           <DepositSettingsSection canEdit={isAdmin} />
+          <PublicSearchSettingsSection canEdit={isAdmin} />
           <SectionCard
             title={t('settings.poolCodes')}
             extra={
