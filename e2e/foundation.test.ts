@@ -119,10 +119,11 @@ describe('foundation: sign-in, registrants, codes and users in Chromium (zh-TW)'
     const banner = page.getByRole('banner');
     await visible(banner.getByText('系統管理者'));
     await visible(banner.getByText('管理中心管理員'));
-    expect(await page.title()).toBe(`專輯/ISRC回報 – ${APP_NAME}`);
-    await checkPage(page, '04-admin-albums');
+    // Officers start on 審核, their work.
+    expect(await page.title()).toBe(`審核 – ${APP_NAME}`);
+    await checkPage(page, '04-admin-review');
 
-    // 2. 登記者管理 → 新增登記者 (company).
+    // 2. 登記者 → 新增登記者 (company).
     await mainMenu(page).getByRole('link', { name: '登記者', exact: true }).click();
     await page.waitForURL('**/admin/registrants');
     await visible(page.getByRole('heading', { level: 1, name: '登記者', exact: true }));

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { readWithYaz, subfieldValues } from '../test/helpers/yaz-marc.js';
-import { ApiSession } from './api.js';
+import { downloadedBytes, seedApprovedAlbum } from './approved-album-seed.js';
 import { launchBrowser } from './browser.js';
 import { checkPage, logIn, loginHeading, openFlow, unauthorized, visible } from './page-checks.js';
-import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
 
 /**
  * 匯出 MARC in a real browser (zh-TW): the member downloads an approved album as ISO 2709 from the
@@ -13,7 +13,7 @@ import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js
  */
 
 const MEMBER = { loginName: 'marc.member', password: 'member-password-1', displayName: '張小芬' };
-const OFFICER = { loginName: 'marc.officer', password: 'officer-password-1', displayName: '王編目', role: 'agency_officer' };
+const OFFICER = { loginName: 'marc.officer', password: 'officer-password-1', displayName: '王編目', role: 'agency_officer' } as const;
 const TITLE = '星河之歌';
 
 let server: RunningServer;
@@ -21,14 +21,6 @@ let browser: Browser;
 let albumId = '';
 let draftId = '';
 let isrc = '';
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) {
-    chunks.push(Buffer.from(chunk as Uint8Array));
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Today in the agency's calendar (the e2e server runs in Asia/Taipei), as the pickers show it. */
 function agencyToday(): string {
@@ -38,27 +30,7 @@ function agencyToday(): string {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const admin = await ApiSession.login(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
-  await admin.call('POST', '/users', OFFICER);
-  const registrant = await admin.call<{ id: string }>('POST', '/registrants', { kind: 'company', name: '星河唱片有限公司', contactPerson: MEMBER.displayName });
-  await admin.call('POST', `/registrants/${registrant.id}/codes`, {});
-  await admin.call('POST', `/registrants/${registrant.id}/users`, MEMBER);
-  const member = await ApiSession.login(server.baseUrl, MEMBER.loginName, MEMBER.password);
-  const credits = [{ role: 'performer', names: ['星河樂團'] }];
-  const fields = { title: TITLE, credits, publisher: '星河唱片', releaseDate: '2025.05.01', productionCompany: '星河製作', albumType: 'single' };
-  const album = await member.call<{ id: string }>('POST', '/albums', { releaseType: 'digital' });
-  albumId = album.id;
-  await member.call('PATCH', `/albums/${album.id}`, fields);
-  const track = await member.call<{ recording: { isrc: string } }>('POST', `/albums/${album.id}/tracks`, {
-    isrc: { mode: 'next' },
-    recording: { title: '銀河', credits, productionCompany: '星河製作', duration: '0:03:45' },
-  });
-  isrc = track.recording.isrc;
-  await member.call('POST', `/albums/${album.id}/submit`);
-  await admin.call('POST', `/albums/${album.id}/approve`);
-  const draft = await member.call<{ id: string }>('POST', '/albums', { releaseType: 'digital' });
-  draftId = draft.id;
-  await member.call('PATCH', `/albums/${draft.id}`, { ...fields, title: '草稿專輯' });
+  ({ albumId, draftId, isrc } = await seedApprovedAlbum(server, { member: MEMBER, officer: OFFICER, stem: '星河', albumTitle: TITLE, trackTitle: '銀河' }));
 });
 
 afterAll(async () => {
@@ -79,7 +51,7 @@ describe('MARC export in Chromium (zh-TW)', () => {
     await checkPage(page, 'marc-01-album-menu');
     const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
     expect(download.suggestedFilename()).toMatch(/^album-\d+\.mrc$/);
-    const reading = await readWithYaz(await bytesOf(download), 'mrc');
+    const reading = await readWithYaz(await downloadedBytes(download), 'mrc');
     expect(reading.stderr).toBe('');
     expect(reading.diagnostics).toEqual([]);
     expect(subfieldValues(reading.records[0]!, '024', 'a')).toEqual([isrc]);
@@ -114,7 +86,7 @@ describe('MARC export in Chromium (zh-TW)', () => {
     await checkPage(page, 'marc-03-range-filled');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '匯出', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^marc-2025-01-01_\d{4}-\d{2}-\d{2}\.xml$/);
-    const reading = await readWithYaz((await bytesOf(download)).toString('utf8'), 'xml');
+    const reading = await readWithYaz((await downloadedBytes(download)).toString('utf8'), 'xml');
     expect(reading.stderr).toBe('');
     expect(reading.records.flatMap((r) => subfieldValues(r, '024', 'a'))).toContain(isrc);
     expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);

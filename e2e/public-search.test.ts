@@ -85,8 +85,10 @@ describe('公開 ISRC 查詢 (no login) in Chromium', () => {
     // Two searches in a row are in one minute unless a minute boundary falls between them: try again then.
     for (let i = 0; i < 3 && !(await limited.isVisible()); i++) {
       await fetch(`${server.baseUrl}/api/v1/public/isrc-search?q=${encodeURIComponent(WORD)}`);
+      // Listen before searching: a fast answer must not arrive before the wait begins.
+      const answered = page.waitForResponse((r) => r.url().includes('/public/isrc-search'));
       await searchFor(page, `${WORD}${i}`);
-      await page.waitForResponse((r) => r.url().includes('/public/isrc-search'));
+      await answered;
     }
     await visible(limited);
     await visible(page.getByText(/請於 \d+ 秒後再試/));
