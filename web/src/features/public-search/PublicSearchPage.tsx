@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PUBLIC_SEARCH_MAX_PAGE } from '../../../../src/public-search/public-search.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchBox } from '../../components/SearchBox';
 import { retryAfterSeconds, usePublicSearch, type PublicSearchParams } from './api';
 import { PublicSearchResults } from './PublicSearchResults';
 
@@ -24,15 +24,9 @@ export function PublicSearchPage() {
   const [urlParams, setUrlParams] = useSearchParams();
   const params = readParams(urlParams);
   const search = usePublicSearch(params);
-  const [form] = Form.useForm<{ q: string }>();
   const limitedFor = retryAfterSeconds(search.error);
 
-  useEffect(() => {
-    form.setFieldsValue({ q: params?.q ?? '' });
-  }, [form, params?.q]);
-
-  const submit = ({ q }: { q?: string }) => {
-    const text = q?.trim() ?? '';
+  const submit = (text: string) => {
     setUrlParams(text === '' ? {} : { q: text });
   };
   const showPage = (page: number) => {
@@ -44,31 +38,18 @@ export function PublicSearchPage() {
   return (
     <>
       <PageTitle title={t('title')} extra={<Link to="/login">{t('backToLogin')}</Link>} />
-      <Card>
-        <Typography.Paragraph>{t('intro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={submit} role="search" aria-label={t('title')}>
-          <Form.Item label={t('box.label')} htmlFor="public-search-q" style={{ marginBottom: 8 }}>
-            <Flex gap="small" wrap>
-              <Form.Item name="q" noStyle>
-                <Input
-                  id="public-search-q"
-                  aria-describedby="public-search-help"
-                  allowClear
-                  maxLength={100}
-                  placeholder={t('box.placeholder')}
-                  style={{ maxWidth: 520, flex: '1 1 280px' }}
-                />
-              </Form.Item>
-              <Button type="primary" htmlType="submit">
-                {t('box.submit')}
-              </Button>
-            </Flex>
-          </Form.Item>
-          <Typography.Paragraph id="public-search-help" type="secondary" style={{ marginBottom: 0 }}>
-            {t('box.help')}
-          </Typography.Paragraph>
-        </Form>
-      </Card>
+      <SearchBox
+        id="public-search-q"
+        name={t('title')}
+        label={t('box.label')}
+        placeholder={t('box.placeholder')}
+        help={t('box.help')}
+        submitText={t('box.submit')}
+        maxLength={100}
+        value={params?.q}
+        onSearch={submit}
+        intro={<Typography.Paragraph>{t('intro')}</Typography.Paragraph>}
+      />
       <Alert type="info" showIcon title={t('yearNote.title')} description={t('yearNote.text')} style={{ marginTop: 16 }} />
       <div style={{ marginTop: 16 }}>
         {limitedFor !== undefined ? (

@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_GROUPS, SEARCH_MAX_PAGE, type SearchGroupName } from '../../../../src/search/search.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
+import { SearchBox } from '../../components/SearchBox';
 import { useAgencySearch, type SearchParams } from './api';
 import { SearchResults } from './SearchResults';
 
@@ -29,14 +29,8 @@ export function SearchPage() {
   const [urlParams, setUrlParams] = useSearchParams();
   const params = readParams(urlParams);
   const search = useAgencySearch(params);
-  const [form] = Form.useForm<{ q: string }>();
 
-  useEffect(() => {
-    form.setFieldsValue({ q: params?.q ?? '' });
-  }, [form, params?.q]);
-
-  const submit = ({ q }: { q?: string }) => {
-    const text = q?.trim() ?? '';
+  const submit = (text: string) => {
     setUrlParams(text === '' ? {} : toParams({ q: text, page: 1 }));
   };
   const show = (kind: SearchGroupName | undefined, page = 1) => {
@@ -48,30 +42,17 @@ export function SearchPage() {
   return (
     <>
       <PageTitle title={t('title')} />
-      <Card>
-        <Form form={form} layout="vertical" onFinish={submit} role="search" aria-label={t('title')}>
-          <Form.Item label={t('box.label')} htmlFor="search-q" style={{ marginBottom: 8 }}>
-            <Flex gap="small" wrap>
-              <Form.Item name="q" noStyle>
-                <Input
-                  id="search-q"
-                  aria-describedby="search-help"
-                  allowClear
-                  maxLength={200}
-                  placeholder={t('box.placeholder')}
-                  style={{ maxWidth: 520, flex: '1 1 280px' }}
-                />
-              </Form.Item>
-              <Button type="primary" htmlType="submit">
-                {t('box.submit')}
-              </Button>
-            </Flex>
-          </Form.Item>
-          <Typography.Paragraph id="search-help" type="secondary" style={{ marginBottom: 0 }}>
-            {t('box.help')}
-          </Typography.Paragraph>
-        </Form>
-      </Card>
+      <SearchBox
+        id="search-q"
+        name={t('title')}
+        label={t('box.label')}
+        placeholder={t('box.placeholder')}
+        help={t('box.help')}
+        submitText={t('box.submit')}
+        maxLength={200}
+        value={params?.q}
+        onSearch={submit}
+      />
       {search.isError ? <ErrorAlert error={search.error} onRetry={() => void search.refetch()} /> : null}
       {params === undefined ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
