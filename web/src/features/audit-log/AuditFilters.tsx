@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
-import { AutoComplete, Button, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { AutoComplete, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
-import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
-import { api } from '../../lib/api-client';
-import { registrantKeys, useRegistrantList } from '../registrants/api';
+import { RegistrantPicker } from '../registrants/RegistrantPicker';
 import type { AuditFilter } from './audit-filter';
 import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from './audit-labels';
 import { DayRangePicker } from '../../components/DayRangePicker';
@@ -16,35 +13,6 @@ type FormValues = Omit<Values, 'from' | 'to'> & { period?: DayRange };
 
 function formValuesOf({ from, to, ...rest }: AuditFilter): FormValues {
   return { ...rest, period: { from, to } };
-}
-
-/** The registrant picker: searches by name or code; shows the chosen one's name when opened from a link. */
-function RegistrantPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {
-  const { t } = useTranslation('auditLog');
-  const [q, setQ] = useState('');
-  const found = useRegistrantList({ page: 1, ...(q === '' ? {} : { q }) });
-  const chosen = useQuery({
-    queryKey: registrantKeys.detail(value ?? ''),
-    queryFn: ({ signal }) => api.get<RegistrantResponse>(`/registrants/${encodeURIComponent(value ?? '')}`, undefined, signal),
-    enabled: value !== undefined,
-  });
-  const options = (found.data?.items ?? []).map((r) => ({ value: r.id, label: r.codes.length > 0 ? `${r.name}（${r.codes.join('、')}）` : r.name }));
-  if (value !== undefined && chosen.data !== undefined && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: chosen.data.name });
-  }
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      allowClear
-      value={value}
-      onChange={(next: string | undefined) => onChange?.(next)}
-      placeholder={t('filters.registrantPlaceholder')}
-      options={options}
-      loading={found.isFetching}
-      style={{ width: 260 }}
-    />
-  );
 }
 
 /** 稽核紀錄 filters: user, registrant, object type and id, action, agency-calendar days. */
@@ -82,7 +50,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
         />
       </Form.Item>
       <Form.Item label={t('filters.registrant')} name="registrantId">
-        <RegistrantPicker />
+        <RegistrantPicker placeholder={t('filters.registrantPlaceholder')} />
       </Form.Item>
       <Form.Item label={t('filters.entityType')} name="entityType">
         <AutoComplete

@@ -3,42 +3,10 @@ import { Button, Flex, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FIRST_ISRC_YEAR } from '../../../../src/isrc/year.js';
 import { USED_CODE_STATUSES, type UsedCodeStatus } from '../../../../src/used-designations/used-designations.schemas.js';
-import { useQuery } from '@tanstack/react-query';
-import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
-import { api } from '../../lib/api-client';
-import { registrantKeys, useRegistrantList } from '../registrants/api';
+import { RegistrantPicker } from '../registrants/RegistrantPicker';
 import type { UsageFilters as Filters } from './api';
 
 const CODE_PATTERN = /^[A-Za-z0-9]{3}$/;
-
-/** Staff pick a registrant by name or code; the chosen one keeps its name when opened from a link. */
-function RegistrantPicker({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
-  const { t } = useTranslation('usedDesignations');
-  const [q, setQ] = useState('');
-  const found = useRegistrantList({ page: 1, ...(q === '' ? {} : { q }) });
-  const chosen = useQuery({
-    queryKey: registrantKeys.detail(value ?? ''),
-    queryFn: ({ signal }) => api.get<RegistrantResponse>(`/registrants/${encodeURIComponent(value ?? '')}`, undefined, signal),
-    enabled: value !== undefined,
-  });
-  const options = (found.data?.items ?? []).map((r) => ({ value: r.id, label: r.codes.length > 0 ? `${r.name}（${r.codes.join('、')}）` : r.name }));
-  if (value !== undefined && chosen.data !== undefined && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: chosen.data.name });
-  }
-  return (
-    <Select
-      id="used-registrant"
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      allowClear
-      value={value}
-      onChange={(next: string | undefined) => onChange(next)}
-      placeholder={t('filters.registrantPlaceholder')}
-      options={options}
-      loading={found.isFetching}
-      style={{ width: 280 }}
-    />
-  );
-}
 
 interface Props {
   value: Filters;
@@ -81,7 +49,13 @@ export function UsageFilters({ value, currentYear, staff, onChange }: Props) {
         {staff ? (
           <>
             <Form.Item label={t('filters.registrant')} htmlFor="used-registrant" style={{ margin: 0 }}>
-              <RegistrantPicker value={value.registrantId} onChange={(registrantId) => onChange({ ...value, registrantId })} />
+              <RegistrantPicker
+                id="used-registrant"
+                value={value.registrantId}
+                onChange={(registrantId) => onChange({ ...value, registrantId })}
+                placeholder={t('filters.registrantPlaceholder')}
+                width={280}
+              />
             </Form.Item>
             <Form.Item
               label={t('filters.code')}
