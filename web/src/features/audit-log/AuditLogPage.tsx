@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_EXPORT_MAX_ROWS } from '../../../../src/audit/audit.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { downloadExport } from '../registrants/download';
+import { downloadExport } from '../../lib/download';
 import { useAuditLog } from './api';
 import { auditFilterParams, readAuditFilter, type AuditFilter } from './audit-filter';
 import { AuditFilters } from './AuditFilters';

@@ -1,4 +1,4 @@
-import { downloadExport } from '../registrants/download';
+import { downloadExport } from '../../lib/download';
 
 /** 匯出 DDEX: the approved album as a DDEX ERN 4.3 NewReleaseMessage (the server names the file). */
 export function downloadAlbumDdex(albumId: string, albumNumber: number): Promise<void> {

@@ -7,9 +7,8 @@ import type {
   RecordReceivedBody,
 } from '../../../../src/deposit/deposit.schemas.js';
 import type { RegistrantKind } from '../../../../src/shared/enums.js';
-import { API_BASE, api } from '../../lib/api-client';
-import { apiErrorFromBody } from '../../lib/api-error';
-import { currentLanguage, i18n } from '../../lib/i18n';
+import { api } from '../../lib/api-client';
+import { downloadExport } from '../../lib/download';
 import { albumKeys } from '../albums/api';
 
 /** Every list shows 10 rows a page. */
@@ -85,32 +84,12 @@ export function useCorrectEvent(albumId: string) {
  * Downloads the overview export. Fetched (not a plain link) so the headers follow the UI's
  * language through Accept-Language rather than the browser's.
  */
-export async function downloadOverview(format: 'csv' | 'xlsx', filters: OverviewFilters): Promise<void> {
-  const params = new URLSearchParams();
-  if (filters.overdue) {
-    params.set('overdue', 'true');
-  }
-  if (filters.kind !== undefined) {
-    params.set('kind', filters.kind);
-  }
-  const search = params.toString();
-  const response = await fetch(`${API_BASE}/deposits/overview.${format}${search === '' ? '' : `?${search}`}`, {
-    headers: { 'Accept-Language': currentLanguage() },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => undefined);
-    throw apiErrorFromBody(response.status, body, i18n.t('errors.http', { status: response.status }));
-  }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `deposit-overview.${format}`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+export function downloadOverview(format: 'csv' | 'xlsx', filters: OverviewFilters): Promise<void> {
+  return downloadExport(
+    `/deposits/overview.${format}`,
+    { overdue: filters.overdue ? 'true' : undefined, kind: filters.kind },
+    `deposit-overview.${format}`,
+  );
 }
 
 /** 2026-06-15 → 2026.06.15, the agency's way of writing dates. */

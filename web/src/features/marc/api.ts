@@ -1,11 +1,7 @@
-import { downloadExport } from '../registrants/download';
+import type { MarcFormat } from '../../../../src/integration/marc/marc.schemas.js';
+import { downloadExport } from '../../lib/download';
 
-/**
- * The export formats (src/integration/marc/marc.schemas.ts MARC_FORMATS; the web's import rule admits
- * only schemas one folder below src/, so the two names are repeated here).
- */
-export const MARC_FORMATS = ['xml', 'mrc'] as const;
-export type MarcFormat = (typeof MARC_FORMATS)[number];
+export { MARC_FORMATS, type MarcFormat } from '../../../../src/integration/marc/marc.schemas.js';
 
 /** 匯出 MARC of one approved album (the server names the file album-<number>.<format>). */
 export function downloadAlbumMarc(albumId: string, albumNumber: number, format: MarcFormat): Promise<void> {

@@ -3,7 +3,7 @@ import { App, Button, Flex, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ListingOrder } from '../../../../src/registrants/registrant-listings.schemas.js';
-import { downloadExport } from './download';
+import { downloadExport } from '../../lib/download';
 
 const ORDERS: readonly ListingOrder[] = ['code', 'name'];
 const FORMATS = ['csv', 'xlsx'] as const;

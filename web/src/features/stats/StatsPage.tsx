@@ -7,7 +7,7 @@ import { useCurrentMe } from '../../app/me-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useAgency } from '../agency/use-agency';
-import { downloadExport } from '../registrants/download';
+import { downloadExport } from '../../lib/download';
 import { AnnualReportView } from './AnnualReportView';
 import { useAnnualReport, useStatsRegistrants, useYearStats } from './api';
 import { YearStatsView } from './YearStatsView';

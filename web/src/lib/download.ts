@@ -1,6 +1,6 @@
-import { API_BASE, type QueryParams } from '../../lib/api-client';
-import { apiErrorFromBody, ApiError, NETWORK_ERROR } from '../../lib/api-error';
-import { currentLanguage, i18n } from '../../lib/i18n';
+import { API_BASE, type QueryParams } from './api-client';
+import { apiErrorFromBody, ApiError, NETWORK_ERROR } from './api-error';
+import { currentLanguage, i18n } from './i18n';
 
 /** The file name a Content-Disposition header gives, or the fallback. */
 export function fileNameFrom(header: string | null, fallback: string): string {
