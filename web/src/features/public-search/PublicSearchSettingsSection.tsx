@@ -1,13 +1,11 @@
-import { useState } from 'react';
-import { App, Button, Checkbox, Descriptions, Form, InputNumber, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AgencySettingsResponse } from '../../../../src/settings/agency-settings.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { SectionCard } from '../../components/SectionCard';
-import { applyApiErrorToForm } from '../../lib/form-errors';
-import { useAgencySettings, useUpdateAgencySettings } from '../settings/agency-settings-api';
+import { useAgencySettings, useSaveAgencySettings } from '../settings/agency-settings-api';
 
 /** Bounds as the API checks them (src/settings/agency-settings.ts). */
 const RATE = { min: 1, max: 6000 };
@@ -16,23 +14,9 @@ type PublicSearchSettings = AgencySettingsResponse['publicSearch'];
 
 function SettingsForm({ settings }: { settings: PublicSearchSettings }) {
   const { t } = useTranslation('publicSearch');
-  const { t: tc } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PublicSearchSettings>();
-  const [alert, setAlert] = useState<string | null>(null);
-  const update = useUpdateAgencySettings();
-
-  const onFinish = (values: PublicSearchSettings) => {
-    setAlert(null);
-    update.mutateAsync({ publicSearch: values }).then(
-      () => void message.success(t('settings.saved')),
-      (error: unknown) => {
-        if (!applyApiErrorToForm(form, error, { fields: ['requestsPerMinute'] })) {
-          setAlert(error instanceof Error ? error.message : tc('errors.unknown'));
-        }
-      },
-    );
-  };
+  const { save, alert, saving } = useSaveAgencySettings(form, ['requestsPerMinute'], t('settings.saved'));
+  const onFinish = (values: PublicSearchSettings) => save({ publicSearch: values });
 
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} initialValues={settings} style={{ maxWidth: 560 }}>
@@ -51,7 +35,7 @@ function SettingsForm({ settings }: { settings: PublicSearchSettings }) {
       >
         <InputNumber {...RATE} precision={0} style={{ width: 120 }} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={update.isPending}>
+      <Button type="primary" htmlType="submit" loading={saving}>
         {t('settings.save')}
       </Button>
     </Form>

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { App, Button, Descriptions, Form, InputNumber, Typography } from 'antd';
+import { Button, Descriptions, Form, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AgencySettingsResponse } from '../../../../src/settings/agency-settings.schemas.js';
 import { REGISTRANT_KINDS } from '../../../../src/shared/enums.js';
@@ -7,36 +6,21 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { SectionCard } from '../../components/SectionCard';
-import { applyApiErrorToForm } from '../../lib/form-errors';
 import { useAgency } from '../agency/use-agency';
-import { useAgencySettings, useUpdateAgencySettings } from './agency-settings-api';
+import { useAgencySettings, useSaveAgencySettings } from './agency-settings-api';
 
 type Values = Pick<AgencySettingsResponse, 'depositCopies' | 'depositOverdueDays'>;
 
 /** Bounds as the API checks them (src/settings/agency-settings.ts). */
 const COPIES = { min: 1, max: 20 };
 const DAYS = { min: 1, max: 365 };
+const FIELDS = [...REGISTRANT_KINDS.map((kind) => ['depositCopies', kind]), 'depositOverdueDays'];
 
 function SettingsForm({ settings }: { settings: AgencySettingsResponse }) {
   const { t } = useTranslation('deposit');
   const { t: tc } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [alert, setAlert] = useState<string | null>(null);
-  const update = useUpdateAgencySettings();
-
-  const onFinish = (values: Values) => {
-    setAlert(null);
-    update.mutateAsync(values).then(
-      () => void message.success(t('settings.saved')),
-      (error: unknown) => {
-        const fields = [...REGISTRANT_KINDS.map((kind) => ['depositCopies', kind]), 'depositOverdueDays'];
-        if (!applyApiErrorToForm(form, error, { fields })) {
-          setAlert(error instanceof Error ? error.message : tc('errors.unknown'));
-        }
-      },
-    );
-  };
+  const { save: onFinish, alert, saving } = useSaveAgencySettings(form, FIELDS, t('settings.saved'));
 
   return (
     <Form
@@ -68,7 +52,7 @@ function SettingsForm({ settings }: { settings: AgencySettingsResponse }) {
       >
         <InputNumber {...DAYS} precision={0} style={{ width: 120 }} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={update.isPending}>
+      <Button type="primary" htmlType="submit" loading={saving}>
         {t('settings.save')}
       </Button>
     </Form>
