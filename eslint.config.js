@@ -110,9 +110,9 @@ export default defineConfig(
           patterns: [
             {
               regex:
-                '^(\\.\\./)+src/(?!isrc/|shared/(common\\.schemas|enums|format-bytes)|allocation/issuance\\.policy|[a-z-]+/[a-z-]+\\.schemas|catalog/(vocabularies|formats|completeness|field-labels)\\.js$|change-requests/change-request-fields\\.js$)',
+                '^(\\.\\./)+src/(?!isrc/|shared/(common\\.schemas|enums|format-bytes)|allocation/issuance\\.policy|[a-z-]+/(?:[a-z-]+/)?[a-z-]+\\.schemas|catalog/(vocabularies|formats|completeness|field-labels)\\.js$|change-requests/change-request-fields\\.js$)',
               message:
-                'The web app may import only pure modules: src/isrc, src/shared/{enums,format-bytes}, src/allocation/issuance.policy, *.schemas.ts and src/catalog/{vocabularies,formats,completeness,field-labels}, src/change-requests/change-request-fields.',
+                'The web app may import only pure modules: src/isrc, src/shared/{enums,format-bytes}, src/allocation/issuance.policy, *.schemas.ts (also one folder deeper, as in src/integration/marc) and src/catalog/{vocabularies,formats,completeness,field-labels}, src/change-requests/change-request-fields.',
             },
           ],
         },
