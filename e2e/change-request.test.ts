@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { pngImage } from '../test/integration/change-requests-fixtures.js';
 import { ApiSession, seedRegistrant, type SeededMember } from './api.js';
 import { launchBrowser } from './browser.js';
-import { checkPage, logIn, openFlow, unauthorized, visible } from './page-checks.js';
+import { checkPage, logIn, openFlow, unauthorized, visible, waitUntil } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -15,6 +15,7 @@ import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js
 const COMPANY = { name: '海風唱片有限公司', login: { loginName: 'seabreeze.records', password: 'company-password-1', displayName: '陳怡君' } };
 const OLD_ADDRESS = '100 臺北市中正區舊街 1 號';
 const NEW_ADDRESS = '104 臺北市中山區新生北路二段 88 號 5 樓';
+const NEW_PHONE = '02-8765-4321';
 
 let server: RunningServer;
 let browser: Browser;
@@ -78,7 +79,7 @@ describe('publisher data change request', () => {
     await visible(page.getByRole('cell', { name: NEW_ADDRESS }));
     await visible(page.getByRole('img', { name: '掃描檔預覽：異動申請單-用印.png' }));
     // The scan really loaded (decoded at its own size), not a broken-image box.
-    await page.waitForFunction(`document.querySelector('img[alt^="掃描檔預覽"]')?.naturalWidth === 600`);
+    await waitUntil(page, `document.querySelector('img[alt^="掃描檔預覽"]')?.naturalWidth === 600`);
     await checkPage(page, 'change-request-5-detail');
 
     await page.getByRole('button', { name: '核准並更新登記者資料' }).click();
@@ -104,6 +105,48 @@ describe('publisher data change request', () => {
     await page.getByRole('checkbox', { name: '地址' }).check();
     await visible(page.getByText(`目前資料：${NEW_ADDRESS}`));
     await checkPage(page, 'change-request-8-registrant-after');
+    expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await context.close();
+  });
+
+  it('a withdrawn request stays on record as 已撤回: the form is free again, the officer sees who withdrew it', async () => {
+    const member = await openFlow(browser, server.baseUrl);
+    await member.page.goto('/login');
+    await logIn(member.page, company.loginName, company.password);
+    await member.page.goto('/change-requests');
+    await member.page.getByRole('checkbox', { name: '電話' }).check();
+    await member.page.getByLabel('新的電話').fill(NEW_PHONE);
+    await member.page.getByLabel('異動原因').fill('更正電話');
+    await member.page.getByRole('button', { name: '送出申請' }).click();
+    await visible(member.page.getByText('您已有一份待審核的異動申請'));
+    const row = member.page.getByRole('row').filter({ hasText: NEW_PHONE });
+    await row.getByRole('button', { name: '撤回申請' }).click();
+    await member.page.getByRole('button', { name: /確\s*定|OK/ }).click();
+    await visible(member.page.getByText('已撤回異動申請。'));
+    await visible(row.getByText('已撤回', { exact: true }));
+    await visible(member.page.getByRole('checkbox', { name: '電話' }));
+    await checkPage(member.page, 'change-request-9-withdrawn');
+    expect(member.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await member.context.close();
+
+    const { context, page, problems } = await openFlow(browser, server.baseUrl);
+    await page.goto('/login');
+    await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    await page.goto('/admin/change-requests');
+    // antd's visible options carry only a class (its role="option" list is for screen readers).
+    await page.getByLabel('狀態', { exact: true }).click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.locator('.ant-select-item-option').getByText('已撤回', { exact: true }).click();
+    await dropdown.waitFor({ state: 'hidden' });
+    const withdrawn = page.getByRole('row').filter({ hasText: COMPANY.name });
+    await visible(withdrawn.getByText('已撤回', { exact: true }));
+    await withdrawn.getByRole('link').first().click();
+    await visible(page.getByRole('heading', { level: 1, name: `異動申請明細：${COMPANY.name}` }));
+    // The same member asked and withdrew: named beside 撤回人, not 審核人員.
+    await visible(page.locator('.ant-descriptions-item-container').filter({ hasText: '撤回人' }).getByText(COMPANY.login.displayName));
+    expect(await page.getByText('審核人員').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '核准並更新登記者資料' }).count()).toBe(0);
+    await checkPage(page, 'change-request-10-withdrawn-detail');
     expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await context.close();
   });

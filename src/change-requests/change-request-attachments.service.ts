@@ -13,7 +13,7 @@ import { sanitiseFileName } from './attachment-name.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './change-request-fields.js';
 import { canFileChangeRequest } from './change-requests.policy.js';
 import { findChangeRequestForUpdate, findChangeRequestView, updateChangeRequest } from './change-requests.repo.js';
-import { findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
+import { assertPending, findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
 import type { ChangeRequestResponse } from './change-requests.schemas.js';
 
 export type { UploadedFile };
@@ -26,9 +26,7 @@ async function pendingOwnRequest(ctx: ServiceContext, actor: Actor, id: string):
   if (row === undefined) {
     throw new AppError('NOT_FOUND');
   }
-  if (row.status !== 'pending') {
-    throw new AppError('CHANGE_REQUEST_DECIDED');
-  }
+  assertPending(row);
   return actor.registrantId;
 }
 
@@ -118,9 +116,7 @@ export async function attachToChangeRequest(ctx: ServiceContext, actor: Actor, i
     if (row === undefined) {
       throw new AppError('NOT_FOUND');
     }
-    if (row.status !== 'pending') {
-      throw new AppError('CHANGE_REQUEST_DECIDED');
-    }
+    assertPending(row);
     await updateChangeRequest(tx.db, id, { attachment: ref });
     await recordAudit(tx, actor, { action: 'changeRequest.attach', entityType: 'changeRequest', entityId: id, before: row.attachment, after: ref });
     return row.attachment;

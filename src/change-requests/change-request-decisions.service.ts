@@ -8,7 +8,7 @@ import { isChangeableField, normaliseValue, type ChangeableField } from './chang
 import { canDecideChangeRequests } from './change-requests.policy.js';
 import { findChangeRequestForUpdate, lockRegistrant, updateChangeRequest, updateRegistrantFields, type ChangeRequestRow } from './change-requests.repo.js';
 import type { ChangeRequestResponse } from './change-requests.schemas.js';
-import { findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
+import { assertPending, findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
 
 /** The pending request, locked; staff only. */
 async function pendingForDecision(tx: TxContext, actor: Actor, id: string): Promise<ChangeRequestRow> {
@@ -21,9 +21,7 @@ async function pendingForDecision(tx: TxContext, actor: Actor, id: string): Prom
   if (row === undefined) {
     throw new AppError('NOT_FOUND');
   }
-  if (row.status !== 'pending') {
-    throw new AppError('CHANGE_REQUEST_DECIDED');
-  }
+  assertPending(row);
   return row;
 }
 

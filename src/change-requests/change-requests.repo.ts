@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { registrantChangeRequests, registrants, users } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
-import type { RequestStatus } from '../shared/enums.js';
+import type { ChangeRequestStatus } from '../shared/enums.js';
 
 export type ChangeRequestRow = typeof registrantChangeRequests.$inferSelect;
 export type NewChangeRequestRow = typeof registrantChangeRequests.$inferInsert;
@@ -18,7 +18,7 @@ export interface ChangeRequestView extends ChangeRequestRow {
 export interface ChangeRequestFilter {
   /** Tenant scope: a member's own registrant; undefined only for staff. */
   registrantId?: string | undefined;
-  status?: RequestStatus | undefined;
+  status?: ChangeRequestStatus | undefined;
 }
 
 const requester = alias(users, 'requester');
@@ -53,7 +53,7 @@ function filterWhere(filter: ChangeRequestFilter): SQL | undefined {
   return parts.length === 0 ? undefined : and(...parts);
 }
 
-/** Pending first, oldest first (the officer's queue); decided ones after, latest decision first. */
+/** Pending first, oldest first (the officer's queue); decided and withdrawn ones after, latest first. */
 export async function listChangeRequests(db: Db, filter: ChangeRequestFilter, page: { offset: number; limit: number }): Promise<{ rows: ChangeRequestView[]; total: number }> {
   const where = filterWhere(filter);
   const pending = sql`(${registrantChangeRequests.status} = 'pending')`;
@@ -89,6 +89,7 @@ export async function findChangeRequestForUpdate(db: Db, id: string, registrantI
   return rows[0];
 }
 
+/** Withdrawn, approved and rejected requests are history: only a pending one blocks a new request. */
 export async function findPendingOfRegistrant(db: Db, registrantId: string): Promise<ChangeRequestRow | undefined> {
   const rows = await db
     .select()
@@ -109,10 +110,6 @@ export async function insertChangeRequest(db: Db, values: NewChangeRequestRow): 
 
 export async function updateChangeRequest(db: Db, id: string, patch: Partial<NewChangeRequestRow>): Promise<void> {
   await db.update(registrantChangeRequests).set(patch).where(eq(registrantChangeRequests.id, id));
-}
-
-export async function deleteChangeRequest(db: Db, id: string): Promise<void> {
-  await db.delete(registrantChangeRequests).where(eq(registrantChangeRequests.id, id));
 }
 
 export async function findRegistrantRecord(db: Db, registrantId: string): Promise<RegistrantRecord | undefined> {

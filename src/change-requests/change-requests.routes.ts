@@ -64,7 +64,7 @@ export function changeRequestsRoutes(app: AppInstance, { ctx }: RouteOptions): v
 
   app.delete(
     '/change-requests/:id',
-    { schema: { tags, summary: 'Withdraw a pending change request (member)', params: IdParams, response: { 204: Type.Null(), ...errors } } },
+    { schema: { tags, summary: 'Withdraw a pending change request (member): it stays on record as withdrawn, with its scan', params: IdParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await withdrawChangeRequest(ctx, requireActor(request), request.params.id);
       return reply.code(204).send(null);
@@ -88,13 +88,17 @@ export function changeRequestsRoutes(app: AppInstance, { ctx }: RouteOptions): v
     },
     async (request, reply) => {
       const file = await openChangeRequestAttachment(ctx, requireActor(request), request.params.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition('attachment', file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(file.stream);
+      return (
+        reply
+          .header('content-type', file.contentType)
+          .header('content-length', String(file.size))
+          .header('content-disposition', contentDisposition('attachment', file.fileName))
+          .header('x-content-type-options', 'nosniff')
+          // A scan opened by the browser's own viewer still runs nothing of ours, like covers and audio.
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, no-store')
+          .send(file.stream)
+      );
     },
   );
 

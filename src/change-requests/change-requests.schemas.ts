@@ -1,10 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { PageOf, PageQuery, Uuid } from '../shared/common.schemas.js';
-import { REQUEST_STATUSES } from '../shared/enums.js';
+import { CHANGE_REQUEST_STATUSES } from '../shared/enums.js';
 import { ATTACHMENT_TYPES, CHANGEABLE_FIELDS } from './change-request-fields.js';
 
 export const ChangeableFieldSchema = Type.Enum(CHANGEABLE_FIELDS, { description: 'A registrant field a registrant may ask to change' });
-export const RequestStatusSchema = Type.Enum(REQUEST_STATUSES);
+export const ChangeRequestStatusSchema = Type.Enum(CHANGE_REQUEST_STATUSES, {
+  description: 'pending until the agency approves or rejects it, or the registrant withdraws it (kept on record)',
+});
 
 /** What the registrant asks: the new values (the server takes the current ones as `before`), and why. */
 export const CreateChangeRequestBody = Type.Object(
@@ -35,15 +37,15 @@ export const ChangeRequestResponse = Type.Object({
   id: Uuid,
   registrantId: Uuid,
   registrantName: Type.String(),
-  status: RequestStatusSchema,
+  status: ChangeRequestStatusSchema,
   changes: Type.Array(FieldChangeResponse),
   reason: Type.String(),
   attachment: Type.Union([AttachmentResponse, Type.Null()]),
   decisionReason: Type.Union([Type.String(), Type.Null()]),
   requestedByName: Type.Union([Type.String(), Type.Null()]),
-  decidedByName: Type.Union([Type.String(), Type.Null()]),
+  decidedByName: Type.Union([Type.String(), Type.Null()], { description: 'The officer who decided, or the member who withdrew' }),
   createdAt: Type.String({ format: 'date-time' }),
-  decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When it was decided or withdrawn' }),
 });
 export type ChangeRequestResponse = Static<typeof ChangeRequestResponse>;
 
@@ -51,7 +53,7 @@ export const ChangeRequestListQuery = Type.Object(
   {
     page: PageQuery.page,
     pageSize: PageQuery.pageSize,
-    status: Type.Optional(RequestStatusSchema),
+    status: Type.Optional(ChangeRequestStatusSchema),
     registrantId: Type.Optional(Uuid),
   },
   { additionalProperties: false },

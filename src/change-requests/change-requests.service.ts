@@ -7,12 +7,10 @@ import { notify } from '../notifications/notify.service.js';
 import type { Page } from '../shared/common.schemas.js';
 import { AppError } from '../shared/errors.js';
 import { pageWindow } from '../shared/text.js';
-import { releaseObject } from '../storage/objects.service.js';
 import { checkFieldValue, normaliseValue, type ChangeableField } from './change-request-fields.js';
 import { toChangeRequestResponse } from './change-request-view.js';
 import { canFileChangeRequest, visibleScope } from './change-requests.policy.js';
 import {
-  deleteChangeRequest,
   findChangeRequestForUpdate,
   findChangeRequestView,
   findPendingOfRegistrant,
@@ -20,6 +18,8 @@ import {
   listChangeRequests,
   findRegistrantRecord,
   lockRegistrant,
+  updateChangeRequest,
+  type ChangeRequestRow,
   type ChangeRequestView,
 } from './change-requests.repo.js';
 import type { ChangeRequestListQuery, ChangeRequestResponse, CreateChangeRequestBody, CurrentValuesResponse } from './change-requests.schemas.js';
@@ -108,26 +108,35 @@ export async function createChangeRequest(ctx: ServiceContext, actor: Actor, bod
   return getChangeRequest(ctx, actor, id);
 }
 
-/** Withdraws a pending request (the member's own); its attachment is removed after commit. */
+/**
+ * 撤回: the member closes their registrant's pending request. It stays on record as `withdrawn` —
+ * the officer who opened it from a notification, and the registrant's change history, still find
+ * it — with who withdrew it and when in decidedBy / decidedAt (the person who closed it, whichever
+ * side). The stamped scan is kept with it: a withdrawn request is part of the paper trail like a
+ * rejected one, and its stored object stays referenced, so nothing is released.
+ */
 export async function withdrawChangeRequest(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
   if (!canFileChangeRequest(actor)) {
     throw new AppError('FORBIDDEN');
   }
-  const removed = await withTransaction(ctx, async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     const row = await findChangeRequestForUpdate(tx.db, id, actor.registrantId);
     if (row === undefined) {
       throw new AppError('NOT_FOUND');
     }
-    if (row.status !== 'pending') {
-      throw new AppError('CHANGE_REQUEST_DECIDED');
-    }
-    await deleteChangeRequest(tx.db, id);
-    await recordAudit(tx, actor, { action: 'changeRequest.withdraw', entityType: 'changeRequest', entityId: id, before: row });
-    return row;
+    assertPending(row);
+    await updateChangeRequest(tx.db, id, { status: 'withdrawn', decidedBy: actor.userId, decidedAt: ctx.clock.now() });
+    await recordAudit(tx, actor, { action: 'changeRequest.withdraw', entityType: 'changeRequest', entityId: id, before: { status: 'pending' }, after: { status: 'withdrawn' } });
   });
-  // Released, not deleted: identical bytes attached to another request share the stored object.
-  if (removed.attachment !== null && ctx.storage !== undefined) {
-    await releaseObject(ctx, removed.attachment.sha256, removed.attachment.key);
+}
+
+/** Only a pending request is changed, withdrawn or decided; a withdrawn one says so. */
+export function assertPending(row: Pick<ChangeRequestRow, 'status'>): void {
+  if (row.status === 'withdrawn') {
+    throw new AppError('CHANGE_REQUEST_WITHDRAWN');
+  }
+  if (row.status !== 'pending') {
+    throw new AppError('CHANGE_REQUEST_DECIDED');
   }
 }
 

@@ -43,6 +43,10 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** A change request may also be withdrawn by its registrant before a decision; it stays on record. */
+export const CHANGE_REQUEST_STATUSES = [...REQUEST_STATUSES, 'withdrawn'] as const;
+export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
+
 /** Physical deposit: the registrant declares copies sent, an officer records copies received. */
 export const DEPOSIT_EVENT_KINDS = ['sent', 'received'] as const;
 export type DepositEventKind = (typeof DEPOSIT_EVENT_KINDS)[number];

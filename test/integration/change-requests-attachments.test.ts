@@ -98,7 +98,7 @@ describe('attachment upload', () => {
     expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment?.fileName).toBe('big.pdf');
   });
 
-  it('a new upload replaces the old file; withdrawing removes it', async () => {
+  it('a new upload replaces the old file; a withdrawn request keeps its scan', async () => {
     const { s, request } = await pendingRequest();
     const first = uniquePng();
     const second = uniquePdf();
@@ -111,9 +111,13 @@ describe('attachment upload', () => {
     expect(await storedObjectRow(first)).toBeUndefined();
     expect(await storedObjectRow(second)).toMatchObject({ size: second.length, contentType: 'application/pdf', storageKey: contentKey(sha256(second)) });
     ok(await s.api.call('DELETE', `/change-requests/${request.id}`), 204);
-    expect(await storedFiles(env)).not.toContain(contentKey(sha256(second)));
-    expect(await storedObjectRow(second)).toBeUndefined();
+    expect(await storedFiles(env)).toContain(contentKey(sha256(second)));
+    expect(await storedObjectRow(second)).toBeDefined();
     expect(await stagedFiles(env)).toEqual([]);
+    for (const who of [s.api, staff]) {
+      expect(sha256(ok(await download(who, request.id)).rawPayload)).toBe(sha256(second));
+    }
+    failed(await upload(s.api, request.id, 'c.png', uniquePng()), 409, 'CHANGE_REQUEST_WITHDRAWN');
   });
 
   it('identical bytes attached to two requests are stored once, and stay while either still refers to them', async () => {
@@ -124,7 +128,7 @@ describe('attachment upload', () => {
     ok(await upload(one.s.api, one.request.id, 'one.pdf', bytes));
     ok(await upload(two.s.api, two.request.id, 'two.pdf', bytes));
     expect((await storedFiles(env)).filter((f) => f === key)).toHaveLength(1);
-    ok(await one.s.api.call('DELETE', `/change-requests/${one.request.id}`), 204);
+    ok(await upload(one.s.api, one.request.id, 'one-replaced.png', uniquePng()));
     expect(await storedFiles(env)).toContain(key);
     ok(await upload(two.s.api, two.request.id, 'other.png', uniquePng()));
     expect(await storedFiles(env)).not.toContain(key);

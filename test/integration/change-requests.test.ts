@@ -83,8 +83,36 @@ describe('filing a change request', () => {
     const first = await file(s, [{ field: 'phone', after: '02-1234-5678' }]);
     failed(await s.api.call('POST', '/change-requests', { changes: [{ field: 'email', after: 'a@b.tw' }], reason: 'r' }), 409, 'CHANGE_REQUEST_PENDING');
     expect(ok(await s.api.call('DELETE', `/change-requests/${first.id}`), 204).body).toBe('');
-    failed(await s.api.call('GET', `/change-requests/${first.id}`), 404, 'NOT_FOUND');
-    await file(s, [{ field: 'email', after: 'a@b.tw' }]);
+    const second = await file(s, [{ field: 'email', after: 'a@b.tw' }]);
+    failed(await s.api.call('POST', '/change-requests', { changes: [{ field: 'name', after: '又一個名稱' }], reason: 'r' }), 409, 'CHANGE_REQUEST_PENDING');
+    const mine = ok(await s.api.call('GET', '/change-requests')).json<ChangeRequestPage>();
+    expect(mine.items.map((i) => [i.id, i.status])).toEqual([
+      [second.id, 'pending'],
+      [first.id, 'withdrawn'],
+    ]);
+  });
+
+  it('a withdrawn request stays on record: who withdrew it, when, audited before → after', async () => {
+    const s = await memberSession(env);
+    const request = await file(s, [{ field: 'contactPerson', after: '陳大文' }]);
+    ok(await s.api.call('DELETE', `/change-requests/${request.id}`), 204);
+    for (const who of [s.api, staff]) {
+      const seen = ok(await who.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>();
+      expect(seen).toMatchObject({ status: 'withdrawn', decisionReason: null, decidedByName: '測試使用者', changes: [{ field: 'contactPerson', after: '陳大文' }] });
+      expect(seen.decidedAt).not.toBeNull();
+    }
+    const audit = (await auditRows(env, request.id)).filter((a) => a.action === 'changeRequest.withdraw');
+    expect(audit).toEqual([{ action: 'changeRequest.withdraw', actorUserId: s.member.userId, before: { status: 'pending' }, after: { status: 'withdrawn' } }]);
+    // Nothing more happens to it, and the officer is told why.
+    failed(await s.api.call('DELETE', `/change-requests/${request.id}`), 409, 'CHANGE_REQUEST_WITHDRAWN');
+    const err = failed(await staff.call('POST', `/change-requests/${request.id}/approve`), 409, 'CHANGE_REQUEST_WITHDRAWN');
+    expect(err.message).toContain('撤回');
+    failed(await staff.call('POST', `/change-requests/${request.id}/reject`, { reason: 'x' }), 409, 'CHANGE_REQUEST_WITHDRAWN');
+    expect((await registrant(s)).contactPerson).toBe('');
+    const withdrawn = ok(await staff.call('GET', `/change-requests?status=withdrawn&registrantId=${s.member.registrantId}`)).json<ChangeRequestPage>();
+    expect(withdrawn.items.map((i) => i.id)).toEqual([request.id]);
+    const pending = ok(await staff.call('GET', `/change-requests?status=pending&registrantId=${s.member.registrantId}`)).json<ChangeRequestPage>();
+    expect(pending.total).toBe(0);
   });
 
   it('shows the member the current values the form starts from', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { DEPOSIT_EVENT_KINDS, EMAIL_STATUSES, REQUEST_STATUSES, REVIEW_DECISIONS } from '../../shared/enums.js';
+import { CHANGE_REQUEST_STATUSES, DEPOSIT_EVENT_KINDS, EMAIL_STATUSES, REQUEST_STATUSES, REVIEW_DECISIONS } from '../../shared/enums.js';
 import { users } from './accounts.js';
 import { albums } from './catalog.js';
 import { stamps } from './columns.js';
@@ -10,6 +10,7 @@ import { registrantKind, registrants } from './registrants.js';
 
 export const reviewDecision = pgEnum('review_decision', REVIEW_DECISIONS);
 export const requestStatus = pgEnum('request_status', REQUEST_STATUSES);
+export const changeRequestStatus = pgEnum('change_request_status', CHANGE_REQUEST_STATUSES);
 export const depositEventKind = pgEnum('deposit_event_kind', DEPOSIT_EVENT_KINDS);
 export const emailStatus = pgEnum('email_status', EMAIL_STATUSES);
 
@@ -135,7 +136,7 @@ export const registrantChangeRequests = pgTable(
     changes: jsonb('changes').$type<FieldChange[]>().notNull(),
     reason: text('reason').notNull().default(''),
     attachment: jsonb('attachment').$type<StoredFileRef>(),
-    status: requestStatus('status').notNull().default('pending'),
+    status: changeRequestStatus('status').notNull().default('pending'),
     decisionReason: text('decision_reason'),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),

@@ -1,7 +1,7 @@
 import { Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../../src/shared/enums.js';
+import { CHANGE_REQUEST_STATUSES, type ChangeRequestStatus } from '../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useChangeRequestList } from './api';
@@ -10,7 +10,7 @@ import { ChangeRequestTable } from './ChangeRequestTable';
 /** The officers' queue: pending requests, oldest first; decided ones on request. */
 export function ChangeRequestDeskPage() {
   const { t } = useTranslation('changeRequests');
-  const [status, setStatus] = useState<RequestStatus | 'all'>('pending');
+  const [status, setStatus] = useState<ChangeRequestStatus | 'all'>('pending');
   const [page, setPage] = useState(1);
   const list = useChangeRequestList({ page, status: status === 'all' ? undefined : status });
   return (
@@ -18,7 +18,7 @@ export function ChangeRequestDeskPage() {
       <PageTitle title={t('desk.title')} />
       <Space style={{ marginBottom: 16 }}>
         <label htmlFor="change-request-status">{t('desk.statusFilter')}</label>
-        <Select<RequestStatus | 'all'>
+        <Select<ChangeRequestStatus | 'all'>
           id="change-request-status"
           style={{ width: 160 }}
           value={status}
@@ -26,7 +26,7 @@ export function ChangeRequestDeskPage() {
             setStatus(value);
             setPage(1);
           }}
-          options={[...REQUEST_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'all' as const, label: t('desk.all') }]}
+          options={[...CHANGE_REQUEST_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'all' as const, label: t('desk.all') }]}
         />
       </Space>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}

@@ -42,6 +42,8 @@ export function ChangeRequestDetailPage() {
     );
   }
   const request = query.data;
+  // A withdrawn request was closed by the registrant's member, not decided by an officer.
+  const withdrawn = request.status === 'withdrawn';
   return (
     <>
       <Typography.Paragraph>
@@ -63,8 +65,8 @@ export function ChangeRequestDetailPage() {
           ...(request.decidedAt === null
             ? []
             : [
-                { key: 'decidedAt', label: t('detail.decidedAt'), children: formatDate(request.decidedAt) },
-                { key: 'decidedBy', label: t('detail.decidedBy'), children: request.decidedByName ?? '—' },
+                { key: 'decidedAt', label: t(withdrawn ? 'detail.withdrawnAt' : 'detail.decidedAt'), children: formatDate(request.decidedAt) },
+                { key: 'decidedBy', label: t(withdrawn ? 'detail.withdrawnBy' : 'detail.decidedBy'), children: request.decidedByName ?? '—' },
               ]),
           ...(request.decisionReason === null
             ? []

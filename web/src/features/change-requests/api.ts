@@ -5,7 +5,7 @@ import type {
   CreateChangeRequestBody,
   CurrentValuesResponse,
 } from '../../../../src/change-requests/change-requests.schemas.js';
-import type { RequestStatus } from '../../../../src/shared/enums.js';
+import type { ChangeRequestStatus } from '../../../../src/shared/enums.js';
 import { API_BASE, api, apiRequest } from '../../lib/api-client';
 import { ApiError, NETWORK_ERROR, apiErrorFromBody } from '../../lib/api-error';
 import { currentLanguage, i18n } from '../../lib/i18n';
@@ -14,7 +14,7 @@ export const PAGE_SIZE = 10;
 
 export interface ChangeRequestFilter {
   page: number;
-  status?: RequestStatus | undefined;
+  status?: ChangeRequestStatus | undefined;
   registrantId?: string | undefined;
 }
 
