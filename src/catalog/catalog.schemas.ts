@@ -242,9 +242,9 @@ export const AlbumListQuery = Type.Object(
 export type AlbumListQuery = Static<typeof AlbumListQuery>;
 export const AlbumPage = Type.Object({
   items: Type.Array(AlbumSummary),
-  /** Counted up to 1,000; `totalCapped` says there are more (show "1,000+"). */
-  total: Type.Integer(),
-  totalCapped: Type.Boolean(),
+  /** Counted up to 1,000 (50 for a title / artist search); `totalCapped` says there are more. */
+  total: Type.Integer({ description: 'Matches, counted up to 1,000 (up to 50 for a title or artist search)' }),
+  totalCapped: Type.Boolean({ description: 'More matches than `total`: show "more than <total>"; later pages are still served' }),
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });

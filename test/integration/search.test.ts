@@ -164,16 +164,22 @@ describe('capped counts', () => {
 });
 
 describe('the staff album list', () => {
-  it('counts a substring search up to 100 and still shows the newest matches first', async () => {
+  it('counts a substring search up to 50, shows the newest matches first, and pages on past the cap', async () => {
     const word = uniqueName('Listed');
     await queryRows(
       env.handle,
       sql`insert into albums (registrant_id, release_type, title) select ${first.member.registrantId}::uuid, 'digital', ${word} || ' ' || g from generate_series(1, 101) g`,
     );
     const page = ok(await staff.call('GET', `/albums?q=${word}`)).json<{ items: { title: string }[]; total: number; totalCapped: boolean }>();
-    expect(page).toMatchObject({ total: 100, totalCapped: true });
+    expect(page).toMatchObject({ total: 50, totalCapped: true });
     // Album numbers follow insertion: the 101st is the newest.
     expect(page.items.map((a) => a.title).slice(0, 2)).toEqual([`${word} 101`, `${word} 100`]);
+    // The count stops at 50; the pages do not.
+    const past = ok(await staff.call('GET', `/albums?q=${word}&page=8`)).json<{ items: { title: string }[]; total: number; totalCapped: boolean }>();
+    expect(past).toMatchObject({ total: 50, totalCapped: true });
+    expect(past.items.map((a) => a.title)).toEqual(Array.from({ length: 10 }, (_, i) => `${word} ${31 - i}`));
+    const last = ok(await staff.call('GET', `/albums?q=${word}&page=11`)).json<{ items: { title: string }[] }>();
+    expect(last.items.map((a) => a.title)).toEqual([`${word} 1`]);
     const exact = ok(await staff.call('GET', `/albums?q=${encodeURIComponent(`${word} 10`)}`)).json<{ total: number; totalCapped: boolean }>();
     expect(exact).toMatchObject({ total: 3, totalCapped: false });
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlbumPage, AlbumSort, AlbumSummary } from '../../../../src/catalog/catalog.schemas.js';
 import { useAgency } from '../agency/use-agency';
 import { ALBUM_PAGE_SIZE, albumPagePath, type AlbumFilter } from './api';
+import { pagerCount } from './capped-total';
 import { DepositStatusTag, ReviewStatusTag } from './AlbumTags';
 import { CoverThumbnail, NoCover } from './CoverThumbnail';
 import { DeleteAlbumButton } from './DeleteAlbumButton';
@@ -108,6 +109,7 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, e
     onFilterChange({ ...filter, page: pagination.current ?? 1 });
   };
 
+  const count = data === undefined ? { total: 0, atLeast: false } : pagerCount(data);
   const { goTo } = emptyState;
   const empty = (
     <Empty description={t(`albums.${emptyState.key}`)}>
@@ -129,9 +131,11 @@ export function AlbumTable({ data, loading, filter, onFilterChange, canDelete, e
       pagination={{
         current: data?.page ?? filter.page,
         pageSize: ALBUM_PAGE_SIZE,
-        total: data?.total ?? 0,
+        total: count.total,
         showSizeChanger: false,
-        showTotal: (total) => t('common.total', { total }),
+        // Past the server's count cap the total says "more than": data.total, not the pager's.
+        showTotal: (total) =>
+          count.atLeast ? t('common.totalCapped', { total: (data?.total ?? 0).toLocaleString('en') }) : t('common.total', { total }),
       }}
     />
   );
