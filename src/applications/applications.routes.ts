@@ -1,5 +1,6 @@
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor, setSessionCookie } from '../http/auth.js';
+import { decisionRoute } from '../http/decision-route.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import {
   ApplicationListQuery,
@@ -81,23 +82,22 @@ export function applicationsRoutes(app: AppInstance, { ctx }: RouteOptions): voi
     (request) => suggestCodeForApplication(ctx, requireActor(request), request.params.id),
   );
 
-  app.post(
-    '/applications/:id/approve',
+  decisionRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Approve: create the registrant (and its code for a company or government body); the applicant becomes its member (agency)',
-        params: IdParams,
-        body: ApproveApplicationBody,
-        response: { 200: ApplicationResponse, ...errors },
-      },
+      path: '/applications/:id/approve',
+      tags,
+      summary: 'Approve: create the registrant (and its code for a company or government body); the applicant becomes its member (agency)',
+      body: ApproveApplicationBody,
+      response: ApplicationResponse,
+      errors,
     },
-    (request) => approveApplication(ctx, requireActor(request), request.params.id, request.body),
+    (actor, id, body) => approveApplication(ctx, actor, id, body),
   );
 
-  app.post(
-    '/applications/:id/reject',
-    { schema: { tags, summary: 'Reject with a reason (agency)', params: IdParams, body: RejectApplicationBody, response: { 200: ApplicationResponse, ...errors } } },
-    (request) => rejectApplication(ctx, requireActor(request), request.params.id, request.body.reason),
+  decisionRoute(
+    app,
+    { path: '/applications/:id/reject', tags, summary: 'Reject with a reason (agency)', body: RejectApplicationBody, response: ApplicationResponse, errors },
+    (actor, id, body) => rejectApplication(ctx, actor, id, body.reason),
   );
 }

@@ -3,6 +3,7 @@ import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import type { ExportFormat } from '../export/table.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { requireActor } from '../http/auth.js';
+import { decisionRoute } from '../http/decision-route.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { exportDepositOverview, depositOverview } from './deposit-overview.service.js';
 import { AlbumDepositResponse, CorrectEventBody, DeclareSentBody, OverviewExportQuery, OverviewPage, OverviewQuery, RecordReceivedBody } from './deposit.schemas.js';
@@ -26,46 +27,45 @@ export function depositRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     (request) => getAlbumDeposit(ctx, requireActor(request), request.params.id),
   );
 
-  app.post(
-    '/albums/:id/deposits/sent',
+  decisionRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Declare copies sent (registrant, own approved physical album)',
-        params: IdParams,
-        body: DeclareSentBody,
-        response: { 201: AlbumDepositResponse, ...errors },
-      },
+      path: '/albums/:id/deposits/sent',
+      tags,
+      summary: 'Declare copies sent (registrant, own approved physical album)',
+      body: DeclareSentBody,
+      response: AlbumDepositResponse,
+      errors,
+      created: true,
     },
-    async (request, reply) => reply.code(201).send(await declareSent(ctx, requireActor(request), request.params.id, request.body)),
+    (actor, id, body) => declareSent(ctx, actor, id, body),
   );
 
-  app.post(
-    '/albums/:id/deposits/received',
+  decisionRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: "Record copies received (agency); the album's deposit status follows",
-        params: IdParams,
-        body: RecordReceivedBody,
-        response: { 201: AlbumDepositResponse, ...errors },
-      },
+      path: '/albums/:id/deposits/received',
+      tags,
+      summary: "Record copies received (agency); the album's deposit status follows",
+      body: RecordReceivedBody,
+      response: AlbumDepositResponse,
+      errors,
+      created: true,
     },
-    async (request, reply) => reply.code(201).send(await recordReceived(ctx, requireActor(request), request.params.id, request.body)),
+    (actor, id, body) => recordReceived(ctx, actor, id, body),
   );
 
-  app.post(
-    '/albums/:id/deposits/corrections',
+  decisionRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: 'Correct a mistaken deposit event: remove it with a reason (agency; audited, status recomputed)',
-        params: IdParams,
-        body: CorrectEventBody,
-        response: { 200: AlbumDepositResponse, ...errors },
-      },
+      path: '/albums/:id/deposits/corrections',
+      tags,
+      summary: 'Correct a mistaken deposit event: remove it with a reason (agency; audited, status recomputed)',
+      body: CorrectEventBody,
+      response: AlbumDepositResponse,
+      errors,
     },
-    (request) => correctEvent(ctx, requireActor(request), request.params.id, request.body),
+    (actor, id, body) => correctEvent(ctx, actor, id, body),
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import { AlbumResponse } from '../catalog/catalog.schemas.js';
 import { ErrorResponse, IdParams } from '../shared/common.schemas.js';
 import { requireActor } from '../http/auth.js';
+import { decisionRoute } from '../http/decision-route.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { getReviewAlbum } from './review-album.service.js';
 import { reviewQueue, reviewTodo } from './review-queue.service.js';
@@ -22,32 +23,23 @@ export function reviewRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     (request) => submitAlbum(ctx, requireActor(request), request.params.id),
   );
 
-  app.post(
-    '/albums/:id/approve',
+  decisionRoute(
+    app,
     {
-      schema: {
-        tags,
-        summary: '通過: approve a submitted album (agency); 409 REVIEW_ALREADY_DECIDED when decided first by someone else',
-        params: IdParams,
-        body: ApproveBody,
-        response: { 200: AlbumResponse, ...errors },
-      },
+      path: '/albums/:id/approve',
+      tags,
+      summary: '通過: approve a submitted album (agency); 409 REVIEW_ALREADY_DECIDED when decided first by someone else',
+      body: ApproveBody,
+      response: AlbumResponse,
+      errors,
     },
-    (request) => approveAlbum(ctx, requireActor(request), request.params.id, request.body),
+    (actor, id, body) => approveAlbum(ctx, actor, id, body),
   );
 
-  app.post(
-    '/albums/:id/return',
-    {
-      schema: {
-        tags,
-        summary: '退回: return a submitted album with a reason, optionally one per track (agency)',
-        params: IdParams,
-        body: ReturnBody,
-        response: { 200: AlbumResponse, ...errors },
-      },
-    },
-    (request) => returnAlbum(ctx, requireActor(request), request.params.id, request.body),
+  decisionRoute(
+    app,
+    { path: '/albums/:id/return', tags, summary: '退回: return a submitted album with a reason, optionally one per track (agency)', body: ReturnBody, response: AlbumResponse, errors },
+    (actor, id, body) => returnAlbum(ctx, actor, id, body),
   );
 
   app.get(

@@ -1,9 +1,10 @@
-import { Empty, Space, Table, type TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Space, Table, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../src/shared/common.schemas.js';
 import type { RegistrantResponse } from '../../../../src/registrants/registrants.schemas.js';
 import { DemoTag, StatusTag } from '../../components/StatusTag';
+import { usePagedTableProps } from '../../components/use-paged-table-props';
 import { useAgency } from '../agency/use-agency';
 import { PAGE_SIZE } from './api';
 
@@ -17,7 +18,6 @@ interface Props {
 export function RegistrantTable({ data, loading, filtered, onPageChange }: Props) {
   const { t } = useTranslation();
   const { formatDate } = useAgency();
-  const navigate = useNavigate();
   const detailPath = (id: string) => `/admin/registrants/${encodeURIComponent(id)}`;
 
   const columns: TableColumnsType<RegistrantResponse> = [
@@ -41,33 +41,14 @@ export function RegistrantTable({ data, loading, filtered, onPageChange }: Props
     { title: t('registrants.fields.createdAt'), dataIndex: 'createdAt', render: (_value, row) => formatDate(row.createdAt) },
   ];
 
-  return (
-    <Table<RegistrantResponse>
-      scroll={{ x: 'max-content' }}
-      className="clickable-rows"
-      rowKey="id"
-      columns={columns}
-      dataSource={data?.items ?? []}
-      loading={loading}
-      onRow={(row) => ({
-        onClick: (event) => {
-          if (!(event.target instanceof Element) || event.target.closest('a') === null) {
-            void navigate(detailPath(row.id));
-          }
-        },
-      })}
-      locale={{
-        emptyText: <Empty description={filtered ? t('registrants.emptyFiltered') : t('registrants.empty')} />,
-      }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: PAGE_SIZE,
-        total: data?.total ?? 0,
-        showSizeChanger: false,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: onPageChange,
-        hideOnSinglePage: false,
-      }}
-    />
-  );
+  const paged = usePagedTableProps<RegistrantResponse>({
+    data,
+    loading,
+    pageSize: PAGE_SIZE,
+    rowPath: (row) => detailPath(row.id),
+    emptyText: filtered ? t('registrants.emptyFiltered') : t('registrants.empty'),
+    totalText: (total) => t('common.total', { total }),
+    onPageChange,
+  });
+  return <Table<RegistrantResponse> columns={columns} {...paged} />;
 }

@@ -1,8 +1,9 @@
-import { Empty, Table, type TableColumnsType } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Table, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem, QueuePage } from '../../../../src/review/review.schemas.js';
 import { RELEASE_TYPES } from '../../../../src/catalog/vocabularies.js';
+import { usePagedTableProps } from '../../components/use-paged-table-props';
 import { useAgency } from '../agency/use-agency';
 import { termLabel, useCatalogLocale } from '../albums/catalog-locale';
 import { QUEUE_PAGE_SIZE } from './api';
@@ -21,7 +22,6 @@ export function QueueTable({ data, loading, filtered, onPageChange }: Props) {
   const { t } = useTranslation('review');
   const { formatDate } = useAgency();
   const locale = useCatalogLocale();
-  const navigate = useNavigate();
   const columns: TableColumnsType<QueueItem> = [
     { title: t('queue.columns.submittedAt'), dataIndex: 'submittedAt', render: (_v, row) => formatDate(row.submittedAt) },
     { title: t('queue.columns.albumNumber'), dataIndex: 'albumNumber' },
@@ -36,31 +36,14 @@ export function QueueTable({ data, loading, filtered, onPageChange }: Props) {
     { title: t('queue.columns.tracks'), dataIndex: 'trackCount' },
     { title: t('queue.columns.round'), dataIndex: 'round', render: (_v, row) => t('queue.round', { round: row.round }) },
   ];
-  return (
-    <Table<QueueItem>
-      scroll={{ x: 'max-content' }}
-      className="clickable-rows"
-      rowKey="id"
-      columns={columns}
-      dataSource={data?.items ?? []}
-      loading={loading}
-      onRow={(row) => ({
-        onClick: (event) => {
-          if (!(event.target instanceof Element) || event.target.closest('a') === null) {
-            void navigate(reviewAlbumPath(row.id));
-          }
-        },
-      })}
-      locale={{ emptyText: <Empty description={filtered ? t('queue.emptyFiltered') : t('queue.empty')} /> }}
-      pagination={{
-        current: data?.page ?? 1,
-        pageSize: QUEUE_PAGE_SIZE,
-        total: data?.total ?? 0,
-        showSizeChanger: false,
-        showTotal: (total) => t('queue.total', { total }),
-        onChange: onPageChange,
-        hideOnSinglePage: false,
-      }}
-    />
-  );
+  const paged = usePagedTableProps<QueueItem>({
+    data,
+    loading,
+    pageSize: QUEUE_PAGE_SIZE,
+    rowPath: (row) => reviewAlbumPath(row.id),
+    emptyText: filtered ? t('queue.emptyFiltered') : t('queue.empty'),
+    totalText: (total) => t('queue.total', { total }),
+    onPageChange,
+  });
+  return <Table<QueueItem> columns={columns} {...paged} />;
 }
