@@ -32,7 +32,7 @@ const BARE_UPDATE = `update designation_counters set last_designation = last_des
 async function seedCompany(ctx: ServiceContext): Promise<Actor> {
   const registrant = await createRegistrant(ctx, null, { kind: 'company', name: 'Benchmark Records' });
   await addRegistrantCode(ctx, null, registrant.id, undefined);
-  const user = await createUser(ctx, null, { loginName: 'bench-member', displayName: 'Bench', password: 'bench-member-password-1', role: 'registrant_member', registrantId: registrant.id });
+  const user = await createUser(ctx, null, { loginName: 'bench-member', displayName: 'Bench', password: 'bench allocations first', role: 'registrant_member', registrantId: registrant.id });
   return { kind: 'member', userId: user.id, role: 'registrant_member', registrantId: registrant.id, ip: '127.0.0.1' };
 }
 

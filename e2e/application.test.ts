@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from './api.js';
 import { launchBrowser } from './browser.js';
-import { checkPage, loginHeading, mainMenu, openFlow, unauthorized, visible } from './page-checks.js';
+import { checkPage, logIn, loginHeading, mainMenu, openFlow, unauthorized, visible } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 import { calendarYearAt } from '../src/isrc/year.js';
 
@@ -135,8 +135,13 @@ describe('registrant code application in Chromium (zh-TW)', () => {
     expect(officer.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await officer.context.close();
 
-    // 5. The applicant reloads: approved, with the code; the registrant's menu opens.
+    // 5. The approval changed the applicant's role, which ended their session (new privileges, new
+    // session id): 重新整理 leads to the login page. Signed in again, the status page shows the
+    // code and the registrant's menu opens.
     await page.getByRole('button', { name: '重新整理' }).click();
+    await visible(loginHeading(page));
+    await logIn(page, COMPANY.loginName, COMPANY.password);
+    await page.goto('/application');
     await visible(page.getByText(`您的申請已核准，登記者代碼為 ${code}。`));
     const start = await visible(page.getByRole('button', { name: '開始使用：專輯/ISRC回報' }));
     await expect.poll(() => menuLinks(page)).toContain('專輯/ISRC回報');
@@ -165,7 +170,12 @@ describe('registrant code application in Chromium (zh-TW)', () => {
     await visible(page.getByText(`TW-${code}-${YEAR}-00001`).first());
     await checkPage(page, 'application-08-first-track');
 
-    expect(applicant.problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    // Beyond the first /auth/me: 重新整理 after the approval ended the applicant's session (one 401),
+    // and the login page it led to may ask /auth/me once more, depending on timing.
+    const endedSession = `console: Failed to load resource: the server responded with a status of 401 (Unauthorized) (${server.baseUrl}/api/v1/applications/mine)`;
+    expect(applicant.problems[0]).toBe(unauthorized(server.baseUrl, '/auth/me'));
+    expect(applicant.problems.filter((p) => p === endedSession)).toHaveLength(1);
+    expect(applicant.problems.filter((p) => p !== endedSession && p !== unauthorized(server.baseUrl, '/auth/me'))).toEqual([]);
     await applicant.context.close();
     // Two cores shared with other work: the whole story takes minutes here.
   }, 480_000);

@@ -4,7 +4,7 @@ import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { ApiSession, seedRegistrant, type SeededMember } from './api.js';
 import { launchBrowser } from './browser.js';
-import { checkPage, logIn, openFlow, unauthorized, visible } from './page-checks.js';
+import { checkPage, logIn, openFlow, unauthorized, visible, waitUntil } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 /** Waits until the image with this alt text has really been decoded (not a broken-image box). */
 async function decoded(page: Page, alt: string): Promise<void> {
-  await page.waitForFunction(`Array.from(document.querySelectorAll('img')).some((img) => img.alt === ${JSON.stringify(alt)} && img.complete && img.naturalWidth > 0)`);
+  await waitUntil(page, `Array.from(document.querySelectorAll('img')).some((img) => img.alt === ${JSON.stringify(alt)} && img.complete && img.naturalWidth > 0)`);
 }
 
 /**
@@ -97,7 +97,7 @@ describe('album cover (專輯封面)', () => {
     await page.locator('#album_cover').setInputFiles({ name: '夏日微風-封面.png', mimeType: 'image/png', buffer: bytes });
     const bar = await visible(page.getByRole('progressbar', { name: '專輯封面上傳進度' }));
     await visible(page.getByText('正在上傳 夏日微風-封面.png…'));
-    await page.waitForFunction(`Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 0`);
+    await waitUntil(page, `Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 0`);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: 'test-results/screenshots/covers-3-uploading.png', fullPage: true });
     await bar.waitFor({ state: 'detached', timeout: 60_000 });
@@ -114,7 +114,7 @@ describe('album cover (專輯封面)', () => {
     await page.waitForURL('**/albums');
     await visible(page.getByRole('columnheader', { name: '封面' }));
     const row = await visible(page.getByRole('row').filter({ hasText: TITLE }));
-    await page.waitForFunction(`Array.from(document.querySelectorAll('td img.cover-thumb')).some((img) => img.complete && img.naturalWidth > 0)`);
+    await waitUntil(page, `Array.from(document.querySelectorAll('td img.cover-thumb')).some((img) => img.complete && img.naturalWidth > 0)`);
     expect(await row.locator('img.cover-thumb').getAttribute('alt')).toBe('');
     await checkPage(page, 'covers-5-list');
 

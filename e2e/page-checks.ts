@@ -35,11 +35,28 @@ export async function openFlow(browser: Browser, baseUrl: string, reducedMotion:
  * for good when its transition never ends (a button's loading icon that had not appeared yet).
  */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
+  await waitUntil(
+    page,
     `document.querySelector('[aria-busy="true"]') === null &&
       document.getAnimations().every((a) => a.playState !== 'running' || a.effect === null || a.effect.getComputedTiming().iterations === Infinity) &&
       Array.from(document.querySelectorAll('[class]')).every((el) => !Array.from(el.classList).some((c) => /-(appear|enter|leave)-(prepare|start)$/.test(c)))`,
   );
+}
+
+/**
+ * Waits until a JavaScript expression is true in the page. Not `page.waitForFunction`: it polls with
+ * `eval()` from page timers, which the server's CSP (`script-src 'self'`, no `'unsafe-eval'`) forbids;
+ * `page.evaluate` runs through the DevTools protocol, which the CSP does not govern. No `bypassCSP`:
+ * every browser test runs the app under its real policy, and a violation is a console error.
+ */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`Boolean(${expression})`))) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Every page the test visits: a real rendered screenshot and no WCAG 2.1 A/AA violations. */

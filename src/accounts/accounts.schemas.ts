@@ -8,7 +8,8 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['agency_admin', 'agency_officer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const PASSWORD_MIN_LENGTH = 10;
+/** ASVS 2.1.1; the other rules are in password-policy.ts. */
+export const PASSWORD_MIN_LENGTH = 12;
 
 export const Role = Type.Enum(ROLES);
 export const StaffRole = Type.Enum(STAFF_ROLES);

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ErrorResponse } from '../shared/common.schemas.js';
-import { clearSessionCookie, requireActor, requireSessionToken, requireUser, setSessionCookie } from '../http/auth.js';
+import { clearSessionCookie, requireActor, requireSessionToken, requireUser, SESSION_COOKIE, setSessionCookie } from '../http/auth.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ChangePasswordBody, LocaleBody, LoginBody, MeResponse } from './accounts.schemas.js';
 import { changePassword, login, logout } from './auth.service.js';
@@ -16,7 +16,8 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
       config: { public: true },
     },
     async (request, reply) => {
-      const { token, user } = await login(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+      const previous = request.cookies[SESSION_COOKIE];
+      const { token, user } = await login(ctx, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' }, previous);
       setSessionCookie(request, reply, token, ctx.sessionIdleMinutes * 60 * 4);
       return getMe(ctx, user);
     },
@@ -54,7 +55,9 @@ export function authRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     '/auth/password',
     { schema: { tags, summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorResponse } }, config: sessionBeforePasswordChange },
     async (request, reply) => {
-      await changePassword(ctx, requireActor(request), request.body, requireSessionToken(request));
+      requireSessionToken(request);
+      const { token } = await changePassword(ctx, requireActor(request), request.body, request.headers['user-agent'] ?? '');
+      setSessionCookie(request, reply, token, ctx.sessionIdleMinutes * 60 * 4);
       return reply.code(204).send(null);
     },
   );

@@ -3,11 +3,13 @@ import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../shared/errors.js';
-import { PASSWORD_MIN_LENGTH, type ChangePasswordBody, type LoginBody } from './accounts.schemas.js';
+import type { ChangePasswordBody, LoginBody } from './accounts.schemas.js';
 import { actorFor, type Actor } from './actor.js';
 import { recordLoginAttempt } from './login-attempts.repo.js';
 import { assertLoginAllowed } from './login-throttle.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { assertPasswordPolicy } from './password-policy.js';
+import { recordFailedLogin } from './security-events.js';
 import { deleteSession, deleteSessionsOfUser, extendSession, findLiveSession, insertSession } from './sessions.repo.js';
 import { findUserById, findUserForLogin, updateUserRow, type UserRow } from './users.repo.js';
 
@@ -22,11 +24,16 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** 256 random bits, base64url: the cookie value; the database keeps only its hash. */
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 /**
  * Checks the password, throttled per account and per address, and opens a session.
  * Returns the cookie token; the database keeps only its hash.
  */
-export async function login(ctx: ServiceContext, body: LoginBody, origin: RequestOrigin): Promise<{ token: string; user: UserRow }> {
+export async function login(ctx: ServiceContext, body: LoginBody, origin: RequestOrigin, previousToken?: string): Promise<{ token: string; user: UserRow }> {
   const { db, clock } = ctx;
   const loginName = body.loginName.trim().toLowerCase();
   const now = clock.now();
@@ -34,7 +41,10 @@ export async function login(ctx: ServiceContext, body: LoginBody, origin: Reques
   const found = await findUserForLogin(db, loginName);
   const ok = await verifyPassword(found?.user.passwordHash ?? (await dummyPasswordHash()), body.password);
   if (found === undefined || !ok) {
-    await recordLoginAttempt(db, loginName, origin.ip, false);
+    await withTransaction(ctx, async (tx) => {
+      await recordLoginAttempt(tx.db, loginName, origin.ip, false);
+      await recordFailedLogin(tx, { loginName, ip: origin.ip, userId: found?.user.id }, now);
+    });
     throw new AppError('LOGIN_FAILED');
   }
   const { user } = found;
@@ -42,9 +52,13 @@ export async function login(ctx: ServiceContext, body: LoginBody, origin: Reques
   if (user.status === 'suspended' || found.registrantStatus === 'suspended') {
     throw new AppError('ACCOUNT_SUSPENDED');
   }
-  const token = randomBytes(32).toString('base64url');
+  // Always a new session id (no fixation): a session the browser brought along, whoever's, ends here.
+  const token = newSessionToken();
   await withTransaction(ctx, async (tx) => {
     await recordLoginAttempt(tx.db, loginName, origin.ip, true);
+    if (previousToken !== undefined) {
+      await deleteSession(tx.db, hashToken(previousToken));
+    }
     await insertSession(tx.db, {
       tokenHash: hashToken(token),
       userId: user.id,
@@ -73,21 +87,20 @@ export async function authenticate(ctx: ServiceContext, token: string): Promise<
   return found.user;
 }
 
+/** Ends this session and every other session of the user (a logout on one device signs out all of them). */
 export async function logout(ctx: ServiceContext, actor: Actor, token: string): Promise<void> {
   await withTransaction(ctx, async (tx) => {
     await deleteSession(tx.db, hashToken(token));
+    await deleteSessionsOfUser(tx.db, actor.userId);
     await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
 }
 
-export function assertPasswordPolicy(loginName: string, password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH || password.trim().toLowerCase() === loginName.toLowerCase()) {
-    throw new AppError('PASSWORD_TOO_WEAK', { minLength: PASSWORD_MIN_LENGTH });
-  }
-}
-
-/** Changes the actor's own password and ends its other sessions. */
-export async function changePassword(ctx: ServiceContext, actor: Actor, body: ChangePasswordBody, currentToken: string): Promise<void> {
+/**
+ * Changes the actor's own password and ends its other sessions; this one goes on under a new id,
+ * returned for the cookie (the old id stops working).
+ */
+export async function changePassword(ctx: ServiceContext, actor: Actor, body: ChangePasswordBody, userAgent: string): Promise<{ token: string }> {
   const user = await findUserById(ctx.db, actor.userId);
   if (user === undefined) {
     throw new AppError('UNAUTHENTICATED');
@@ -97,16 +110,18 @@ export async function changePassword(ctx: ServiceContext, actor: Actor, body: Ch
   }
   assertPasswordPolicy(user.loginName, body.newPassword);
   const passwordHash = await hashPassword(body.newPassword);
+  const token = newSessionToken();
   await withTransaction(ctx, async (tx) => {
     await updateUserRow(tx.db, user.id, { passwordHash, mustChangePassword: false });
     await deleteSessionsOfUser(tx.db, user.id);
     await insertSession(tx.db, {
-      tokenHash: hashToken(currentToken),
+      tokenHash: hashToken(token),
       userId: user.id,
       expiresAt: new Date(ctx.clock.now().getTime() + ctx.sessionIdleMinutes * 60_000),
       ip: actor.ip,
-      userAgent: '',
+      userAgent: userAgent.slice(0, 300),
     });
     await recordAudit(tx, actor, { action: 'user.password.change', entityType: 'user', entityId: user.id });
   });
+  return { token };
 }

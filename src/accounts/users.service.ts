@@ -6,7 +6,7 @@ import { cleanText } from '../shared/text.js';
 import type { CreateMemberUserBody, CreateStaffUserBody, Role, UpdateUserBody, UserResponse } from './accounts.schemas.js';
 import { canManageRegistrants, canManageStaff, canSeeRegistrant } from './accounts.policy.js';
 import type { Actor } from './actor.js';
-import { assertPasswordPolicy } from './auth.service.js';
+import { assertPasswordPolicy } from './password-policy.js';
 import { deleteFailedLogins } from './login-attempts.repo.js';
 import { hashPassword } from './password.js';
 import { deleteSessionsOfRegistrant, deleteSessionsOfUser } from './sessions.repo.js';

@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/actor.js';
+import { endSessionsForRoleChange } from '../accounts/role-change.js';
 import { holdsRegistrantCodes } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notify } from '../notifications/notify.service.js';
@@ -44,7 +45,9 @@ async function reload(tx: TxContext, id: string): Promise<ApplicationResponse> {
  * 核准: creates the registrant from the application; a company or government body gets its
  * registrant code (typed, or the suggested next free one; REGISTRANT_CODE_TAKEN when taken), an
  * individual joins the agency's pool (no code). The applicant becomes the registrant's member at
- * once (their session stays). All in one transaction: a taken code leaves nothing behind.
+ * once; a change of role ends the applicant's sessions (ASVS 3.2.1: a new session id for the new
+ * privileges), so they sign in again as a member. All in one transaction: a taken code leaves
+ * nothing behind.
  */
 export async function approveApplication(ctx: ServiceContext, actor: Actor, id: string, body: ApproveApplicationBody): Promise<ApplicationResponse> {
   assertCanOpen(actor);
@@ -63,8 +66,8 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, id: 
       email: before.email,
     });
     const code = holdsRegistrantCodes(before.kind) ? await addRegistrantCode(tx, actor, registrant.id, body.registrantCode, body.allocatedYear) : undefined;
-    if (before.applicantUserId !== null) {
-      await makeApplicantMember(tx.db, before.applicantUserId, registrant.id);
+    if (before.applicantUserId !== null && (await makeApplicantMember(tx.db, before.applicantUserId, registrant.id))) {
+      await endSessionsForRoleChange(tx, actor, { userId: before.applicantUserId, from: 'applicant', to: 'registrant_member', registrantId: registrant.id });
     }
     const after = await updateApplicationRow(tx.db, id, {
       status: 'approved',

@@ -13,9 +13,9 @@ import { isAppError } from '../shared/errors.js';
 
 /** Demo logins are public knowledge: only for trying the system, never on production data. */
 export const DEMO_USERS = {
-  company: { loginName: 'demo-company', password: 'demo-company-pass' },
-  individual: { loginName: 'demo-individual', password: 'demo-individual-pass' },
-  officer: { loginName: 'demo-officer', password: 'demo-officer-pass' },
+  company: { loginName: 'demo-company', password: 'starlight-demo-2026' },
+  individual: { loginName: 'demo-individual', password: 'lin-xiaohua-demo-2026' },
+  officer: { loginName: 'demo-officer', password: 'review-desk-demo-2026' },
 } as const;
 
 /** Marks every demo registrant, album and recording, so nobody mistakes it for real data. */

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createUser, hasAnyUser } from '../accounts/users.service.js';
 import type { ServiceContext } from '../db/context.js';
+import { PASSWORD_MIN_LENGTH } from '../accounts/accounts.schemas.js';
+import { ConfigError } from '../config/env.js';
 import { isAppError } from '../shared/errors.js';
+import { ERROR_MESSAGES } from '../shared/messages.js';
 
 export const FIRST_ADMIN_LOGIN = 'admin';
 
@@ -29,6 +32,12 @@ export async function ensureFirstAdmin(ctx: ServiceContext, configuredPassword: 
     // Another process starting against the same database won the race.
     if (isAppError(err, 'LOGIN_NAME_TAKEN')) {
       return { created: false };
+    }
+    // A configured password the policy refuses: one clear start-up message, not a stack trace.
+    for (const code of ['PASSWORD_TOO_WEAK', 'PASSWORD_TOO_COMMON', 'PASSWORD_CONTAINS_LOGIN_NAME'] as const) {
+      if (isAppError(err, code)) {
+        throw new ConfigError(`ISRC_ADMIN_PASSWORD: ${ERROR_MESSAGES[code].en.replace('{minLength}', String(PASSWORD_MIN_LENGTH))}`);
+      }
     }
     throw err;
   }

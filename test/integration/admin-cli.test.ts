@@ -55,15 +55,15 @@ beforeAll(async () => {
   const { handle, app, close } = await open();
   try {
     const ctx = testContext(handle, realClock);
-    const first = await ensureFirstAdmin(ctx, 'the first admin password');
+    const first = await ensureFirstAdmin(ctx, 'the first chief password');
     expect(first.created).toBe(true);
     member = await newRegistrant(ctx, 'company');
-    oldAdminCookie = await loginCookie(app, FIRST_ADMIN_LOGIN, 'the first admin password');
+    oldAdminCookie = await loginCookie(app, FIRST_ADMIN_LOGIN, 'the first chief password');
     // A forgotten password, tried too often: the account is throttled.
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       await recordLoginAttempt(handle.db, FIRST_ADMIN_LOGIN, '10.9.8.7', false);
     }
-    expect((await login(app, FIRST_ADMIN_LOGIN, 'the first admin password')).statusCode).toBe(429);
+    expect((await login(app, FIRST_ADMIN_LOGIN, 'the first chief password')).statusCode).toBe(429);
 
     if (db.kind === 'pglite') {
       // A server (here: this process) holds the data directory: the command refuses, saying so.
@@ -105,7 +105,9 @@ describe('npm run admin -- reset-password', { timeout: 240_000 }, () => {
 
     const weak = await runProgram(CLI, ['reset-password', FIRST_ADMIN_LOGIN, '--password-stdin'], db.env, 'short');
     expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain('at least 10 characters');
+    expect(weak.stderr).toContain('at least 12 characters');
+    const common = await runProgram(CLI, ['reset-password', FIRST_ADMIN_LOGIN, '--password-stdin'], db.env, 'password1234');
+    expect(common.stderr).toContain('too common');
 
     const usage = await runProgram(CLI, ['reset-password'], db.env);
     expect(usage.code).toBe(2);
@@ -117,7 +119,7 @@ describe('npm run admin -- reset-password', { timeout: 240_000 }, () => {
     try {
       const stale = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: oldAdminCookie } });
       expect(stale.statusCode, 'sessions from before the reset are gone').toBe(401);
-      expect((await login(app, FIRST_ADMIN_LOGIN, 'the first admin password')).statusCode).toBe(401);
+      expect((await login(app, FIRST_ADMIN_LOGIN, 'the first chief password')).statusCode).toBe(401);
 
       const adminCookie = await loginCookie(app, FIRST_ADMIN_LOGIN, generated);
       const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: adminCookie } });

@@ -6,6 +6,7 @@ import type { MeResponse } from '../../src/accounts/accounts.schemas.js';
 import { queryRows } from '../helpers/db.js';
 import { addTrack, auditRows, client, createAlbum, failed, memberSession, ok, staffSession, type Client, type Reply } from '../helpers/catalog.js';
 import { uniqueName } from '../helpers/factories.js';
+import { loginCookie } from '../helpers/app.js';
 import { realClock, useTestApp } from '../helpers/setup.js';
 
 const env = useTestApp(realClock);
@@ -74,11 +75,14 @@ describe('POST /applications (public)', () => {
     failed(await api.call('GET', '/albums'), 403, 'APPLICATION_PENDING');
     failed(await api.call('GET', '/applications'), 403, 'APPLICATION_PENDING');
     failed(await api.call('POST', `/applications/${application.id}/approve`, {}), 403, 'APPLICATION_PENDING');
-    ok(await api.call('POST', '/auth/password', { currentPassword: 'applicant-pass-1', newPassword: 'applicant-pass-2' }), 204);
+    const changed = ok(await api.call('POST', '/auth/password', { currentPassword: 'applicant-pass-1', newPassword: 'applicant-pass-2' }), 204);
+    // The session goes on under a new id; the old one ends.
+    const renewed = client(env, `${SESSION_COOKIE}=${changed.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? ''}`);
+    failed(await api.call('GET', '/applications/mine'), 401, 'UNAUTHENTICATED');
 
     expect((await auditRows(env, application.id)).map((r) => r.action)).toEqual(['application.submit']);
-    ok(await api.call('POST', '/auth/logout'), 204);
-    failed(await api.call('GET', '/applications/mine'), 401, 'UNAUTHENTICATED');
+    ok(await renewed.call('POST', '/auth/logout'), 204);
+    failed(await renewed.call('GET', '/applications/mine'), 401, 'UNAUTHENTICATED');
   });
 
   it('lets an individual apply without a registration number or contact person', async () => {
@@ -107,7 +111,8 @@ describe('POST /applications (public)', () => {
     expect(email.details?.fields).toEqual([expect.objectContaining({ field: 'email', code: 'format' })]);
     failed(await postApplication({ ...applicationBody(), loginName: 'a b' }), 400, 'VALIDATION_FAILED');
     failed(await postApplication({ ...applicationBody(), password: 'short' }), 400, 'VALIDATION_FAILED');
-    failed(await postApplication({ ...applicationBody({ loginName: 'samesame-10', password: 'SameSame-10' }) }), 400, 'PASSWORD_TOO_WEAK');
+    failed(await postApplication({ ...applicationBody({ loginName: 'samesame-12', password: 'my SameSame-12 pass' }) }), 400, 'PASSWORD_CONTAINS_LOGIN_NAME');
+    failed(await postApplication({ ...applicationBody(), password: 'Password1234' }), 400, 'PASSWORD_TOO_COMMON');
     failed(await postApplication({ ...applicationBody(), kind: 'label' }), 400, 'VALIDATION_FAILED');
     failed(await postApplication({ ...applicationBody(), role: 'agency_admin' }), 400, 'VALIDATION_FAILED');
 
@@ -163,7 +168,7 @@ describe('the officers queue', () => {
 
 describe('approval', () => {
   it('approves a company with the suggested code: the applicant becomes its member and reports with the next ISRC', async () => {
-    const { application, api } = await apply();
+    const { application, api: applicantApi, loginName } = await apply();
     const suggested = ok(await officer.call('GET', `/applications/${application.id}/suggested-code`)).json<{ code: string }>().code;
     expect(suggested).not.toMatch(/[IO]/);
 
@@ -179,7 +184,9 @@ describe('approval', () => {
     }>();
     expect(registrant).toMatchObject({ kind: 'company', name: application.name, registrationNumber: '04595257', contactPerson: '王小明', codes: [suggested] });
 
-    // The same session: the applicant is now the registrant's member.
+    // A change of role ends the applicant's session; signed in again, they are the registrant's member.
+    failed(await applicantApi.call('GET', '/auth/me'), 401, 'UNAUTHENTICATED');
+    const api = client(env, await loginCookie(env.app, loginName, 'applicant-pass-1'));
     const me = ok(await api.call('GET', '/auth/me')).json<MeResponse>();
     expect(me.user).toMatchObject({ role: 'registrant_member', registrantId });
     expect(me.registrant).toMatchObject({ id: registrantId, kind: 'company' });
@@ -189,6 +196,7 @@ describe('approval', () => {
     expect(track.recording.isrcDisplay).toMatch(new RegExp(`^TW-${suggested}-\\d{2}-00001$`));
 
     expect((await auditRows(env, application.id)).map((r) => r.action)).toEqual(['application.submit', 'application.approve']);
+    expect((await auditRows(env, me.user.id)).map((r) => r.action)).toContain('user.role.change');
     const news = ok(await api.call('GET', '/notifications')).json<{ items: { kind: string; entityId: string; params: Record<string, string> }[] }>().items;
     expect(news.find((n) => n.kind === 'application.decided')).toMatchObject({ entityId: application.id, params: { decision: 'approved' } });
     failed(await officer.call('POST', `/applications/${application.id}/approve`, {}), 409, 'APPLICATION_ALREADY_DECIDED');
@@ -211,10 +219,11 @@ describe('approval', () => {
   });
 
   it('lets an individual join the pool without a code', async () => {
-    const { application, api } = await apply({ kind: 'individual', registrationNumber: undefined });
+    const { application, loginName } = await apply({ kind: 'individual', registrationNumber: undefined });
     failed(await officer.call('POST', `/applications/${application.id}/approve`, { registrantCode: 'Z98' }), 409, 'REGISTRANT_CODE_NOT_ALLOWED');
     const approved = ok(await officer.call('POST', `/applications/${application.id}/approve`, {})).json<ApplicationResponse>();
     expect(approved).toMatchObject({ status: 'approved', registrantCode: null });
+    const api = client(env, await loginCookie(env.app, loginName, 'applicant-pass-1'));
     const me = ok(await api.call('GET', '/auth/me')).json<MeResponse>();
     expect(me.registrant).toMatchObject({ kind: 'individual' });
     const codes = ok(await officer.call('GET', `/registrants/${approved.registrantId ?? ''}/codes`)).json<unknown[]>();

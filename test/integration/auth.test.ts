@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../src/accounts/login-throttle.js';
 import { loginCookie } from '../helpers/app.js';
@@ -27,9 +28,13 @@ describe('login', () => {
     const member = await newRegistrant(env.ctx, 'company');
     const zh = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { loginName: member.loginName, password: 'wrong password!' } });
     expect(zh.statusCode).toBe(401);
-    expect(zh.json()).toEqual({ error: { code: 'LOGIN_FAILED', message: '帳號或密碼錯誤，請再試一次。' } });
+    expect(zh.json()).toEqual({ error: { code: 'LOGIN_FAILED', message: '帳號或密碼錯誤，請再試一次。', requestId: zh.headers['x-request-id'] } });
     const en = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en-GB,en;q=0.8' }, payload: { loginName: 'nobody-here', password: 'x' } });
-    expect(en.json<{ error: { code: string; message: string } }>().error).toEqual({ code: 'LOGIN_FAILED', message: 'Wrong login name or password; please try again.' });
+    expect(en.json<{ error: { code: string; message: string } }>().error).toEqual({
+      code: 'LOGIN_FAILED',
+      message: 'Wrong login name or password; please try again.',
+      requestId: expect.any(String) as unknown,
+    });
   });
 
   it('throttles an account after repeated failures, even with the right password', async () => {
@@ -82,7 +87,9 @@ describe('login', () => {
     expect(short.json<{ error: { details: { fields: { field: string }[] } } }>().error.details.fields[0]?.field).toBe('newPassword');
     const ok = await env.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new secret' } });
     expect(ok.statusCode).toBe(204);
-    const me = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+    // The session goes on under a new id (session-rotation.test.ts checks the old one ends).
+    const renewed = ok.cookies.find((c) => c.name === SESSION_COOKIE);
+    const me = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `${SESSION_COOKIE}=${renewed?.value ?? ''}` } });
     expect(me.statusCode).toBe(200);
     const old = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { loginName: member.loginName, password: TEST_PASSWORD } });
     expect(old.statusCode).toBe(401);

@@ -91,7 +91,7 @@ describe('the console of a running server', { timeout: 300_000 }, () => {
     expect(admin, lines[3]).not.toBeNull();
     adminPassword = admin?.[1] ?? '';
     expect(lines[4]).toBe(
-      'Demo mode, data marked 【示範】 (seeded now): logins demo-company / demo-company-pass (company), demo-individual / demo-individual-pass (individual), demo-officer / demo-officer-pass (agency officer)',
+      'Demo mode, data marked 【示範】 (seeded now): logins demo-company / starlight-demo-2026 (company), demo-individual / lin-xiaohua-demo-2026 (individual), demo-officer / review-desk-demo-2026 (agency officer)',
     );
     expect(lines[5]).toMatch(/^Logs: text at level info; requests at debug \(not shown;/);
     expect(lines, 'nothing else: no JSON, no "Server listening at"').toHaveLength(6);
@@ -114,7 +114,7 @@ describe('the console of a running server', { timeout: 300_000 }, () => {
     const officer = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ loginName: 'demo-officer', password: 'demo-officer-pass' }),
+      body: JSON.stringify({ loginName: 'demo-officer', password: 'review-desk-demo-2026' }),
     });
     expect(officer.status).toBe(200);
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);

@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '../../src/http/auth.js';
 /**
  * A password someone else chose or saw (generated at the first start, reset by staff or from the
  * console) must be changed before anything else: the server refuses every other route with 403
@@ -50,25 +51,27 @@ describe('a generated first administrator password', () => {
       method: 'POST',
       url: '/api/v1/auth/password',
       headers: { cookie },
-      payload: { currentPassword: 'not it at all', newPassword: 'my own admin password' },
+      payload: { currentPassword: 'not it at all', newPassword: 'my own chief passphrase' },
     });
     expect(wrong.json<ErrorJson>().error.code).toBe('PASSWORD_INCORRECT');
     const changed = await generated.app.inject({
       method: 'POST',
       url: '/api/v1/auth/password',
       headers: { cookie },
-      payload: { currentPassword: password, newPassword: 'my own admin password' },
+      payload: { currentPassword: password, newPassword: 'my own chief passphrase' },
     });
     expect(changed.statusCode, changed.body).toBe(204);
+    // The session goes on under the new id the answer set.
+    const renewed = `${SESSION_COOKIE}=${changed.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? ''}`;
 
-    const users = await get(generated, '/api/v1/users', cookie);
+    const users = await get(generated, '/api/v1/users', renewed);
     expect(users.statusCode, users.body).toBe(200);
-    const logout = await generated.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    const logout = await generated.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: renewed } });
     expect(logout.statusCode).toBe(204);
   });
 
   it('a password reset by staff must be changed too, and logout stays open meanwhile', async () => {
-    const admin = await loginCookie(generated.app, FIRST_ADMIN_LOGIN, 'my own admin password');
+    const admin = await loginCookie(generated.app, FIRST_ADMIN_LOGIN, 'my own chief passphrase');
     const member = await newRegistrant(generated.ctx, 'company');
     const reset = await generated.app.inject({ method: 'PATCH', url: `/api/v1/users/${member.userId}`, headers: { cookie: admin }, payload: { resetPassword: 'reset by the agency' } });
     expect(reset.statusCode, reset.body).toBe(200);

@@ -80,7 +80,7 @@ beforeAll(async () => {
   const gate = await closeMigrationGate(dbUrl);
   try {
     for (const port of ports) {
-      servers.push(startServer({ DATABASE_URL: dbUrl, PORT: String(port), ISRC_ADMIN_PASSWORD: 'multi-process-admin', ISRC_COUNTRY_CODE: 'TW' }));
+      servers.push(startServer({ DATABASE_URL: dbUrl, PORT: String(port), ISRC_ADMIN_PASSWORD: 'multi-process-chief-pw', ISRC_COUNTRY_CODE: 'TW' }));
     }
     await lineUpAtGate(gate, 30_000);
   } finally {

@@ -35,8 +35,10 @@ describe(newPasswordRules.name, () => {
 });
 
 describe(newPasswordHelp.name, () => {
-  it('states the length rule in the UI language', () => {
-    expect(newPasswordHelp(translator(zhTW))).toBe(`至少 ${PASSWORD_MIN_LENGTH} 個字元。`);
-    expect(newPasswordHelp(translator(en))).toBe(`At least ${PASSWORD_MIN_LENGTH} characters.`);
+  it('states the rules in the UI language', () => {
+    expect(newPasswordHelp(translator(zhTW))).toBe(`至少 ${PASSWORD_MIN_LENGTH} 個字元，可用一句好記的長句；不可是常見密碼，也不可包含帳號名稱。`);
+    expect(newPasswordHelp(translator(en))).toBe(
+      `At least ${PASSWORD_MIN_LENGTH} characters; a long phrase you can remember works well. Not a common password, and not containing the login name.`,
+    );
   });
 });

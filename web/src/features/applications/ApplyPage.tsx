@@ -37,7 +37,12 @@ export function ApplyPage() {
       onError: (error) => {
         const placed = applyApiErrorToForm(form, error, {
           fields: FIELDS,
-          codeFields: { LOGIN_NAME_TAKEN: 'loginName', PASSWORD_TOO_WEAK: 'password' },
+          codeFields: {
+            LOGIN_NAME_TAKEN: 'loginName',
+            PASSWORD_TOO_WEAK: 'password',
+            PASSWORD_TOO_COMMON: 'password',
+            PASSWORD_CONTAINS_LOGIN_NAME: 'password',
+          },
         });
         if (!placed) {
           setAlert(isApiError(error) ? error.message : t('apply.unknownError'));
@@ -72,6 +77,7 @@ export function ApplyPage() {
           <Form.Item
             label={t('fields.password')}
             name="password"
+            extra={t('apply.passwordHelp', { min: PASSWORD_MIN_LENGTH })}
             dependencies={['loginName']}
             rules={[
               { required: true, message: t('apply.validation.password') },
@@ -81,7 +87,7 @@ export function ApplyPage() {
                   const login = String(getFieldValue('loginName') ?? '')
                     .trim()
                     .toLowerCase();
-                  return value !== undefined && login !== '' && value.trim().toLowerCase() === login
+                  return value !== undefined && login !== '' && value.toLowerCase().includes(login)
                     ? Promise.reject(new Error(t('apply.validation.passwordSameAsLogin')))
                     : Promise.resolve();
                 },

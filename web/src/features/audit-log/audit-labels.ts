@@ -29,8 +29,13 @@ export const KNOWN_ACTIONS = [
   'user.password.change',
   'user.password.reset',
   'user.locale.change',
+  'user.role.change',
   'auth.login',
   'auth.logout',
+  'auth.loginFailed',
+  'auth.lockout',
+  'api_token.create',
+  'api_token.revoke',
   'application.submit',
   'application.approve',
   'application.reject',
@@ -62,6 +67,7 @@ export const KNOWN_ENTITY_TYPES = [
   'changeRequest',
   'registrant_application',
   'agency_settings',
+  'api_token',
 ] as const;
 export type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 

@@ -38,7 +38,12 @@ export function ChangePasswordPage() {
         onError: (error) => {
           const placed = applyApiErrorToForm(form, error, {
             fields: ['currentPassword', 'newPassword'],
-            codeFields: { PASSWORD_INCORRECT: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' },
+            codeFields: {
+              PASSWORD_INCORRECT: 'currentPassword',
+              PASSWORD_TOO_WEAK: 'newPassword',
+              PASSWORD_TOO_COMMON: 'newPassword',
+              PASSWORD_CONTAINS_LOGIN_NAME: 'newPassword',
+            },
           });
           if (!placed) {
             setAlert(error.message);

@@ -45,7 +45,17 @@ export function CreateUserModal({ open, title, withRole, pending, onSubmit, onCl
   const onFinish = (values: NewUserValues) => {
     setAlert(null);
     onSubmit(clean(values)).then(onClose, (error: unknown) => {
-      if (!applyApiErrorToForm(form, error, { fields: FIELDS, codeFields: { LOGIN_NAME_TAKEN: 'loginName', PASSWORD_TOO_WEAK: 'password' } })) {
+      if (
+        !applyApiErrorToForm(form, error, {
+          fields: FIELDS,
+          codeFields: {
+            LOGIN_NAME_TAKEN: 'loginName',
+            PASSWORD_TOO_WEAK: 'password',
+            PASSWORD_TOO_COMMON: 'password',
+            PASSWORD_CONTAINS_LOGIN_NAME: 'password',
+          },
+        })
+      ) {
         setAlert(error instanceof Error ? error.message : t('errors.unknown'));
       }
     });

@@ -28,7 +28,11 @@ export function ResetPasswordModal({ user, onClose }: { user: UserResponse | nul
           onClose();
         },
         onError: (error) => {
-          const codeFields = { PASSWORD_TOO_WEAK: 'resetPassword' };
+          const codeFields = {
+            PASSWORD_TOO_WEAK: 'resetPassword',
+            PASSWORD_TOO_COMMON: 'resetPassword',
+            PASSWORD_CONTAINS_LOGIN_NAME: 'resetPassword',
+          };
           if (!applyApiErrorToForm(form, error, { fields: ['resetPassword'], codeFields })) {
             setAlert(error.message);
           }

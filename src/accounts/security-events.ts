@@ -1,0 +1,41 @@
+import { auditRow } from '../audit/audit.service.js';
+import type { TxContext } from '../db/context.js';
+import { auditLog } from '../db/schema/index.js';
+import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './login-throttle.js';
+import { failuresForIp, failuresForLogin, lastSuccessfulLogin } from './login-attempts.repo.js';
+
+/**
+ * Security events in the audit log (ASVS 7.2): failed logins and lock-outs have no acting user
+ * (actor_user_id is null), so the caller's address is written here rather than taken from an actor.
+ * The entity is the account tried (`user`, its id), or `-` when no such account exists.
+ */
+export interface FailedLogin {
+  loginName: string;
+  ip: string;
+  /** The account's id when it exists (the password was wrong); undefined for an unknown name. */
+  userId: string | undefined;
+}
+
+async function insertEvent(tx: TxContext, ip: string, action: string, entityId: string, after: Record<string, unknown>): Promise<void> {
+  await tx.db.insert(auditLog).values({ ...auditRow(null, { action, entityType: 'user', entityId, after }), ip });
+}
+
+/**
+ * Records `auth.loginFailed`, and `auth.lockout` when this failure is the one that reaches an
+ * account's or an address's limit (once per lock-out, not once per refused attempt: an attacker
+ * hammering a locked account must not flood the audit log).
+ */
+export async function recordFailedLogin(tx: TxContext, failure: FailedLogin, now: Date): Promise<void> {
+  const entityId = failure.userId ?? '-';
+  const reason = failure.userId === undefined ? 'unknown-account' : 'wrong-password';
+  await insertEvent(tx, failure.ip, 'auth.loginFailed', entityId, { loginName: failure.loginName, reason });
+  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const lastSuccess = await lastSuccessfulLogin(tx.db, failure.loginName);
+  const accountSince = lastSuccess !== null && lastSuccess > windowStart ? lastSuccess : windowStart;
+  if ((await failuresForLogin(tx.db, failure.loginName, accountSince)).count === MAX_FAILURES_PER_ACCOUNT) {
+    await insertEvent(tx, failure.ip, 'auth.lockout', entityId, { loginName: failure.loginName, scope: 'account', minutes: LOGIN_WINDOW_MS / 60_000 });
+  }
+  if (failure.ip !== '' && (await failuresForIp(tx.db, failure.ip, windowStart)).count === MAX_FAILURES_PER_ADDRESS) {
+    await insertEvent(tx, failure.ip, 'auth.lockout', entityId, { loginName: failure.loginName, scope: 'address', minutes: LOGIN_WINDOW_MS / 60_000 });
+  }
+}
