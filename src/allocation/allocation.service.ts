@@ -85,6 +85,9 @@ async function allocateUnder(tx: TxContext, profile: AllocationProfile, codes: r
       available += taken.available;
       continue;
     }
+    // Counted as handed out inside the caller's transaction: a rare rollback after it (a refused
+    // submission) counts codes the ledger does not keep. The ledger stays the truth.
+    tx.metrics?.isrcsAllocated(taken.designations.length, profile.rule.poolOnSubmission ? 'pool' : 'next');
     return taken.designations.map((d) => assigned(tx, registrantCode, yearOfReference, d));
   }
   throw new AppError('DESIGNATION_EXHAUSTED', { registrantCode: codes.join(', '), year, available });
@@ -127,6 +130,7 @@ export async function allocateIsrcs(
     const key: CounterKey = { countryCode: ctx.countryCode, registrantCode, yearOfReference };
     const taken = await takeNextFree(ctx, key, input.count, { registrantId, actor });
     if (taken !== undefined) {
+      ctx.metrics?.isrcsAllocated(taken.length, 'next');
       return taken.map((d) => assigned(ctx, registrantCode, yearOfReference, d));
     }
   }

@@ -72,6 +72,7 @@ async function claimStep(tx: TxContext, profile: AllocationProfile, actor: Actor
       await raiseCounter(step.db, key, own.parts.designation);
       await insertAssignments(step.db, [{ ...key, isrc: own.compact, designation: own.parts.designation, registrantId: profile.id, source: 'manual', assignedBy: actor?.userId ?? null }]);
       await recordAudit(step, actor, { action: 'isrc.claim', entityType: 'registrant', entityId: profile.id, after: { isrc: own.compact } });
+      step.metrics?.isrcsAllocated(1, 'typed');
       return assignedOf(own);
     });
   } catch (err) {

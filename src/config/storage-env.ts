@@ -50,27 +50,49 @@ export function storageFrom(env: Env): StorageConfig {
   if (kind !== 's3') {
     throw new StorageConfigError(`STORAGE must be fs or s3, got "${kind}"`);
   }
-  const endpoint = required(env, 'S3_ENDPOINT', 'the address of the store, e.g. https://s3.example.org');
-  if (!/^https?:\/\/[^\s/@]+(\/[^\s]*)?$/.test(endpoint)) {
-    // The value is not repeated: it might hold credentials.
-    throw new StorageConfigError('S3_ENDPOINT must be an http:// or https:// address without credentials, such as https://s3.example.org');
-  }
-  const bucket = required(env, 'S3_BUCKET', "the bucket's name");
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
-    throw new StorageConfigError(`S3_BUCKET must be 3–63 lower-case letters, digits, dots or hyphens, got "${bucket}"`);
-  }
+  // Every S3 problem at once (one line each), not one per start.
+  const problems: string[] = [];
+  const check = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof StorageConfigError) {
+        problems.push(err.message);
+        return fallback;
+      }
+      throw err;
+    }
+  };
+  const endpoint = check(() => {
+    const raw = required(env, 'S3_ENDPOINT', 'the address of the store, e.g. https://s3.example.org');
+    if (!/^https?:\/\/[^\s/@]+(\/[^\s]*)?$/.test(raw)) {
+      // The value is not repeated: it might hold credentials.
+      throw new StorageConfigError('S3_ENDPOINT must be an http:// or https:// address without credentials, such as https://s3.example.org');
+    }
+    return raw;
+  }, '');
+  const bucket = check(() => {
+    const raw = required(env, 'S3_BUCKET', "the bucket's name");
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw)) {
+      throw new StorageConfigError(`S3_BUCKET must be 3–63 lower-case letters, digits, dots or hyphens, got "${raw}"`);
+    }
+    return raw;
+  }, '');
   const region = (env.S3_REGION ?? '').trim() || 'us-east-1';
   if (!/^[a-z0-9-]+$/.test(region)) {
-    throw new StorageConfigError(`S3_REGION must look like us-east-1, got "${region}"`);
+    problems.push(`S3_REGION must look like us-east-1, got "${region}"`);
   }
   const s3: S3Settings = {
     endpoint: endpoint.replace(/\/+$/, ''),
     region,
     bucket,
-    accessKeyId: required(env, 'S3_ACCESS_KEY', 'the access key id'),
-    secretAccessKey: required(env, 'S3_SECRET_KEY', 'the secret key'),
-    forcePathStyle: booleanFrom(env, 'S3_FORCE_PATH_STYLE', true),
+    accessKeyId: check(() => required(env, 'S3_ACCESS_KEY', 'the access key id'), ''),
+    secretAccessKey: check(() => required(env, 'S3_SECRET_KEY', 'the secret key'), ''),
+    forcePathStyle: check(() => booleanFrom(env, 'S3_FORCE_PATH_STYLE', true), true),
   };
+  if (problems.length > 0) {
+    throw new StorageConfigError(problems.join('\n'));
+  }
   return Object.freeze({ kind: 's3', s3: Object.freeze(s3) });
 }
 

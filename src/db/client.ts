@@ -11,7 +11,8 @@ import * as schema from './schema/index.js';
 import { lockDataDir } from './pglite-lock.js';
 import type { Database } from './types.js';
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The committed migrations (SQL and journal); beside this module in the source tree and in the build. */
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Any concurrent starter waits on this lock, so migrations run once. */
 export const MIGRATION_LOCK_KEY = 3901_0001;
@@ -58,7 +59,9 @@ async function openPglite(target: { kind: 'pglite'; dataDir: string } | { kind: 
 }
 
 function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
+  // A database that does not answer fails a request within seconds (503 DATABASE_UNAVAILABLE)
+  // rather than holding it until the client gives up.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC', connectionTimeoutMillis: 5000 });
   // An idle connection dropped by the server (restart, failover, admin termination) must not
   // crash the process: the pool discards it and the next query opens a fresh one.
   pool.on('error', (err) => {

@@ -2,6 +2,8 @@ import type { Config } from '../config/env.js';
 import type { AgencyContact } from '../shared/agency-contact.js';
 import type { Clock } from '../shared/clock.js';
 import type { FileStorage } from '../storage/storage.js';
+import type { WorkbookReader } from '../import/spreadsheet/read-workbook.js';
+import type { DomainMetrics } from '../metrics/domain-metrics.js';
 import { calendarYearAt } from '../isrc/year.js';
 import type { Db, Transaction } from './types.js';
 
@@ -25,6 +27,10 @@ export interface ServiceContext {
   readonly storage?: FileStorage | undefined;
   /** Local directory where uploads are received and checked before they are stored (STAGING_DIR). */
   readonly stagingDir?: string | undefined;
+  /** Reads uploaded .xlsx files in a forked child (one spare kept warm), made once at start-up; absent: the import routes make their own at the first upload. */
+  readonly workbookReader?: WorkbookReader | undefined;
+  /** Counters of the work done (src/metrics); absent in tools and tests that do not count. */
+  readonly metrics?: DomainMetrics | undefined;
 }
 
 /** Where e-mail copies of notifications go out (src/notifications). The URL may hold a password: never log it. */

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ServiceContext } from '../db/context.js';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode, withTransaction } from '../db/tx.js';
 import type { FixityOutcome } from '../shared/enums.js';
 import type { FileStorage } from '../storage/storage.js';
 import { finishRun, objectsAfter, recordCheck, type StoredObjectRow } from './fixity.repo.js';
+import { encodeFixityDetail } from './fixity-detail.js';
 
 /** Objects read from the database per page while a run goes through them. */
 export const FIXITY_PAGE_SIZE = 100;
@@ -14,7 +15,10 @@ let agent: string | undefined;
 /** The software that checks, with its version, as PREMIS names an event's agent. */
 export function fixityAgent(): string {
   if (agent === undefined) {
-    const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    // src/fixity/ under tsx, dist/server/fixity/ when compiled: the project's package.json is two or three up.
+    const candidates = ['../../package.json', '../../../package.json'].map((rel) => new URL(rel, import.meta.url));
+    const file = candidates.find((url) => existsSync(url)) ?? candidates[0];
+    const pkg: unknown = file === undefined ? {} : JSON.parse(readFileSync(file, 'utf8'));
     const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
     agent = `isrc-registry fixity ${version}`;
   }
@@ -24,6 +28,7 @@ export function fixityAgent(): string {
 export interface ObjectCheck {
   outcome: FixityOutcome;
   computedSha256: string | null;
+  /** `encodeFixityDetail` of why it did not pass (fixity-detail.ts). */
   detail: string | null;
 }
 
@@ -44,15 +49,17 @@ export async function checkObject(storage: FileStorage, object: Pick<StoredObjec
     }
   } catch (err) {
     if (isNotFound(err)) {
-      return { outcome: 'missing', computedSha256: null, detail: `not in storage under ${object.storageKey}` };
+      return { outcome: 'missing', computedSha256: null, detail: encodeFixityDetail({ code: 'notInStorage', params: { storageKey: object.storageKey } }) };
     }
-    return { outcome: 'fail', computedSha256: null, detail: `could not be read after ${bytes} bytes: ${err instanceof Error ? err.message : String(err)}` };
+    const error = err instanceof Error ? err.message : String(err);
+    return { outcome: 'fail', computedSha256: null, detail: encodeFixityDetail({ code: 'unreadable', params: { bytesRead: bytes, error } }) };
   }
   const computed = hash.digest('hex');
   if (computed === object.sha256 && bytes === object.size) {
     return { outcome: 'pass', computedSha256: computed, detail: null };
   }
-  return { outcome: 'fail', computedSha256: computed, detail: `expected ${object.size} bytes with SHA-256 ${object.sha256}; read ${bytes} bytes with SHA-256 ${computed}` };
+  const mismatch = { expectedSize: object.size, expectedSha256: object.sha256, bytesRead: bytes, computedSha256: computed };
+  return { outcome: 'fail', computedSha256: computed, detail: encodeFixityDetail({ code: 'mismatch', params: mismatch }) };
 }
 
 export interface FixitySummary {

@@ -10,7 +10,7 @@ export interface LineSink {
 
 const LEVEL_NAMES: Readonly<Record<number, string>> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 
-/** Fields a human line leaves out: pino's own, the request id and the address (kept in JSON logs). */
+/** Fields a human line leaves out or shows its own way: pino's own, the request id and the address (kept in JSON logs). */
 const QUIET_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'msg', 'v', 'reqId', 'ip', 'err', 'method', 'url', 'statusCode', 'ms']);
 
 function clockTime(epochMs: unknown): string {
@@ -33,6 +33,10 @@ export function textLine(entry: Readonly<Record<string, unknown>>): string {
     parts.push(entry.method, entry.url, fieldText(entry.statusCode), `${fieldText(entry.ms)} ms`);
   } else if (typeof entry.msg === 'string') {
     parts.push(entry.msg);
+  }
+  // Every line about a request names it, as the X-Request-Id header and error bodies do.
+  if (typeof entry.reqId === 'string') {
+    parts.push(`req=${entry.reqId}`);
   }
   for (const [key, value] of Object.entries(entry)) {
     if (!QUIET_FIELDS.has(key) && value !== undefined) {

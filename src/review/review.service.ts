@@ -6,6 +6,7 @@ import { lockAlbumForReview, reviewedAlbumResponse, storeReviewOutcome, tracksFo
 import type { ServiceContext, TxContext } from '../db/context.js';
 import type { TrackReturnReason } from '../db/schema/index.js';
 import { withTransaction } from '../db/tx.js';
+import { countedAfter } from '../metrics/domain-metrics.js';
 import { notify } from '../notifications/notify.service.js';
 import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
@@ -125,7 +126,7 @@ async function decide(ctx: ServiceContext, actor: Actor, albumId: string, decisi
 
 /** 通過. */
 export function approveAlbum(ctx: ServiceContext, actor: Actor, albumId: string, body: ApproveBody = null): Promise<AlbumResponse> {
-  return decide(ctx, actor, albumId, { action: 'approve' }, body?.round);
+  return countedAfter(decide(ctx, actor, albumId, { action: 'approve' }, body?.round), () => ctx.metrics?.reviewDecided('approved'));
 }
 
 /** 退回: the reason is shown to the registrant, so it must say something; each track may get its own. */
@@ -135,5 +136,5 @@ export async function returnAlbum(ctx: ServiceContext, actor: Actor, albumId: st
   if (reason === '') {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });
   }
-  return decide(ctx, actor, albumId, { action: 'return', reason, trackReasons: body.tracks ?? [] }, body.round);
+  return countedAfter(decide(ctx, actor, albumId, { action: 'return', reason, trackReasons: body.tracks ?? [] }, body.round), () => ctx.metrics?.reviewDecided('returned'));
 }

@@ -6,6 +6,7 @@ import type { AlbumResponse } from '../catalog/catalog.schemas.js';
 import { submissionProblems } from '../catalog/completeness.js';
 import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
+import { countedAfter } from '../metrics/domain-metrics.js';
 import { notify } from '../notifications/notify.service.js';
 import { getRegistrantSummary } from '../registrants/registrants.service.js';
 import { AppError } from '../shared/errors.js';
@@ -33,7 +34,7 @@ export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: st
   if (actor.kind !== 'member' || !mayTake(actor, 'submit')) {
     throw new AppError('FORBIDDEN');
   }
-  return withTransaction(ctx, async (tx) => {
+  const submitted = withTransaction(ctx, async (tx) => {
     const album = await lockAlbumForReview(tx, albumId, actor.registrantId);
     if (album === undefined) {
       throw new AppError('NOT_FOUND');
@@ -89,4 +90,5 @@ export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: st
     });
     return response;
   });
+  return countedAfter(submitted, () => ctx.metrics?.albumSubmitted());
 }

@@ -20,6 +20,7 @@ export const ErrorResponse = Type.Object(
       code: Type.String({ description: 'Stable machine code, e.g. `ISRC_TAKEN`' }),
       message: Type.String({ description: 'Human message in the language asked for by Accept-Language' }),
       details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      requestId: Type.Optional(Type.String({ description: 'Id of the request, also in the `X-Request-Id` header and every log line about it' })),
     }),
   },
   { $id: 'ErrorResponse' },

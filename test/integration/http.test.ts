@@ -66,14 +66,16 @@ describe('errors', () => {
     expect(badId.json<ErrorJson>().error.details?.fields?.[0]?.field).toBe('id');
     const unknownId = await env.app.inject({ method: 'GET', url: '/api/v1/registrants/00000000-0000-4000-8000-000000000000', headers: { cookie } });
     expect(unknownId.statusCode).toBe(404);
-    expect(unknownId.json<ErrorJson>().error).toEqual({ code: 'NOT_FOUND', message: '找不到這筆資料。' });
+    expect(unknownId.json<ErrorJson>().error).toEqual({ code: 'NOT_FOUND', message: '找不到這筆資料。', requestId: expect.any(String) as unknown });
   });
 });
 
 describe('operations', () => {
-  it('checks the database in /healthz', async () => {
+  it('answers /healthz without the database and checks it in /readyz', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/healthz' });
-    expect(res.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok' });
+    const ready = await env.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.json()).toMatchObject({ status: 'ready', database: 'ok' });
   });
 
   it('serves the controlled vocabularies with both languages, without a session', async () => {

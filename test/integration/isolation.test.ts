@@ -215,6 +215,7 @@ describe('registrant isolation', () => {
       'POST /api/v1/applications',
       'GET /api/v1/isrc/validate',
       'GET /healthz',
+      'GET /readyz',
       'GET /api/v1/vocabularies',
       'GET /api/v1/agency',
       'GET /api/v1/public/isrc-search',
