@@ -78,7 +78,7 @@ async function uploadThroughServer(file: string, env: Record<string, string>): P
   const server = await startServer({ ISRC_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, ...env }, { requireWeb: false });
   try {
     const admin = await ApiSession.login(server.baseUrl, 'admin', E2E_ADMIN_PASSWORD);
-    const member = await seedRegistrant(admin, 'company', '基準測試唱片', { loginName: 'bench-member', password: 'bench-member-pass', displayName: '基準' });
+    const member = await seedRegistrant(admin, 'company', '基準測試唱片', { loginName: 'bench-member', password: 'bench uploads first', displayName: '基準' });
     const company = await ApiSession.login(server.baseUrl, member.loginName, member.password);
     const album = await company.call<{ id: string }>('POST', '/albums', { releaseType: 'digital' });
     const track = await company.call<{ id: string; recording: { isrc: string } }>('POST', `/albums/${album.id}/tracks`, { isrc: { mode: 'next' }, recording: { title: '基準' } });
@@ -99,7 +99,10 @@ async function uploadThroughServer(file: string, env: Record<string, string>): P
   }
 }
 
-/** The same file sent straight to the S3 store by the storage layer (multipart, hashed on the way), no server. */
+/**
+ * The same file sent straight to the S3 store by the storage layer (multipart, counted, not hashed
+ * again: as a staged upload is sent), no server: the store's own intake on this machine.
+ */
 async function s3Alone(file: string, env: Record<string, string>): Promise<Measured> {
   const { stdout } = await run('sha256sum', [file]);
   const sha256 = stdout.slice(0, 64);
@@ -112,7 +115,7 @@ async function s3Alone(file: string, env: Record<string, string>): Promise<Measu
     forcePathStyle: true,
   });
   const started = performance.now();
-  const key = await storage.putFile(file, { size: statSync(file).size, sha256 });
+  const key = await storage.putFile(file, { size: statSync(file).size, sha256 }, { hashed: true });
   const seconds = (performance.now() - started) / 1000;
   await storage.delete(key);
   return { seconds };

@@ -114,7 +114,13 @@ describe('影音檔送存 and 保存檢核 in Chromium (zh-TW)', () => {
     await visible(page.getByRole('link', { name: `專輯 ${seed.albumNumber} 曲目 ${seed.isrcs[1]} 的影音檔` }));
     await visible(page.getByRole('link', { name: `專輯 ${seed.albumNumber} 送存的 ${seed.isrcs[1]} 影音檔` }));
     expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(4);
+    // Why, from the stable code: in the page's language ("changed on disk" is 15 bytes).
+    await visible(page.getByText(/實際讀到 15 位元組、檢查碼 [0-9a-f]{12}…/u));
     await checkPage(page, 'fixity-03-failure');
+    await page.getByRole('group', { name: '語言' }).getByRole('button', { name: 'English' }).click();
+    await visible(page.getByText(/; read 15 bytes with checksum /u));
+    await expect.poll(() => page.getByText('實際讀到').count()).toBe(0);
+    await checkPage(page, 'fixity-04-failure-english');
     expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await context.close();
   });

@@ -4,6 +4,10 @@ import { MAX_PAGE, MAX_PAGE_SIZE, PageOf } from '../shared/common.schemas.js';
 
 /** Browser-safe (types): fixity runs (保存檢核) and what each failing object is part of. */
 
+/** Why a check did not pass (fixity-detail.ts); `text` is a check recorded before the codes. */
+export const FIXITY_DETAIL_CODES = ['notInStorage', 'unreadable', 'mismatch', 'text'] as const;
+export type FixityDetailCode = (typeof FIXITY_DETAIL_CODES)[number];
+
 export const FixityRunResponse = Type.Object({
   id: Type.String({ format: 'uuid' }),
   status: Type.Enum(FIXITY_RUN_STATUSES),
@@ -40,7 +44,12 @@ export const FixityFailure = Type.Object({
   contentType: Type.String(),
   outcome: Type.Enum(FIXITY_OUTCOMES),
   computedSha256: Type.Union([Type.String(), Type.Null()]),
-  detail: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Union([Type.String(), Type.Null()], { description: 'Why it did not pass, in English (detailCode and detailParams say it in any language)' }),
+  detailCode: Type.Union([Type.Enum(FIXITY_DETAIL_CODES), Type.Null()], {
+    description:
+      'notInStorage {storageKey}; unreadable {bytesRead, error}; mismatch {expectedSize, expectedSha256, bytesRead, computedSha256}; text {text} (checks recorded before the codes)',
+  }),
+  detailParams: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
   checkedAt: Type.String({ format: 'date-time' }),
   references: Type.Array(FixityReference),
 });

@@ -7,6 +7,7 @@ import { formatDisplay, isIsrc } from '../isrc/index.js';
 import { AppError } from '../shared/errors.js';
 import { pageWindow } from '../shared/text.js';
 import { storageOf } from '../storage/objects.service.js';
+import { decodeFixityDetail, fixityDetailInEnglish } from './fixity-detail.js';
 import { referencesOf } from './fixity-references.repo.js';
 import { checkAllObjects, fixityAgent, type FixitySummary } from './fixity-runner.js';
 import { mayRunFixity } from './fixity.policy.js';
@@ -124,24 +125,29 @@ export async function fixityRunDetail(ctx: ServiceContext, runId: string): Promi
   return {
     ...run,
     agent: await agentOfRun(ctx.db, runId),
-    failures: failures.map((f) => ({
-      sha256: f.sha256,
-      size: f.size,
-      contentType: f.contentType,
-      outcome: f.outcome,
-      computedSha256: f.computedSha256,
-      detail: f.detail,
-      checkedAt: f.checkedAt.toISOString(),
-      references: references
-        .filter((r) => r.sha256 === f.sha256)
-        .map((r) => ({
-          kind: r.kind,
-          albumId: r.albumId,
-          albumNumber: r.albumNumber,
-          changeRequestId: r.changeRequestId,
-          isrc: r.isrc === null ? null : isIsrc(r.isrc) ? formatDisplay(r.isrc) : r.isrc,
-        })),
-    })),
+    failures: failures.map((f) => {
+      const detail = decodeFixityDetail(f.detail);
+      return {
+        sha256: f.sha256,
+        size: f.size,
+        contentType: f.contentType,
+        outcome: f.outcome,
+        computedSha256: f.computedSha256,
+        detail: detail === null ? null : fixityDetailInEnglish(detail),
+        detailCode: detail?.code ?? null,
+        detailParams: detail?.params ?? {},
+        checkedAt: f.checkedAt.toISOString(),
+        references: references
+          .filter((r) => r.sha256 === f.sha256)
+          .map((r) => ({
+            kind: r.kind,
+            albumId: r.albumId,
+            albumNumber: r.albumNumber,
+            changeRequestId: r.changeRequestId,
+            isrc: r.isrc === null ? null : isIsrc(r.isrc) ? formatDisplay(r.isrc) : r.isrc,
+          })),
+      };
+    }),
   };
 }
 

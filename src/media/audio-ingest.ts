@@ -70,7 +70,7 @@ export function displayOf(isrc: string): string {
 export async function stageAudio(ctx: ServiceContext, file: AudioFile): Promise<StagedFile> {
   let staged: StagedFile;
   try {
-    staged = await stageUpload(file.stream, { dir: stagingDirOf(ctx), maxBytes: MAX_AUDIO_BYTES });
+    staged = await stageUpload(file.stream, { dir: stagingDirOf(ctx), maxBytes: MAX_AUDIO_BYTES, metrics: ctx.metrics });
   } catch (err) {
     if (err instanceof FileTooLargeError) {
       throw new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) });

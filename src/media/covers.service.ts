@@ -67,7 +67,7 @@ function auditValue(cover: Pick<CoverRow, 'width' | 'height' | 'object' | 'thumb
 async function stageCover(ctx: ServiceContext, file: CoverUpload): Promise<StagedFile> {
   let staged: StagedFile;
   try {
-    staged = await stageUpload(file.stream, { dir: stagingDirOf(ctx), maxBytes: MAX_COVER_BYTES });
+    staged = await stageUpload(file.stream, { dir: stagingDirOf(ctx), maxBytes: MAX_COVER_BYTES, metrics: ctx.metrics });
   } catch (err) {
     if (err instanceof FileTooLargeError) {
       throw new AppError('COVER_TOO_LARGE');

@@ -1,10 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { Server, type CancellationContext, type Upload } from '@tus/server';
 import type { Actor } from '../accounts/actor.js';
 import type { ServiceContext } from '../db/context.js';
@@ -13,6 +12,7 @@ import { localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
 import { STAGED_HEAD_BYTES, stagedFileAt, type StagedFile } from '../storage/staging.js';
 import { MAX_AUDIO_BYTES, TUS_UPLOADS_PATH } from './track-audio.schemas.js';
 import { finishResumableUpload, prepareResumableUpload, type AudioUploadOutcome } from './track-audio.service.js';
+import { HashingFileStore } from './tus-hashing-store.js';
 
 /**
  * Resumable audio uploads (the tus protocol, @tus/server with its file store as staging, in
@@ -21,7 +21,8 @@ import { finishResumableUpload, prepareResumableUpload, type AudioUploadOutcome 
  * optionally the track (`trackId`; without it the ISRC in the name decides, as in a batch); the
  * same checks as any upload run then, so nobody stages data on an album not theirs. Every later
  * request must come from the same user (another gets 404). When the last byte is in, the file is
- * hashed from the disk, analysed and stored like any upload, and the upload leaves the tus store
+ * analysed and stored like any upload (hashed while written, or read back from the disk when it came
+ * in across a restart or a broken write: tus-hashing-store.ts), and the upload leaves the tus store
  * either way: a refused one is gone too, so a resuming client never sees it "complete".
  */
 
@@ -145,7 +146,29 @@ function factsOf(upload: Upload): UploadFacts {
   return { albumId: text('albumId') ?? '', trackId: trackId === undefined || trackId === '' ? undefined : trackId, fileName: text('filename') ?? '', userId: text('userId') };
 }
 
-/** SHA-256 and first bytes of the finished file, read back from the disk (it may have come in over days and restarts). */
+/** The first bytes and the size of a file on the disk. */
+async function headOf(file: string): Promise<{ size: number; head: Buffer }> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(STAGED_HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return { size: (await handle.stat()).size, head: head.subarray(0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * SHA-256, size and first bytes of the finished file: the hash taken while it was written when this
+ * process saw every byte arrive, else read back from the disk (it may have come in over days and restarts).
+ */
+async function fingerprint(datastore: HashingFileStore, upload: Upload, file: string): Promise<{ sha256: string; size: number; head: Buffer }> {
+  const { size, head } = await headOf(file);
+  const sha256 = upload.size === size ? datastore.finishedHash(upload.id, size) : undefined;
+  return sha256 === undefined ? hashFile(file) : { sha256, size, head };
+}
+
+/** SHA-256 and first bytes of the finished file, read back from the disk. */
 async function hashFile(file: string): Promise<{ sha256: string; size: number; head: Buffer }> {
   const hash = createHash('sha256');
   let size = 0;
@@ -164,7 +187,7 @@ async function hashFile(file: string): Promise<{ sha256: string; size: number; h
 export function createAudioTus(directory: string, options: AudioTusOptions): AudioTus {
   const { ctx } = options;
   const calls = new AsyncLocalStorage<TusCall>();
-  const datastore = new FileStore({ directory });
+  const datastore = new HashingFileStore({ directory });
 
   const localeOf = (req: Request): Locale => calls.getStore()?.locale ?? localeFromAcceptLanguage(req.headers.get('accept-language') ?? undefined);
   const refuse = (req: Request, error: AppError): TusRefusal => {
@@ -251,7 +274,8 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       let outcome: AudioUploadOutcome;
       try {
         const file = path.join(directory, upload.id);
-        const { sha256, size, head } = await hashFile(file);
+        const { sha256, size, head } = await fingerprint(datastore, upload, file);
+        ctx.metrics?.uploadReceived(size);
         const staged: StagedFile = { ...stagedFileAt(file, { sha256, size }, head), discard };
         outcome = await finishResumableUpload(ctx, actor, facts, staged);
       } finally {
@@ -281,6 +305,11 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       await calls.run({ actor, locale }, () => server.handle(req, res));
     },
     isOwnUpload,
-    removeExpired: () => removeStaleUploads(directory, TUS_EXPIRY_MS),
+    async removeExpired() {
+      const removed = await removeStaleUploads(directory, TUS_EXPIRY_MS);
+      const left = await readdir(directory).catch(() => [] as string[]);
+      datastore.forgetAllBut(new Set(left));
+      return removed;
+    },
   };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Meter } from './meter.js';
-import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type PutFileOptions, type PutOptions, type StoredObject } from './storage.js';
+import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type ListedObject, type PutFileOptions, type PutOptions, type StoredObject } from './storage.js';
 
 function isMissing(err: unknown): boolean {
   return err instanceof Error && 'code' in err && err.code === 'ENOENT';
@@ -111,6 +111,27 @@ export function createFsStorage(root: string, options: { now?: () => number } = 
         }
       }
       return removed;
+    },
+
+    async *list(prefix: string): AsyncIterable<ListedObject> {
+      // Only the folder the prefix names is walked; `.tmp` lies outside every valid key.
+      const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+      const start = folder === '' ? base : pathOf(folder);
+      const entries = await readdir(start, { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isFile()) {
+          continue;
+        }
+        const full = path.join(entry.parentPath, entry.name);
+        const key = path.relative(base, full).split(path.sep).join('/');
+        if (!key.startsWith(prefix) || !isValidStorageKey(key)) {
+          continue;
+        }
+        const info = await stat(full).catch(() => undefined);
+        if (info !== undefined) {
+          yield { key, size: info.size, modifiedAt: info.mtimeMs };
+        }
+      }
     },
 
     async put(key: string, source: Readable, options: PutOptions = {}): Promise<StoredObject> {

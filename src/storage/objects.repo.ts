@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { registrantChangeRequests, storedObjects } from '../db/schema/index.js';
+import { rowsOf } from '../db/rows.js';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../db/tx.js';
 import type { Db } from '../db/types.js';
 
@@ -61,4 +62,22 @@ export async function deleteStoredObjectIfUnreferenced(db: Db, sha256: string): 
     }
     throw err;
   }
+}
+
+/**
+ * Objects recorded before `cutoff` that no cover, thumbnail, track audio, deposited file or change
+ * request refers to: candidates only. Each is released under its lock (releaseObject), where the
+ * restricting foreign keys decide, so a reference this list does not know of still keeps an object.
+ */
+export async function unreferencedObjectsBefore(db: Db, cutoff: Date, limit: number): Promise<Array<{ sha256: string; storageKey: string }>> {
+  const rows = await db.execute(sql`
+    select o.sha256, o.storage_key as "storageKey" from stored_objects o
+    where o.created_at < ${cutoff.toISOString()}::timestamptz
+      and not exists (select 1 from album_covers c where c.object_sha256 = o.sha256 or c.thumbnail_sha256 = o.sha256)
+      and not exists (select 1 from track_audio a where a.object_sha256 = o.sha256)
+      and not exists (select 1 from audio_deposit_files d where d.object_sha256 = o.sha256)
+      and not exists (select 1 from registrant_change_requests r where r.attachment ->> 'sha256' = o.sha256)
+    order by o.created_at
+    limit ${limit}`);
+  return rowsOf(rows).map((r) => ({ sha256: String(r.sha256), storageKey: String(r.storageKey) }));
 }

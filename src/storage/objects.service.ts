@@ -67,18 +67,20 @@ export async function storeStaged<T>(
 /**
  * Removes an object from storage once nothing references it (a replaced cover, a failed upload).
  * Safe to call for a referenced object: it then stays. A key without a `stored_objects` row (a file
- * stored before content addressing) is simply deleted. Call it outside a transaction.
+ * stored before content addressing) is simply deleted. Call it outside a transaction. True when the
+ * bytes were deleted.
  */
-export async function releaseObject(ctx: ServiceContext, sha256: string, storageKey: string): Promise<void> {
+export async function releaseObject(ctx: ServiceContext, sha256: string, storageKey: string): Promise<boolean> {
   const storage = storageOf(ctx);
-  await withTransaction(ctx, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     await lockObjectAddress(tx.db, sha256);
     const row = await findStoredObject(tx.db, sha256);
     // A legacy key holding the same bytes as a content-addressed object leaves that object alone.
     if (row !== undefined && row.storageKey === storageKey && !(await deleteStoredObjectIfUnreferenced(tx.db, sha256))) {
-      return;
+      return false;
     }
     // Still under the lock: a commit of the same bytes waits, then finds them gone and puts them back.
     await storage.delete(storageKey);
+    return true;
   });
 }

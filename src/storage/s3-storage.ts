@@ -15,7 +15,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { Meter } from './meter.js';
 import { createS3Client, ensureBucket, isS3Status, type S3Settings } from './s3-client.js';
-import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type PutOptions, type StoredObject } from './storage.js';
+import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type ListedObject, type PutFileOptions, type PutOptions, type StoredObject } from './storage.js';
 
 /** Where `put` streams before the object is copied to its key; swept at start-up. */
 export const S3_TEMP_PREFIX = 'tmp/';
@@ -152,14 +152,16 @@ export function s3Storage(client: S3Client, bucket: string, options: S3StorageOp
   return {
     kind: 's3',
 
-    async putFile(localPath: string, expected: StoredObject): Promise<string> {
+    async putFile(localPath: string, expected: StoredObject, options: PutFileOptions = {}): Promise<string> {
       const key = contentKey(expected.sha256);
       if ((await statKey(key))?.size === expected.size) {
         return key;
       }
       // The meter fails the stream before its end unless the bytes are the recorded ones, so the
-      // upload is never completed with other bytes.
-      const { meter, failure } = metered(createReadStream(localPath), new Meter(expected.size, expected));
+      // upload is never completed with other bytes. Bytes hashed as they were staged are only
+      // counted: hashing 500 MB again would take the CPU the store itself needs (Swift on the same host).
+      const meter = new Meter(expected.size, expected, { hashing: options.hashed !== true });
+      const { failure } = metered(createReadStream(localPath), meter);
       try {
         await upload(key, meter, expected.size);
       } catch (err) {
@@ -224,6 +226,19 @@ export function s3Storage(client: S3Client, bucket: string, options: S3StorageOp
     async sweepTemporary(olderThanMs: number): Promise<number> {
       const cutoff = now() - olderThanMs;
       return (await sweepTempObjects(cutoff)) + (await sweepUploads(cutoff));
+    },
+
+    async *list(prefix: string): AsyncIterable<ListedObject> {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+          if (o.Key !== undefined && !o.Key.startsWith(S3_TEMP_PREFIX) && isValidStorageKey(o.Key)) {
+            yield { key: o.Key, size: o.Size ?? 0, modifiedAt: o.LastModified?.getTime() ?? 0 };
+          }
+        }
+        token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+      } while (token !== undefined);
     },
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileTooLargeError, type StoredObject } from './storage.js';
+import type { DomainMetrics } from '../metrics/domain-metrics.js';
 import { UploadSourceError } from './upload.js';
 
 /** How many leading bytes a staged file keeps in memory for content sniffing. */
@@ -54,7 +55,7 @@ class Meter extends Transform {
  * Streams `source` into a new file under `dir`. Past `maxBytes` it stops, deletes the partial
  * file and throws `FileTooLargeError`; a broken source throws `UploadSourceError`.
  */
-export async function stageUpload(source: Readable, options: { dir: string; maxBytes: number }): Promise<StagedFile> {
+export async function stageUpload(source: Readable, options: { dir: string; maxBytes: number; metrics?: DomainMetrics | undefined }): Promise<StagedFile> {
   await mkdir(options.dir, { recursive: true });
   const file = path.join(options.dir, `${randomUUID()}.upload`);
   const meter = new Meter(options.maxBytes);
@@ -77,6 +78,7 @@ export async function stageUpload(source: Readable, options: { dir: string; maxB
     // The client's body broke off: its fault. Anything else (a full disk) is ours.
     throw sourceFailed !== undefined ? new UploadSourceError(sourceFailed) : err;
   }
+  options.metrics?.uploadReceived(meter.size);
   return stagedFileAt(file, { size: meter.size, sha256: meter.digest() }, meter.head);
 }
 

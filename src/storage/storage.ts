@@ -35,6 +35,18 @@ export interface FileStorage {
    * uploads) older than `olderThanMs`; returns how many.
    */
   sweepTemporary(olderThanMs: number): Promise<number>;
+  /**
+   * Every committed object whose key starts with `prefix` (temporaries never), with its size and
+   * when it was last written: the orphan sweep looks for content addresses no row records.
+   */
+  list(prefix: string): AsyncIterable<ListedObject>;
+}
+
+export interface ListedObject {
+  key: string;
+  size: number;
+  /** Milliseconds since the epoch. */
+  modifiedAt: number;
 }
 
 export interface PutFileOptions {

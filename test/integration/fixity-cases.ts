@@ -101,6 +101,8 @@ export function fixityCases(env: StorageTestEnv, tamper: StorageTampering): void
       const bySha = new Map(run.failures.map((f) => [f.sha256, f]));
       expect(bySha.get(flipped!.sha256)).toMatchObject({ outcome: 'fail', computedSha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
       expect(bySha.get(shortened!.sha256)?.detail).toContain('read 10 bytes');
+      expect(bySha.get(shortened!.sha256)).toMatchObject({ detailCode: 'mismatch', detailParams: { bytesRead: 10, expectedSize: shortened!.size } });
+      expect(bySha.get(removed!.sha256)).toMatchObject({ detailCode: 'notInStorage', detailParams: { storageKey: removed!.storageKey } });
       expect(bySha.get(removed!.sha256)).toMatchObject({ outcome: 'missing', computedSha256: null });
       const track = album.tracks[0]!;
       expect(bySha.get(flipped!.sha256)?.references).toEqual(

@@ -1,5 +1,6 @@
 import { Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FixityFailure, FixityReference } from '../../../../src/fixity/fixity.schemas.js';
 import { formatBytes, shortChecksum } from '../deposit/format-bytes';
@@ -14,6 +15,32 @@ function ReferenceLine({ reference }: { reference: FixityReference }) {
     return <Link to={`/admin/change-requests/${encodeURIComponent(reference.changeRequestId)}`}>{text}</Link>;
   }
   return <span>{text}</span>;
+}
+
+/**
+ * Why a file failed, in the page's language from the stable code; a check recorded before the codes
+ * has only its English text. Sizes and checksums are shown as elsewhere on the page.
+ */
+function detailText(f: FixityFailure, t: TFunction<'fixity'>): string {
+  const p = f.detailParams;
+  const num = (name: string) => Number(p[name] ?? 0);
+  const str = (name: string) => String(p[name] ?? '');
+  switch (f.detailCode) {
+    case 'notInStorage':
+      return t('detailText.notInStorage', { storageKey: str('storageKey') });
+    case 'unreadable':
+      return t('detailText.unreadable', { bytesRead: num('bytesRead').toLocaleString(), error: str('error') });
+    case 'mismatch':
+      return t('detailText.mismatch', {
+        expectedSize: num('expectedSize').toLocaleString(),
+        expectedSha: shortChecksum(str('expectedSha256')),
+        bytesRead: num('bytesRead').toLocaleString(),
+        computedSha: shortChecksum(str('computedSha256')),
+      });
+    case 'text':
+    case null:
+      return f.detail ?? '—';
+  }
 }
 
 /** Files that failed a run: the outcome in words, the checksum, and what each file belongs to (linked). */
@@ -57,7 +84,13 @@ export function FixityFailuresTable({ failures }: { failures: readonly FixityFai
     {
       title: t('columns.detail'),
       dataIndex: 'detail',
-      render: (_v, f) => <Typography.Text style={{ fontSize: 12 }}>{f.detail ?? '—'}</Typography.Text>,
+      // A sentence: wraps in its own width rather than pushing the table sideways.
+      width: 300,
+      render: (_v, f) => (
+        <Typography.Text style={{ fontSize: 12, display: 'block', minWidth: 240, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+          {detailText(f, t)}
+        </Typography.Text>
+      ),
     },
   ];
   return (
