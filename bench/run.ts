@@ -11,13 +11,14 @@
  */
 import { allocationBenchmark } from './allocation.bench.js';
 import { catalogBenchmark } from './catalog.bench.js';
+import { importBenchmark } from './import.bench.js';
 import { createScratchDatabase } from './scratch-db.js';
 import { publicSearchBenchmark } from './public-search.bench.js';
 import { searchBenchmark } from './search.bench.js';
 import type { Benchmark } from './types.js';
 import { uploadBenchmark } from './upload.bench.js';
 
-const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark, searchBenchmark, publicSearchBenchmark, uploadBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [allocationBenchmark, catalogBenchmark, searchBenchmark, publicSearchBenchmark, uploadBenchmark, importBenchmark];
 
 /** The allocation benchmark takes warmup + iterations designations from one counter (max 99999). */
 const MAX_OPERATIONS = 90_000;

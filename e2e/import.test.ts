@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiSession, seedRegistrant, type SeededMember } from './api.js';
 import { launchBrowser } from './browser.js';
-import { checkPage, logIn, openFlow, unauthorized, visible } from './page-checks.js';
+import { checkPage, logIn, openFlow, unauthorized, visible, waitUntil } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -139,7 +139,7 @@ describe('專輯匯入 in Chromium', () => {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 500 * 1024 });
     await page.getByRole('button', { name: '預覽資料' }).click();
     await visible(page.getByRole('progressbar', { name: '匯入檔案上傳進度' }));
-    await page.waitForFunction(`Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 0`);
+    await waitUntil(page, `Number(document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? 0) > 0`);
     await page.screenshot({ path: 'test-results/screenshots/import-3-uploading.png', fullPage: true });
     await page.waitForURL(/\/import\?preview=[0-9a-f-]+$/, { timeout: 90_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

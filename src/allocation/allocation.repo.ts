@@ -79,6 +79,19 @@ export async function freeDesignations(db: Db, key: CounterKey, from: number, to
   if (limit <= 0 || from > to) {
     return [];
   }
+  if (limit === 1) {
+    // The lowest free code is `from` or one above a taken code: probing those few candidates stays
+    // fast where scanning every number up to 99999 took ~70 ms (paid on every typed code).
+    const lowest = await db.execute(sql`
+      select c.d from (
+        select ${from}::int as d
+        union all
+        select a.designation + 1 from isrc_assignments a where ${ledgerOf(key)} and a.designation between ${from}::int and ${to}::int - 1
+      ) c
+      where not exists (select 1 from isrc_assignments a where ${ledgerOf(key)} and a.designation = c.d)
+      order by c.d limit 1`);
+    return rowsOf(lowest).map((r) => Number(r.d));
+  }
   const result = await db.execute(sql`
     select d from generate_series(${from}::int, ${to}::int) as d
     where not exists (select 1 from isrc_assignments a where ${ledgerOf(key)} and a.designation = d)

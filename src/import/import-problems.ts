@@ -15,6 +15,8 @@ export interface ImportProblem {
   column: string | null;
   /** The form field the problem is about (album or track field), when there is one: not shown, used to avoid saying the same thing twice. */
   field?: string;
+  /** In a catalogue: the 專輯代號 of the album the row belongs to. */
+  albumKey?: string;
   message: Texts;
 }
 
@@ -23,8 +25,8 @@ export const IMPORT_MESSAGES = {
   extraSheet: { 'zh-TW': '工作表「{sheet}」不是範本的一部分，其內容不會匯入。', en: 'Sheet "{sheet}" is not part of the template; its contents are not imported.' },
   noAlbumRow: { 'zh-TW': '專輯工作表沒有資料列；請填寫一列專輯資料。', en: 'The album sheet has no data row; fill in one row for the album.' },
   manyAlbumRows: {
-    'zh-TW': '專輯工作表有 {count} 列資料，一個檔案只能匯入一張專輯；只會使用第 {row} 列。',
-    en: 'The album sheet has {count} data rows; one file imports one album, so only row {row} is used.',
+    'zh-TW': '專輯工作表有 {count} 列資料，沒有「專輯代號」欄的檔案只匯入一張專輯，只會使用第 {row} 列；多張專輯請使用「多張專輯範本」。',
+    en: 'The album sheet has {count} data rows; a file without an "Album key" column imports one album, so only row {row} is used. For many albums use the catalogue template.',
   },
   noTracks: { 'zh-TW': '曲目工作表沒有資料列；專輯至少需要一首曲目。', en: 'The tracks sheet has no data rows; an album needs at least one track.' },
   tooLong: { 'zh-TW': '「{column}」最多 {max} 個字（目前 {length} 個字）。', en: '"{column}" takes at most {max} characters (this has {length}).' },
@@ -49,6 +51,28 @@ export const IMPORT_MESSAGES = {
   jump: {
     'zh-TW': 'ISRC {isrc} 跳過了 {skipped} 個未使用的資料代碼；確認匯入即表示使用此編號。',
     en: 'ISRC {isrc} skips {skipped} unused designation codes; confirming the import uses it anyway.',
+  },
+  duplicateIsrcAcross: {
+    'zh-TW': 'ISRC {isrc} 與第 {other} 列（專輯代號 {key}）重複；整個檔案中每首曲目需要不同的 ISRC。',
+    en: 'ISRC {isrc} repeats row {other} (album key {key}); every track in the file needs its own ISRC.',
+  },
+  tooManyAlbums: {
+    'zh-TW': '檔案有 {count} 張專輯，一個檔案最多 {max} 張；請分成數個檔案匯入。',
+    en: 'The file holds {count} albums; one file takes at most {max}. Split it into several files.',
+  },
+  tooManyTracks: {
+    'zh-TW': '檔案有 {count} 首曲目，一個檔案最多 {max} 首；請分成數個檔案匯入。',
+    en: 'The file holds {count} tracks; one file takes at most {max}. Split it into several files.',
+  },
+  duplicateAlbumKey: { 'zh-TW': '專輯代號「{key}」與第 {other} 列重複；每張專輯需要不同的代號。', en: 'Album key "{key}" repeats row {other}; every album needs its own key.' },
+  unknownAlbumKey: {
+    'zh-TW': '專輯工作表沒有專輯代號「{key}」；請填寫專輯工作表上的代號。',
+    en: 'No album on the album sheet has the key "{key}"; use a key from the album sheet.',
+  },
+  albumWithoutTracks: { 'zh-TW': '專輯代號「{key}」沒有曲目；專輯至少需要一首曲目。', en: 'Album key "{key}" has no tracks; an album needs at least one track.' },
+  catalogueCover: {
+    'zh-TW': '多張專輯的檔案不使用上傳的封面；確認匯入後，請於各專輯頁面上傳其封面。',
+    en: 'A file of many albums does not use the uploaded cover; after the import, upload each album’s cover on its page.',
   },
   coverMissing: { 'zh-TW': '請一併上傳專輯封面（JPG、PNG 或 GIF，5 MB 以內）。', en: 'Upload the album cover too (JPG, PNG or GIF, at most 5 MB).' },
 } as const satisfies Readonly<Record<string, Texts>>;

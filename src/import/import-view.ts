@@ -1,27 +1,96 @@
-import type { TrackResponse } from '../catalog/catalog.schemas.js';
+import type { RecordingResponse, TrackResponse } from '../catalog/catalog.schemas.js';
 import { formatPartialDate } from '../catalog/formats.js';
 import { ALBUM_TYPES, labelOf, MEDIA_FORMS, PUBLICATION_CATEGORIES, RELEASE_TYPES, VERSION_TYPES, WORK_CATEGORIES, type Term } from '../catalog/vocabularies.js';
 import type { Locale } from '../shared/locale.js';
+import { albumKeyOf, type AlbumDraft, type AlbumGroup, type TrackDraft } from './group-albums.js';
 import type { ImportProblem } from './import-problems.js';
 import type { ImportPreviewRow } from './import.repo.js';
-import type { ImportAlbumPreview, ImportPreviewResponse, ImportTrackPreview } from './import.schemas.js';
+import { IMPORT_ALBUM_PAGE_SIZE, type ImportAlbumGroup, type ImportAlbumPreview, type ImportPreviewQuery, type ImportPreviewResponse, type ImportTrackPreview } from './import.schemas.js';
 import type { ImportDrafts } from './rows-to-drafts.js';
+
+/** What the preview shows of a track the trial run wrote: its ISRC, and for a cited one the recording's own data. */
+export type WrittenRecording = Pick<
+  RecordingResponse,
+  'isrc' | 'isrcDisplay' | 'title' | 'credits' | 'productionCompany' | 'duration' | 'recordingDate' | 'aiAssisted' | 'producedAbroad' | 'versionType' | 'versionOfIsrc'
+>;
 
 /** What a preview row's payload holds (jsonb), and how it is shown: dates 2026.01.02, durations m:ss, labels in the request's language. */
 export interface StoredPreview {
-  version: 1;
+  version: 2;
   nextAvailable: boolean;
   drafts: ImportDrafts;
   problems: ImportProblem[];
   /** The trial run's tracks by sheet row: the forecast ISRCs and the cited recordings. */
-  written: { row: number; track: TrackResponse }[];
+  written: { row: number; track: { recording: WrittenRecording } }[];
+}
+
+/** The first format (one album a file), stored by previews made before catalogues; they live a day. */
+interface StoredPreviewV1 {
+  version: 1;
+  nextAvailable: boolean;
+  drafts: { album: AlbumDraft | null; tracks: TrackDraft[]; albumHeadings: Partial<Record<string, string>>; trackHeadings: Partial<Record<string, string>> };
+  problems: ImportProblem[];
+  written: { row: number; track: { recording: WrittenRecording } }[];
+}
+
+/** Only what the view needs of each written track: a 5,000-track catalogue's payload stays small. */
+export function writtenOf(tracks: ReadonlyMap<number, TrackResponse>, drafts: ImportDrafts): StoredPreview['written'] {
+  const cited = new Set(drafts.albums.flatMap((g) => g.tracks.filter((t) => t.cited).map((t) => t.row)));
+  return [...tracks].map(([row, track]) => {
+    const r = track.recording;
+    const recording: WrittenRecording = cited.has(row)
+      ? {
+          isrc: r.isrc,
+          isrcDisplay: r.isrcDisplay,
+          title: r.title,
+          credits: r.credits,
+          productionCompany: r.productionCompany,
+          duration: r.duration,
+          recordingDate: r.recordingDate,
+          aiAssisted: r.aiAssisted,
+          producedAbroad: r.producedAbroad,
+          versionType: r.versionType,
+          versionOfIsrc: r.versionOfIsrc,
+        }
+      : // A new recording's data is the draft's; only the ISRC the services gave it is kept.
+        {
+          isrc: r.isrc,
+          isrcDisplay: r.isrcDisplay,
+          title: '',
+          credits: [],
+          productionCompany: '',
+          duration: null,
+          recordingDate: null,
+          aiAssisted: false,
+          producedAbroad: false,
+          versionType: null,
+          versionOfIsrc: null,
+        };
+    return { row, track: { recording } };
+  });
+}
+
+/** The stored payload in the current format (a day-old first-format preview is read as one album). */
+export function storedPreviewOf(row: ImportPreviewRow): StoredPreview {
+  const payload = row.payload as StoredPreview | StoredPreviewV1 | null;
+  if (payload === null || typeof payload !== 'object') {
+    throw new Error(`import preview ${row.id} has an unknown payload`);
+  }
+  if (payload.version === 2) {
+    return payload;
+  }
+  if (payload.version === 1) {
+    const { album, tracks, albumHeadings, trackHeadings } = payload.drafts;
+    return { ...payload, version: 2, drafts: { kind: 'album', albums: [{ key: null, album, tracks }], albumHeadings, trackHeadings } };
+  }
+  throw new Error(`import preview ${row.id} has an unknown payload`);
 }
 
 const label = (terms: readonly Term[], code: string | null | undefined, locale: Locale): string | null => (code === null || code === undefined ? null : labelOf(terms, code, locale));
 const date = (value: string | null | undefined): string | null => (value === null || value === undefined ? null : formatPartialDate(value));
 
-function albumOf(stored: StoredPreview, locale: Locale): ImportAlbumPreview | null {
-  const draft = stored.drafts.album;
+function albumOf(group: AlbumGroup, locale: Locale): ImportAlbumPreview | null {
+  const draft = group.album;
   if (draft === null) {
     return null;
   }
@@ -41,13 +110,12 @@ function albumOf(stored: StoredPreview, locale: Locale): ImportAlbumPreview | nu
     publicationCategory: label(PUBLICATION_CATEGORIES, f.publicationCategory, locale),
     introduction: f.introduction ?? '',
     retroactive: f.retroactive ?? false,
-    trackCount: stored.drafts.tracks.length,
+    trackCount: group.tracks.length,
   };
 }
 
-function tracksOf(stored: StoredPreview, locale: Locale): ImportTrackPreview[] {
-  const written = new Map(stored.written.map((w) => [w.row, w.track]));
-  return stored.drafts.tracks.map((draft, index) => {
+function tracksOf(group: AlbumGroup, written: ReadonlyMap<number, { recording: WrittenRecording }>, locale: Locale): ImportTrackPreview[] {
+  return group.tracks.map((draft, index) => {
     const track = written.get(draft.row);
     const r = draft.cited && track !== undefined ? track.recording : undefined;
     const f = draft.recording;
@@ -72,9 +140,40 @@ function tracksOf(stored: StoredPreview, locale: Locale): ImportTrackPreview[] {
   });
 }
 
-export function previewView(row: ImportPreviewRow, locale: Locale): ImportPreviewResponse {
-  const stored = row.payload as StoredPreview;
-  const problems = stored.problems.map((p) => ({ severity: p.severity, scope: p.scope, row: p.row, column: p.column, message: p.message[locale] }));
+/** Errors and warnings per album key (a one-album file: every problem is its album's). */
+function countsByAlbum(stored: StoredPreview): (group: AlbumGroup) => { errorCount: number; warningCount: number } {
+  const counts = new Map<string, { errorCount: number; warningCount: number }>();
+  const one = stored.drafts.kind === 'album';
+  for (const p of stored.problems) {
+    const id = one ? '' : p.albumKey === undefined ? undefined : albumKeyOf(p.albumKey);
+    if (id === undefined) {
+      continue;
+    }
+    const c = counts.get(id) ?? { errorCount: 0, warningCount: 0 };
+    if (p.severity === 'error') {
+      c.errorCount++;
+    } else {
+      c.warningCount++;
+    }
+    counts.set(id, c);
+  }
+  return (group) => counts.get(one || group.key === null ? '' : albumKeyOf(group.key)) ?? { errorCount: 0, warningCount: 0 };
+}
+
+export function previewView(row: ImportPreviewRow, locale: Locale, query: ImportPreviewQuery = {}): ImportPreviewResponse {
+  const stored = storedPreviewOf(row);
+  const problems = stored.problems.map((p) => ({ severity: p.severity, scope: p.scope, row: p.row, column: p.column, albumKey: p.albumKey ?? null, message: p.message[locale] }));
+  const written = new Map(stored.written.map((w) => [w.row, w.track]));
+  const groups = stored.drafts.albums;
+  const pageSize = query.albumPageSize ?? IMPORT_ALBUM_PAGE_SIZE.default;
+  const lastPage = Math.max(1, Math.ceil(groups.length / pageSize));
+  const page = Math.min(query.albumPage ?? 1, lastPage);
+  const counts = countsByAlbum(stored);
+  const albums: ImportAlbumGroup[] = groups
+    .slice((page - 1) * pageSize, page * pageSize)
+    .map((group) => ({ key: group.key, album: albumOf(group, locale), tracks: tracksOf(group, written, locale), ...counts(group) }));
+  const [only] = groups;
+  const single = stored.drafts.kind === 'album' && only !== undefined;
   return {
     id: row.id,
     kind: row.kind,
@@ -87,8 +186,13 @@ export function previewView(row: ImportPreviewRow, locale: Locale): ImportPrevie
     errorCount: problems.filter((p) => p.severity === 'error').length,
     warningCount: problems.filter((p) => p.severity === 'warning').length,
     problems,
-    album: albumOf(stored, locale),
-    tracks: tracksOf(stored, locale),
+    album: single ? albumOf(only, locale) : null,
+    tracks: single ? tracksOf(only, written, locale) : [],
+    albums,
+    albumCount: groups.filter((g) => g.album !== null).length,
+    trackCount: groups.reduce((n, g) => n + g.tracks.length, 0),
+    albumPage: page,
+    albumPageSize: pageSize,
     albumIds: row.albumIds ?? null,
   };
 }

@@ -7,6 +7,18 @@ import { Uuid } from '../shared/common.schemas.js';
 export const ImportPreviewParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export type ImportPreviewParams = Static<typeof ImportPreviewParams>;
 
+/** A catalogue's preview shows its albums a page at a time. */
+export const IMPORT_ALBUM_PAGE_SIZE = { default: 20, max: 100 } as const;
+
+export const ImportPreviewQuery = Type.Object(
+  {
+    albumPage: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Page of the grouped albums (1-based)' })),
+    albumPageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: IMPORT_ALBUM_PAGE_SIZE.max, description: `Albums a page (default ${IMPORT_ALBUM_PAGE_SIZE.default})` })),
+  },
+  { additionalProperties: false },
+);
+export type ImportPreviewQuery = Static<typeof ImportPreviewQuery>;
+
 export const ImportProblemView = Type.Object({
   /** 狀態 */
   severity: Type.Enum(['error', 'warning']),
@@ -16,6 +28,8 @@ export const ImportProblemView = Type.Object({
   row: Type.Union([Type.Integer(), Type.Null()]),
   /** 欄: the column's heading as written in the file. */
   column: Type.Union([Type.String(), Type.Null()]),
+  /** 專輯代號: in a catalogue, the album the row belongs to. */
+  albumKey: Type.Union([Type.String(), Type.Null()]),
   /** 訊息, in the request's language. */
   message: Type.String(),
 });
@@ -64,6 +78,17 @@ export const ImportTrackPreview = Type.Object({
 });
 export type ImportTrackPreview = Static<typeof ImportTrackPreview>;
 
+/** One album of the file with its tracks and the number of its problems (a catalogue's preview, grouped by album). */
+export const ImportAlbumGroup = Type.Object({
+  /** 專輯代號 as written (null in a one-album file). */
+  key: Type.Union([Type.String(), Type.Null()]),
+  album: Type.Union([ImportAlbumPreview, Type.Null()]),
+  tracks: Type.Array(ImportTrackPreview),
+  errorCount: Type.Integer(),
+  warningCount: Type.Integer(),
+});
+export type ImportAlbumGroup = Static<typeof ImportAlbumGroup>;
+
 export const ImportPreviewResponse = Type.Object({
   id: Uuid,
   kind: Type.Enum(['album', 'catalogue']),
@@ -76,9 +101,34 @@ export const ImportPreviewResponse = Type.Object({
   errorCount: Type.Integer(),
   warningCount: Type.Integer(),
   problems: Type.Array(ImportProblemView),
+  /** A one-album file: its album and tracks (a catalogue: null and empty; see `albums`). */
   album: Type.Union([ImportAlbumPreview, Type.Null()]),
   tracks: Type.Array(ImportTrackPreview),
+  /** The albums of the file grouped with their tracks, one page of them (albumPage, albumPageSize). */
+  albums: Type.Array(ImportAlbumGroup),
+  albumCount: Type.Integer(),
+  trackCount: Type.Integer(),
+  albumPage: Type.Integer(),
+  albumPageSize: Type.Integer(),
   /** The albums the confirm created (in file order), once confirmed. */
   albumIds: Type.Union([Type.Array(Uuid), Type.Null()]),
 });
 export type ImportPreviewResponse = Static<typeof ImportPreviewResponse>;
+
+/**
+ * How far a preview or a confirm is, streamed to a client that asks with `Accept: application/x-ndjson`:
+ * `reading` the file, `checking` it through the services (preview), `writing` it (confirm); done/total
+ * count tracks.
+ */
+export const ImportProgress = Type.Object({
+  phase: Type.Enum(['reading', 'checking', 'writing']),
+  done: Type.Integer(),
+  total: Type.Integer(),
+});
+export type ImportProgress = Static<typeof ImportProgress>;
+
+/** One line of the streamed answer: progress lines, then exactly one result or error line. */
+export type ImportStreamLine =
+  | ({ type: 'progress' } & ImportProgress)
+  | { type: 'result'; status: number; preview: ImportPreviewResponse }
+  | { type: 'error'; status: number; error: { code: string; message: string; details?: Record<string, unknown> } };

@@ -6,122 +6,79 @@ import { assertMember } from '../catalog/albums.service.js';
 import { withTransaction } from '../db/tx.js';
 import type { ServiceContext } from '../db/context.js';
 import { putAlbumCover } from '../media/covers.service.js';
+import { coverObjectsOf, releaseCoverObjects, type CoverObject } from '../media/covers.view.js';
 import { AppError } from '../shared/errors.js';
-import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
-import { FileTooLargeError } from '../storage/storage.js';
-import { UploadSourceError } from '../storage/upload.js';
 import type { Locale } from '../shared/locale.js';
-import { checkImportCover } from './import-cover.js';
-import { hasErrors, type ImportProblem } from './import-problems.js';
-import { previewView, type StoredPreview } from './import-view.js';
-import { findImportPreview, insertImportPreview, lockImportPreview, markImportConfirmed, type ImportPreviewRow } from './import.repo.js';
+import { importText, hasErrors, type ImportProblem } from './import-problems.js';
+import { previewView, storedPreviewOf, writtenOf, type StoredPreview } from './import-view.js';
+import { findImportPreview, insertImportPreview, lockImportPreview, markImportConfirmed } from './import.repo.js';
 import { RollbackPreview, runImport, type DescribeError, type RunOptions } from './import-run.js';
-import type { ImportPreviewResponse } from './import.schemas.js';
-import { rowsToDrafts } from './rows-to-drafts.js';
-import { megabytes } from './spreadsheet/refusals.js';
-import { readUploadedWorkbook, spreadsheetRefusalMessage, XLSX_LIMITS, type SpreadsheetRefusal, type WorkbookReader } from './spreadsheet/index.js';
+import type { ImportPreviewQuery, ImportPreviewResponse, ImportProgress } from './import.schemas.js';
+import { receive, refused, stagingDirOf, type Received, type UploadPart } from './import-upload.js';
+import { rowsToDrafts, type ImportDrafts } from './rows-to-drafts.js';
+import { readUploadedWorkbook, type WorkbookReader } from './spreadsheet/index.js';
+
+export type { UploadPart } from './import-upload.js';
 
 /** A preview (and its staged cover) stays confirmable for a day, as long as staging keeps uploads. */
 export const PREVIEW_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-/** One part of the multipart upload, in the order the client sent them. */
-export type UploadPart = { type: 'file'; fieldname: string; file: UploadedFile } | { type: 'field'; fieldname: string; value: string };
 
 export interface ImportDeps {
   reader: WorkbookReader;
   describe: DescribeError;
 }
 
-function stagingDirOf(ctx: ServiceContext): string {
-  if (ctx.stagingDir === undefined) {
-    throw new Error('upload staging directory is not configured');
+/** Told how far the work is (a catalogue of 5,000 tracks takes a while); never required. */
+export type ReportProgress = (progress: ImportProgress) => void;
+
+/** At most one report per percent: a 5,000-track run sends ~100 lines, not 5,000. */
+function throttled(report: ReportProgress | undefined, phase: ImportProgress['phase']): RunOptions['onProgress'] {
+  if (report === undefined) {
+    return undefined;
   }
-  return ctx.stagingDir;
+  let last = -1;
+  return (done, total) => {
+    const percent = total === 0 ? 100 : Math.floor((done * 100) / total);
+    if (percent !== last || done === total) {
+      last = percent;
+      report({ phase, done, total });
+    }
+  };
 }
 
-function refused(reason: SpreadsheetRefusal, detail: Readonly<Record<string, string | number>> = {}): AppError {
-  return new AppError('IMPORT_FILE_REFUSED', {
-    reason,
-    reasonZh: spreadsheetRefusalMessage(reason, 'zh-TW', detail),
-    reasonEn: spreadsheetRefusalMessage(reason, 'en', detail),
-  });
-}
-
-async function stageWorkbook(ctx: ServiceContext, file: UploadedFile): Promise<StagedFile> {
-  try {
-    const staged = await stageUpload(file.stream, { dir: stagingDirOf(ctx), maxBytes: XLSX_LIMITS.maxFileBytes });
-    if (file.truncated()) {
-      await staged.discard();
-      throw refused('too-large', { sizeMb: megabytes(XLSX_LIMITS.maxFileBytes + 1), limitMb: megabytes(XLSX_LIMITS.maxFileBytes) });
-    }
-    return staged;
-  } catch (err) {
-    if (err instanceof FileTooLargeError) {
-      throw refused('too-large', { sizeMb: megabytes(XLSX_LIMITS.maxFileBytes + 1), limitMb: megabytes(XLSX_LIMITS.maxFileBytes) });
-    }
-    if (err instanceof UploadSourceError) {
-      throw new AppError('MALFORMED_REQUEST');
-    }
-    throw err;
-  }
-}
-
-interface Received {
-  workbook?: { staged: StagedFile; fileName: string };
-  cover?: StagedFile;
-  coverProblems: ImportProblem[];
-  nextAvailable: boolean;
-}
-
-/** Receives the parts as they come (each file stream must be read before the next part). */
-async function receive(ctx: ServiceContext, parts: AsyncIterable<UploadPart>, describe: DescribeError): Promise<Received> {
-  const got: Received = { coverProblems: [], nextAvailable: false };
-  try {
-    for await (const part of parts) {
-      if (part.type === 'field') {
-        if (part.fieldname === 'nextAvailable') {
-          got.nextAvailable = part.value === 'true' || part.value === '1' || part.value === 'on';
-        }
-      } else if (part.fieldname === 'file' && got.workbook === undefined) {
-        got.workbook = { staged: await stageWorkbook(ctx, part.file), fileName: part.file.fileName.slice(0, 255) };
-      } else if (part.fieldname === 'cover' && got.cover === undefined) {
-        const checked = await checkImportCover(stagingDirOf(ctx), part.file);
-        if (checked.ok) {
-          got.cover = checked.staged;
-        } else {
-          got.coverProblems.push({ severity: 'error', scope: 'album', row: null, column: null, message: describe.message(checked.error) });
-        }
-      } else {
-        part.file.stream.resume();
-      }
-    }
-  } catch (err) {
-    await got.workbook?.staged.discard();
+/**
+ * The cover rule. One album: the cover comes with the file, as in the guide (missing is an error).
+ * A catalogue: 500 albums cannot share one image, so no cover is taken at import — each album gets
+ * its own on its page afterwards (a cover is not needed to submit); an uploaded one is set aside.
+ */
+async function coverProblems(drafts: ImportDrafts, got: Received): Promise<ImportProblem[]> {
+  if (drafts.kind === 'catalogue') {
+    const sent = got.cover !== undefined || got.coverProblems.length > 0;
     await got.cover?.discard();
-    throw err;
+    got.cover = undefined;
+    return sent ? [{ severity: 'warning', scope: 'album', row: null, column: null, message: importText('catalogueCover') }] : [];
   }
-  return got;
-}
-
-function toResponse(row: ImportPreviewRow, locale: Locale): ImportPreviewResponse {
-  return previewView(row, locale);
-}
-
-function storedOf(row: ImportPreviewRow): StoredPreview {
-  const payload = row.payload as StoredPreview | null;
-  if (payload === null || typeof payload !== 'object' || payload.version !== 1) {
-    throw new Error(`import preview ${row.id} has an unknown payload`);
+  if (got.cover === undefined && got.coverProblems.length === 0) {
+    return [{ severity: 'error', scope: 'album', row: null, column: null, message: importText('coverMissing') }];
   }
-  return payload;
+  return got.coverProblems;
 }
 
 /**
  * 預覽資料: reads the uploaded .xlsx (pre-scan, then a forked child), maps its rows to album and
- * track inputs, and runs them through the catalog services in a transaction that is rolled back,
- * so every problem — cells, ISRC rules, citing, completeness — is listed at once and nothing is
- * written to the catalog. The result and the staged cover are kept for a day for 確認匯入.
+ * track inputs grouped by album, and runs them through the catalog services in a transaction that
+ * is rolled back, so every problem — cells, ISRC rules across the whole file, citing, completeness —
+ * is listed at once and nothing is written to the catalog. The result (and a one-album file's
+ * staged cover) is kept for a day for 確認匯入.
  */
-export async function createImportPreview(ctx: ServiceContext, actor: Actor, deps: ImportDeps, parts: AsyncIterable<UploadPart>, locale: Locale): Promise<ImportPreviewResponse> {
+export async function createImportPreview(
+  ctx: ServiceContext,
+  actor: Actor,
+  deps: ImportDeps,
+  parts: AsyncIterable<UploadPart>,
+  locale: Locale,
+  report?: ReportProgress,
+): Promise<ImportPreviewResponse> {
   assertMember(actor);
   const got = await receive(ctx, parts, deps.describe);
   if (got.workbook === undefined) {
@@ -130,22 +87,15 @@ export async function createImportPreview(ctx: ServiceContext, actor: Actor, dep
   }
   const { staged, fileName } = got.workbook;
   try {
+    report?.({ phase: 'reading', done: 0, total: 1 });
     const read = await readUploadedWorkbook(deps.reader, staged.path);
     if (!read.ok) {
       throw refused(read.reason, read.detail);
     }
     const { drafts, problems: cellProblems } = rowsToDrafts(read.workbook);
-    const problems = [...cellProblems, ...got.coverProblems];
-    if (got.cover === undefined && got.coverProblems.length === 0) {
-      problems.push({
-        severity: 'error',
-        scope: 'album',
-        row: null,
-        column: null,
-        message: { 'zh-TW': '請一併上傳專輯封面（JPG、PNG 或 GIF，5 MB 以內）。', en: 'Upload the album cover too (JPG, PNG or GIF, at most 5 MB).' },
-      });
-    }
-    const options: RunOptions = { nextAvailable: got.nextAvailable };
+    const problems = [...cellProblems, ...(await coverProblems(drafts, got))];
+    const onProgress = throttled(report, 'checking');
+    const options: RunOptions = { nextAvailable: got.nextAvailable, ...(onProgress === undefined ? {} : { onProgress }) };
     const outcome = await withTransaction(ctx, async (tx) => {
       throw new RollbackPreview(await runImport(tx, actor, drafts, problems, options, deps.describe));
     }).catch((err: unknown) => {
@@ -154,18 +104,18 @@ export async function createImportPreview(ctx: ServiceContext, actor: Actor, dep
       }
       throw err;
     });
-    const stored: StoredPreview = { version: 1, nextAvailable: got.nextAvailable, drafts, problems: outcome.problems, written: [...outcome.tracks].map(([row, t]) => ({ row, track: t })) };
+    const stored: StoredPreview = { version: 2, nextAvailable: got.nextAvailable, drafts, problems: outcome.problems, written: writtenOf(outcome.tracks, drafts) };
     const now = ctx.clock.now();
     const row = await insertImportPreview(ctx.db, {
       registrantId: actor.registrantId,
       userId: actor.userId,
-      kind: 'album',
+      kind: drafts.kind,
       fileName,
       payload: stored,
       coverStagingKey: got.cover === undefined ? null : path.basename(got.cover.path),
       expiresAt: new Date(now.getTime() + PREVIEW_LIFETIME_MS),
     });
-    return toResponse(row, locale);
+    return previewView(row, locale);
   } catch (err) {
     await got.cover?.discard();
     throw err;
@@ -174,28 +124,30 @@ export async function createImportPreview(ctx: ServiceContext, actor: Actor, dep
   }
 }
 
-/** A stored preview, again (its registrant only; another's is NOT_FOUND). */
-export async function getImportPreview(ctx: ServiceContext, actor: Actor, id: string, locale: Locale): Promise<ImportPreviewResponse> {
+/** A stored preview, again, a page of its albums at a time (its registrant only; another's is NOT_FOUND). */
+export async function getImportPreview(ctx: ServiceContext, actor: Actor, id: string, locale: Locale, query: ImportPreviewQuery = {}): Promise<ImportPreviewResponse> {
   assertMember(actor);
   const row = await findImportPreview(ctx.db, id, actor.registrantId);
   if (row === undefined) {
     throw new AppError('NOT_FOUND');
   }
-  return toResponse(row, locale);
+  return previewView(row, locale, query);
 }
 
 const STAGING_KEY = /^[0-9a-f-]{36}\.upload$/;
 
 /**
- * 確認匯入: creates the draft album and all its tracks in one transaction through the catalog
- * services, attaches the cover, and marks the preview confirmed — all or nothing. The preview row
- * is locked first, so a second confirm (double click, retry) waits and then answers the same album.
- * Refused while the preview lists errors, or when the file's checks fail now (say an ISRC was
- * taken since the preview): IMPORT_HAS_ERRORS.
+ * 確認匯入: creates every draft album of the file and all their tracks in one transaction through
+ * the catalog services, attaches a one-album file's cover, and marks the preview confirmed — all or
+ * nothing: a refusal in the last album writes nothing of the first. The preview row is locked
+ * first, so a second confirm (double click, retry) waits and then answers the same albums. Refused
+ * while the preview lists errors, or when the file's checks fail now (say an ISRC was taken since
+ * the preview): IMPORT_HAS_ERRORS.
  */
-export async function confirmImportPreview(ctx: ServiceContext, actor: Actor, deps: ImportDeps, id: string, locale: Locale): Promise<ImportPreviewResponse> {
+export async function confirmImportPreview(ctx: ServiceContext, actor: Actor, deps: ImportDeps, id: string, locale: Locale, report?: ReportProgress): Promise<ImportPreviewResponse> {
   assertMember(actor);
   let coverToDiscard: string | undefined;
+  let storedCover: CoverObject[] = [];
   const row = await withTransaction(ctx, async (tx) => {
     const preview = await lockImportPreview(tx.db, id, actor.registrantId);
     if (preview === undefined) {
@@ -207,28 +159,38 @@ export async function confirmImportPreview(ctx: ServiceContext, actor: Actor, de
     if (preview.expiresAt.getTime() <= ctx.clock.now().getTime()) {
       throw new AppError('IMPORT_PREVIEW_EXPIRED');
     }
-    const stored = storedOf(preview);
+    const stored = storedPreviewOf(preview);
     const errorCount = stored.problems.filter((p) => p.severity === 'error').length;
     if (errorCount > 0) {
       throw new AppError('IMPORT_HAS_ERRORS', { errorCount });
     }
-    const outcome = await runImport(tx, actor, stored.drafts, [], { nextAvailable: stored.nextAvailable }, deps.describe);
-    if (outcome.album === null || hasErrors(outcome.problems)) {
+    const onProgress = throttled(report, 'writing');
+    const options: RunOptions = { nextAvailable: stored.nextAvailable, jumpsConfirmed: true, ...(onProgress === undefined ? {} : { onProgress }) };
+    const outcome = await runImport(tx, actor, stored.drafts, [], options, deps.describe);
+    if (outcome.albumIds.length === 0 || hasErrors(outcome.problems)) {
+      // Thrown inside the transaction: everything written so far, every album, is rolled back.
       throw new AppError('IMPORT_HAS_ERRORS', { errorCount: Math.max(1, outcome.problems.filter((p) => p.severity === 'error').length) });
     }
-    const albumId = outcome.album.id;
+    const [albumId] = outcome.albumIds;
     const key = preview.coverStagingKey;
-    if (key !== null && STAGING_KEY.test(key)) {
+    if (stored.drafts.kind === 'album' && albumId !== undefined && key !== null && STAGING_KEY.test(key)) {
       const coverPath = path.join(stagingDirOf(ctx), key);
       await putAlbumCover(tx, actor, albumId, () => Promise.resolve({ stream: createReadStream(coverPath), truncated: () => false }));
+      storedCover = await coverObjectsOf(tx, albumId);
       coverToDiscard = coverPath;
     }
     const confirmedAt = ctx.clock.now();
-    await markImportConfirmed(tx.db, preview.id, [albumId], confirmedAt);
-    return { ...preview, confirmedAt, albumIds: [albumId] };
+    await markImportConfirmed(tx.db, preview.id, outcome.albumIds, confirmedAt);
+    tx.metrics?.importConfirmed();
+    return { ...preview, confirmedAt, albumIds: outcome.albumIds };
+  }).catch(async (err: unknown) => {
+    // The cover's bytes went to storage before the transaction ended; rolled back, nothing refers
+    // to them any more: remove them (the staged cover stays for a retry).
+    await releaseCoverObjects(ctx, storedCover);
+    throw err;
   });
   if (coverToDiscard !== undefined) {
     await rm(coverToDiscard, { force: true });
   }
-  return toResponse(row, locale);
+  return previewView(row, locale);
 }

@@ -32,12 +32,14 @@ describe(rowsToDrafts.name, () => {
         ]),
       ),
     );
-    expect(sut.drafts.album).toMatchObject({
+    expect(sut.drafts.kind).toBe('album');
+    expect(sut.drafts.albums).toHaveLength(1);
+    expect(sut.drafts.albums[0]?.album).toMatchObject({
       row: 3,
       releaseType: 'physical',
       fields: { title: 'Real', albumType: 'ep', releaseDate: '2026-01-02', credits: [{ role: 'performer', names: ['An Lin', 'Ta-Ming Wang'] }] },
     });
-    expect(sut.drafts.tracks.map((t) => [t.row, t.recording.title, t.isrc, t.recording.duration])).toEqual([
+    expect((sut.drafts.albums[0]?.tracks ?? []).map((t) => [t.row, t.recording.title, t.isrc, t.recording.duration])).toEqual([
       [3, 'One', null, '1:02:05'],
       [2, 'Two', 'TWA012600002', '3:25'],
     ]);
@@ -76,5 +78,40 @@ describe(rowsToDrafts.name, () => {
     );
     expect(sut.problems.find((p) => p.row === 2 && p.column === 'ISRC')?.message.en).toContain('leading zeros');
     expect(sut.problems.find((p) => p.row === 4 && p.column === 'ISRC')?.message['zh-TW']).toContain('第 3 列');
+  });
+
+  it('reads a catalogue: albums keyed by 專輯代號, tracks grouped under them, problems named by album key, example rows skipped', () => {
+    const sut = rowsToDrafts(
+      book(
+        sheet('批次上傳專輯頁面欄位', [
+          ['*專輯代號', '*專輯名稱', '*出版類別'].map(s),
+          [s('範例'), s('範例：山與海之間'), s('數位發行')],
+          [s('A1'), s('第一張'), s('數位發行')],
+          [s('A2'), s('第二張'), s('實體發行')],
+        ]),
+        sheet('批次上傳曲目頁面欄位', [
+          ['*專輯代號', '*曲目序號', '*曲目名稱', '錄製長度'].map(s),
+          [s('範例'), n(1), s('範例：山歌'), s('4:05')],
+          [s('a2'), n(1), s('乙一'), s('3:00')],
+          [s('A1'), n(2), s('甲二'), s('3:61')],
+          [s('A1'), n(1), s('甲一'), s('2:00')],
+          [s('A3'), n(1), s('無主'), s('1:00')],
+        ]),
+      ),
+    );
+    expect(sut.drafts.kind).toBe('catalogue');
+    expect(sut.drafts.albums.map((g) => [g.key, g.album?.fields.title, g.tracks.map((t) => t.recording.title)])).toEqual([
+      ['A1', '第一張', ['甲一', '甲二']],
+      ['A2', '第二張', ['乙一']],
+    ]);
+    const rows = sut.problems.filter((p) => p.row !== 1);
+    expect(rows.map((p) => `${p.scope}|${p.row ?? ''}|${p.column ?? ''}|${p.albumKey ?? ''}`)).toEqual(['track|4|錄製長度|A1', 'track|6|*專輯代號|A3']);
+  });
+
+  it('a catalogue whose tracks sheet lacks the 專輯代號 column says so', () => {
+    const sut = rowsToDrafts(book(sheet('Album', [['Album key', 'Album title'].map(s), [s('A1'), s('One')]]), sheet('Tracks', [['Track no.', 'Track title'].map(s), [n(1), s('Song')]])));
+    expect(sut.drafts.kind).toBe('catalogue');
+    expect(sut.problems.filter((p) => p.scope === 'track' && p.severity === 'error').map((p) => [p.row, p.column])).toContainEqual([1, '專輯代號']);
+    expect(sut.problems.filter((p) => p.row === 2)).toEqual([]);
   });
 });

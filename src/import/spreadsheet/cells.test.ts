@@ -16,6 +16,10 @@ describe(cellText.name, () => {
     expect(value(cellText(s('\u200b曲名\ufeff')))).toBe('曲名');
   });
 
+  it('keeps full-width punctuation, as the forms do (an exported title imports back unchanged)', () => {
+    expect(value(cellText(s('山與海（現場）／Ｌｉｖｅ：１')))).toBe('山與海（現場）／Live：1');
+  });
+
   it('gives blanks as null, numbers as shown, and refuses error values', () => {
     expect(value(cellText(null))).toBeNull();
     expect(value(cellText(undefined))).toBeNull();
@@ -32,6 +36,7 @@ describe(cellCode.name, () => {
   it('takes codes typed as text', () => {
     expect(value(cellCode(s(' TWA122600001 ')))).toBe('TWA122600001');
     expect(value(cellCode(s('００４２')))).toBe('0042');
+    expect(value(cellCode(s('ＴＷ－Ｋ７Ｑ－２６－０００４２')))).toBe('TW-K7Q-26-00042');
   });
 
   it('refuses a code stored as a number, saying what was shown', () => {

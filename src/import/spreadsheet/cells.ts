@@ -33,9 +33,27 @@ type MaybeCell = Cell | null | undefined;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
-/** NFKC, no zero-width characters, trimmed. */
+/** NFKC, no zero-width characters, trimmed: the form values are compared in (codes, dates, headings, yes/no). */
 export function normaliseText(text: string): string {
   return text.normalize('NFKC').replace(ZERO_WIDTH, '').trim();
+}
+
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
+ * Free text (titles, names, descriptions) as the forms keep it (NFC, trimmed), with full-width
+ * letters, digits and spaces — a typing accident of an IME left in full-width mode — made ordinary.
+ * Not NFKC: full-width punctuation （）／：is correct Chinese typography, and NFKC would turn
+ * 山與海（現場） into 山與海(現場), so an exported album would not import back unchanged.
+ */
+export function normaliseFreeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(ZERO_WIDTH, '')
+    .replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 /** The text the producer showed for the cell, for messages. */
@@ -64,7 +82,7 @@ export function cellText(cell: MaybeCell): CellResult<string> {
   if (cell.t === 'e') {
     return refused('error-value', cell);
   }
-  const text = normaliseText(typeof cell.v === 'string' ? cell.v : (cell.w ?? String(cell.v)));
+  const text = normaliseFreeText(typeof cell.v === 'string' ? cell.v : (cell.w ?? String(cell.v)));
   return { ok: true, value: text === '' ? null : text };
 }
 
@@ -74,8 +92,11 @@ export function cellCode(cell: MaybeCell): CellResult<string> {
     return blank;
   }
   switch (cell.t) {
-    case 's':
-      return cellText(cell);
+    case 's': {
+      // A code is matched, not shown: full-width dashes and letters become ordinary ones.
+      const text = normaliseText(String(cell.v));
+      return { ok: true, value: text === '' ? null : text };
+    }
     case 'n':
       return refused('code-as-number', cell);
     case 'e':

@@ -9,7 +9,9 @@ export interface ReadRequest {
 }
 
 export type ChildMessage =
-  { type: 'ready' } | { type: 'result'; workbook: WorkbookData; cells: number } | { type: 'refused'; reason: 'too-complex' | 'unreadable'; detail: Record<string, string | number> };
+  | { type: 'ready' }
+  | { type: 'result'; workbook: WorkbookData; cells: number; maxRssMb?: number }
+  | { type: 'refused'; reason: 'too-complex' | 'unreadable'; detail: Record<string, string | number> };
 
 export function isReadRequest(value: unknown): value is ReadRequest {
   if (typeof value !== 'object' || value === null) {

@@ -46,7 +46,8 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
   if (!converted.ok) {
     return { type: 'refused', reason: 'too-complex', detail: { cause: 'cells', cells: converted.cells, limit: maxCells } };
   }
-  return { type: 'result', workbook: converted.workbook, cells: converted.cells };
+  // The child's own high-water mark (ru_maxrss, KiB): what the parent's /proc sampling may miss between samples.
+  return { type: 'result', workbook: converted.workbook, cells: converted.cells, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 process.on('disconnect', () => process.exit(0));

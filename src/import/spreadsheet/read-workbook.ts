@@ -43,6 +43,9 @@ const READY_TIMEOUT_MS = 60_000;
 const WATCH_INTERVAL_MS = 25;
 /** After its answer the child exits by itself; if it has not after this, it is killed. */
 const EXIT_GRACE_MS = 1_000;
+/** A spare that failed to start is tried again after 1 s, then 2 s, 4 s… up to a minute. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
 
 function childExecArgv(maxHeapMb: number): string[] {
   const args = [`--max-old-space-size=${maxHeapMb}`];
@@ -177,7 +180,9 @@ function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits)
 
 function answer(message: Exclude<ChildMessage, { type: 'ready' }>, stats: (cells: number) => ReadStats): ReadResult {
   if (message.type === 'result') {
-    return { ok: true, workbook: message.workbook, stats: stats(message.cells) };
+    const measured = stats(message.cells);
+    const peakRssMb = message.maxRssMb === undefined ? measured.peakRssMb : Math.max(measured.peakRssMb ?? 0, message.maxRssMb);
+    return { ok: true, workbook: message.workbook, stats: { ...measured, peakRssMb } };
   }
   return { ...refuse(message.reason, message.detail), stats: stats(0) };
 }
@@ -191,15 +196,34 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
   const limits: ReaderLimits = { ...READER_LIMITS, ...overrides };
   let spare: Promise<Spawned> | undefined;
   let closed = false;
+  let failedStarts = 0;
   const prepare = (): void => {
     if (!warm || closed || spare !== undefined) {
       return;
     }
-    spare = spawnChild(limits.maxHeapMb);
-    spare.then(
-      ({ child }) => setIdle(child, true),
+    const started = spawnChild(limits.maxHeapMb);
+    spare = started;
+    started.then(
+      ({ child }) => {
+        failedStarts = 0;
+        setIdle(child, true);
+        // A spare that dies while it waits (killed, out of memory) is replaced at once, so the
+        // next upload does not pay for a cold start.
+        child.once('exit', () => {
+          if (spare === started) {
+            spare = undefined;
+            prepare();
+          }
+        });
+      },
       () => {
-        spare = undefined;
+        if (spare === started) {
+          spare = undefined;
+          // One that died while starting is tried again later, less and less often, so a broken
+          // setup cannot spin; meanwhile each read starts its own child.
+          failedStarts++;
+          setTimeout(prepare, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failedStarts - 1))).unref();
+        }
       },
     );
   };
@@ -213,7 +237,14 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
         spawned = await spawnChild(limits.maxHeapMb);
       }
       try {
-        return await run(spawned, filePath, limits);
+        const result = await run(spawned, filePath, limits);
+        // A spare that died just as it was handed the file (killed while idle, its exit not seen
+        // yet) is not the file's fault: read once more in a fresh child. Memory and time limits
+        // are never retried.
+        if (taken !== undefined && !result.ok && result.detail.cause === 'crash') {
+          return await run(await spawnChild(limits.maxHeapMb), filePath, limits);
+        }
+        return result;
       } finally {
         prepare();
       }

@@ -19,8 +19,9 @@ export const CREDIT_NAME_SEPARATORS = {
 const SPLIT = /[、;；\r\n]+/;
 
 export function splitCreditNames(cell: string): string[] {
+  // NFC, not NFKC: a name keeps its full-width punctuation (旁白／說書人), as the forms keep it.
   return cell
-    .normalize('NFKC')
+    .normalize('NFC')
     .split(SPLIT)
     .map((name) => name.trim())
     .filter((name) => name !== '');

@@ -37,6 +37,8 @@ export const TEMPLATE_LANGS = ['zh-TW', 'en'] as const;
 /** `album`: one album per workbook (the guide's template). `catalogue`: many albums (回溯編碼), keyed by 專輯代號. */
 export type TemplateKind = 'album' | 'catalogue';
 export const TEMPLATE_KINDS = ['album', 'catalogue'] as const;
+/** What a catalogue may hold at most: the template's data rows, and what one confirm writes in one transaction. */
+export const CATALOGUE_LIMITS = { albums: 500, tracks: 5000 } as const;
 /** The two data sheets. */
 export type SheetKey = 'album' | 'tracks';
 
@@ -140,8 +142,8 @@ const CREDIT_NOTE: Bilingual = {
   en: 'Separate several names with 、 or ; (semicolon). Enter at least one name under the credits (e.g. the performer).',
 };
 const ALBUM_KEY_NOTE: Bilingual = {
-  'zh-TW': '自訂的專輯代號（例如 A1），曲目工作表以相同代號指出所屬專輯。',
-  en: 'Your own key for the album (e.g. A1); the tracks sheet names its album by the same key.',
+  'zh-TW': '自訂的專輯代號（例如 A1），每張專輯不同；曲目工作表以相同代號指出所屬專輯。代號只用於本檔案，不會存入專輯資料。',
+  en: 'Your own key for the album (e.g. A1), different for every album; the tracks sheet names its album by the same key. It only pairs rows within this file and is not stored.',
 };
 
 function text<K extends string>(key: K, zh: string, en: string, maxLength: number, required = false, width = 20): TemplateColumn<K> {

@@ -5,13 +5,18 @@
  */
 import type ExcelJS from 'exceljs';
 import { YES_NO_VALUES } from './cell-values.js';
-import { headingOf, SHEET_NAMES, templateColumns, type SheetKey, type TemplateColumn, type TemplateKind, type TemplateLang } from './columns.js';
+import { CATALOGUE_LIMITS, headingOf, SHEET_NAMES, templateColumns, type SheetKey, type TemplateColumn, type TemplateKind, type TemplateLang } from './columns.js';
 
 type Lines = Readonly<Record<TemplateLang, readonly string[]>>;
 
 function steps(kind: TemplateKind, example: boolean): Lines {
   const zh = [
-    kind === 'album' ? '每個 Excel 檔案包含一張專輯及其所屬曲目。' : '一個檔案可包含多張專輯（回溯編碼）：每列專輯與每首曲目都填寫「專輯代號」，曲目以相同代號對應其專輯。',
+    ...(kind === 'album'
+      ? ['每個 Excel 檔案包含一張專輯及其所屬曲目。']
+      : [
+          `一個檔案可包含多張專輯（回溯編碼），最多 ${CATALOGUE_LIMITS.albums} 張專輯、${CATALOGUE_LIMITS.tracks} 首曲目。`,
+          '「專輯代號」是您自訂的簡短代號（例如 A1、A2），只用來配對本檔案中的專輯與曲目，不會存入專輯資料：專輯工作表每列填一個不重複的代號，曲目工作表每列填其所屬專輯的代號。',
+        ]),
     `專輯資料填寫於「${SHEET_NAMES.album['zh-TW']}」工作表，曲目資料填寫於「${SHEET_NAMES.tracks['zh-TW']}」工作表。`,
     '欄位名稱前有「*」表示必填。欄位順序可調整，但請勿修改欄位名稱；中文或英文欄位名稱皆可匯入。',
     ...(example ? ['第 2 列起為範例資料（名稱以「範例：」開頭），匯入時會略過，可刪除或直接覆寫。'] : []),
@@ -21,12 +26,17 @@ function steps(kind: TemplateKind, example: boolean): Lines {
     '作品職責每個職責一欄，多位姓名以「、」或「;」分隔，至少填寫一位（例如表演者）。',
     '是否為引用＝是：引用已在本中心核准的曲目，只需填寫曲目序號與 ISRC 編號。',
     '新版本（Remix、剪輯版、現場版、重新錄製…）必須使用與原版本不同的 ISRC，並填寫原版本 ISRC。',
-    '於「專輯匯入」上傳本檔案及專輯封面圖片（jpg、png 或 gif，最大 5 MB），點選「預覽資料」確認無誤後點選「確認匯入」；匯入後請檢查資料，再送出審核。',
+    kind === 'album'
+      ? '於「專輯匯入」上傳本檔案及專輯封面圖片（jpg、png 或 gif，最大 5 MB），點選「預覽資料」確認無誤後點選「確認匯入」；匯入後請檢查資料，再送出審核。'
+      : '於「專輯匯入」上傳本檔案（不需上傳封面），點選「預覽資料」確認無誤後點選「確認匯入」：所有專輯一次建立，任一列有錯則全部不匯入。匯入後請於各專輯頁面上傳其封面（jpg、png 或 gif，最大 5 MB）並檢查資料，再送出審核。',
   ];
   const en = [
-    kind === 'album'
-      ? 'Each Excel file holds one album and its tracks.'
-      : 'One file may hold many albums (retroactive coding): give every album row and every track row an album key; tracks name their album by its key.',
+    ...(kind === 'album'
+      ? ['Each Excel file holds one album and its tracks.']
+      : [
+          `One file may hold many albums (retroactive coding): at most ${CATALOGUE_LIMITS.albums} albums and ${CATALOGUE_LIMITS.tracks} tracks.`,
+          'The album key is a short key of your own (e.g. A1, A2) that only pairs albums and tracks within this file; it is not stored with the album. Give every album row its own key, and every track row the key of its album.',
+        ]),
     `Enter the album on the "${SHEET_NAMES.album.en}" sheet and its tracks on the "${SHEET_NAMES.tracks.en}" sheet.`,
     'Headings starting with * are required. Columns may be moved but not renamed; Chinese and English headings both import.',
     ...(example ? ['Row 2 onwards holds examples (titles starting with "Example:"): they are skipped on import; delete them or type over them.'] : []),
@@ -36,7 +46,9 @@ function steps(kind: TemplateKind, example: boolean): Lines {
     'Credits: one column per role; separate several names with 、 or ; and enter at least one name (e.g. the performer).',
     'Cited = Yes: a track already approved by the ISRC centre; only the track number and its ISRC are needed.',
     'A new version (remix, edit, live, re-recording…) needs an ISRC different from the original, and the ISRC of the original.',
-    'Upload this file with the cover image (jpg, png or gif, at most 5 MB) under Import album, check the preview, then confirm; review the imported album before submitting it.',
+    kind === 'album'
+      ? 'Upload this file with the cover image (jpg, png or gif, at most 5 MB) under Import album, check the preview, then confirm; review the imported album before submitting it.'
+      : 'Upload this file (no cover needed) under Import album, check the preview, then confirm: every album is created at once, and if any row fails nothing is imported. Afterwards upload each album’s cover (jpg, png or gif, at most 5 MB) on its page and review it before submitting.',
   ];
   return { 'zh-TW': zh, en };
 }

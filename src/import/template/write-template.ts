@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { Term } from '../../catalog/vocabularies.js';
 import { YES_NO_VALUES } from './cell-values.js';
-import { headingOf, SHEET_NAMES, templateColumns, type SheetKey, type TemplateColumn, type TemplateKind, type TemplateLang } from './columns.js';
+import { CATALOGUE_LIMITS, headingOf, SHEET_NAMES, templateColumns, type SheetKey, type TemplateColumn, type TemplateKind, type TemplateLang } from './columns.js';
 import { exampleRows } from './examples.js';
 import type { TemplateRow } from './album-rows.js';
 import { writeInstructions } from './instructions.js';
@@ -22,8 +22,8 @@ export interface TemplateOptions {
 
 /** Rows the drop-downs and text formats reach, beyond the rows written. */
 const DATA_ROWS: Readonly<Record<SheetKey, Record<TemplateKind, number>>> = {
-  album: { album: 10, catalogue: 500 },
-  tracks: { album: 1000, catalogue: 5000 },
+  album: { album: 10, catalogue: CATALOGUE_LIMITS.albums },
+  tracks: { album: 1000, catalogue: CATALOGUE_LIMITS.tracks },
 };
 
 const HEADING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };

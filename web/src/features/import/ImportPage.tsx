@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreviewResponse } from '../../../../src/import/import.schemas.js';
+import type { ImportPreviewResponse, ImportProgress } from '../../../../src/import/import.schemas.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { PageTitle } from '../../components/PageTitle';
@@ -28,30 +29,44 @@ export function ImportPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const previewId = params.get(PARAM) ?? undefined;
-  const preview = useImportPreview(previewId);
+  const [albumPage, setAlbumPage] = useState(1);
+  const preview = useImportPreview(previewId, albumPage);
   const confirm = useConfirmImport();
+  const [confirmProgress, setConfirmProgress] = useState<ImportProgress | undefined>();
 
   const onPreview = (result: ImportPreviewResponse) => {
-    queryClient.setQueryData(importKeys.preview(result.id, currentLanguage()), result);
+    // A catalogue's answer holds the server's default page of albums; the page asks for its own size.
+    if (result.kind === 'album') {
+      queryClient.setQueryData(importKeys.preview(result.id, currentLanguage()), result);
+    }
+    setAlbumPage(1);
     setParams({ [PARAM]: result.id });
   };
   const onStartOver = () => {
     confirm.reset();
+    setAlbumPage(1);
     setParams({});
   };
   const onConfirm = () => {
     if (previewId === undefined || confirm.isPending) {
       return;
     }
-    confirm.mutate(previewId, {
-      onSuccess: (done) => {
-        const albumId = done.albumIds?.[0];
-        if (albumId !== undefined) {
-          void message.success(t('confirm.done'));
-          void navigate(`/albums/${albumId}`);
-        }
+    setConfirmProgress(undefined);
+    confirm.mutate(
+      { id: previewId, onProgress: setConfirmProgress },
+      {
+        onSuccess: (done) => {
+          const albumId = done.albumIds?.[0];
+          if (done.kind === 'catalogue') {
+            // Many albums: stay on the result (refetched as confirmed), which links to the album list.
+            void message.success(t('confirm.doneCatalogue', { count: done.albumIds?.length ?? 0 }));
+          } else if (albumId !== undefined) {
+            void message.success(t('confirm.done'));
+            void navigate(`/albums/${albumId}`);
+          }
+        },
       },
-    });
+    );
   };
 
   let body;
@@ -72,6 +87,9 @@ export function ImportPage() {
         preview={preview.data}
         expiresText={t('preview.expires', { time: formatDateTime(preview.data.expiresAt, timeZone) })}
         confirming={confirm.isPending}
+        confirmProgress={confirmProgress}
+        pageLoading={preview.isFetching}
+        onAlbumPage={setAlbumPage}
         confirmError={confirm.error === null ? null : confirm.error.message}
         onConfirm={onConfirm}
         onStartOver={onStartOver}

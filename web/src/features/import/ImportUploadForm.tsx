@@ -2,7 +2,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { Button, Checkbox, Flex, Form, Progress, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreviewResponse } from '../../../../src/import/import.schemas.js';
+import type { ImportPreviewResponse, ImportProgress } from '../../../../src/import/import.schemas.js';
 import { COVER_ACCEPT } from '../../../../src/media/covers.schemas.js';
 import { FormAlert } from '../../components/FormAlert';
 import { SectionCard } from '../../components/SectionCard';
@@ -10,6 +10,7 @@ import { useProgressText } from '../media/UploadProgress';
 import { formatBytes, percentOf, RateMeter } from '../media/upload-format';
 import { templateUrl, uploadPreview } from './api';
 import { coverProblem, workbookProblem, type ChosenFileProblem } from './import-format';
+import { progressPercent } from './import-stream';
 
 const WORKBOOK_ID = 'import_file';
 const COVER_ID = 'import_cover';
@@ -19,6 +20,8 @@ interface Sending {
   loaded: number;
   total: number;
   bytesPerSecond: number | null;
+  /** Once the file is up: how far the server is in reading and checking it. */
+  server?: ImportProgress;
 }
 
 /** One labelled native file input: reachable with the keyboard, named by its label, its problem beside it. */
@@ -112,10 +115,14 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
     meter.current.reset();
     setSending({ loaded: 0, total: file.size + (cover?.size ?? 0), bytesPerSecond: null });
     try {
-      const preview = await uploadPreview({ file, cover, nextAvailable }, ({ loaded, total }) => {
-        meter.current.add(performance.now(), loaded);
-        setSending({ loaded, total, bytesPerSecond: meter.current.rate() });
-      });
+      const preview = await uploadPreview(
+        { file, cover, nextAvailable },
+        ({ loaded, total }) => {
+          meter.current.add(performance.now(), loaded);
+          setSending((s) => ({ ...s, loaded, total, bytesPerSecond: meter.current.rate() }));
+        },
+        (server) => setSending((s) => (s === undefined ? s : { ...s, loaded: s.total, server })),
+      );
       onPreview(preview);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -127,12 +134,28 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
   const problemText = (problem: ChosenFileProblem | 'required' | undefined) =>
     problem === undefined ? undefined : problem === 'required' ? t('form.workbookRequired') : t(`form.problem.${problem}`);
   const busy = sending !== undefined;
-  const percent = sending === undefined ? 0 : percentOf(sending.loaded, sending.total);
+  const server = sending?.server;
+  const percent = sending === undefined ? 0 : server !== undefined ? progressPercent(server) : percentOf(sending.loaded, sending.total);
   const checking = sending !== undefined && sending.total > 0 && sending.loaded >= sending.total;
+  const statusText = () => {
+    if (sending === undefined) {
+      return '';
+    }
+    if (server?.phase === 'checking') {
+      return t('form.checkingTracks', { done: server.done, total: server.total });
+    }
+    if (checking) {
+      return t('form.checking');
+    }
+    return `${t('form.uploading')} · ${progressText({ loaded: sending.loaded, total: sending.total, bytesPerSecond: sending.bytesPerSecond, moving: true })}`;
+  };
 
   return (
     <>
       <SectionCard title={t('template.heading')}>
+        <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+          {t('template.album')}
+        </Typography.Paragraph>
         <Flex gap="middle" wrap>
           <Button icon={<DownloadOutlined />} href={templateUrl('zh-TW')} download>
             {t('template.zh')}
@@ -141,7 +164,21 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
             {t('template.en')}
           </Button>
         </Flex>
+        <Typography.Paragraph strong style={{ marginTop: 16, marginBottom: 8 }}>
+          {t('template.catalogue')}
+        </Typography.Paragraph>
+        <Flex gap="middle" wrap>
+          <Button icon={<DownloadOutlined />} href={templateUrl('zh-TW', 'catalogue')} download>
+            {t('template.catalogueZh')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={templateUrl('en', 'catalogue')} download>
+            {t('template.catalogueEn')}
+          </Button>
+        </Flex>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('template.catalogueHelp')}
+        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('template.help')}
         </Typography.Paragraph>
       </SectionCard>
@@ -163,7 +200,7 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
             label={t('form.cover')}
             help={t('form.coverHelp')}
             accept={COVER_ACCEPT}
-            required
+            required={false}
             file={cover}
             problem={problemText(problems.cover)}
             disabled={busy}
@@ -177,12 +214,13 @@ export function ImportUploadForm({ onPreview }: { onPreview: (preview: ImportPre
           <FormAlert message={error ?? null} />
           {sending === undefined ? null : (
             <div className="import-progress" aria-live="polite">
-              <Progress percent={percent} status="active" aria-label={t('form.progressLabel')} aria-valuetext={`${percent}%`} />
-              <Typography.Text type="secondary">
-                {checking
-                  ? t('form.checking')
-                  : `${t('form.uploading')} · ${progressText({ loaded: sending.loaded, total: sending.total, bytesPerSecond: sending.bytesPerSecond, moving: true })}`}
-              </Typography.Text>
+              <Progress
+                percent={percent}
+                status="active"
+                aria-label={server === undefined ? t('form.progressLabel') : t('form.checkProgressLabel')}
+                aria-valuetext={`${percent}%`}
+              />
+              <Typography.Text type="secondary">{statusText()}</Typography.Text>
             </div>
           )}
           <Button type="primary" htmlType="submit" loading={busy}>

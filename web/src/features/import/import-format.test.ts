@@ -27,7 +27,14 @@ describe('import page helpers', () => {
   });
 
   it('lists errors first, then by row', () => {
-    const p = (severity: 'error' | 'warning', row: number | null) => ({ severity, scope: 'track' as const, row, column: null, message: '' });
+    const p = (severity: 'error' | 'warning', row: number | null) => ({
+      severity,
+      scope: 'track' as const,
+      row,
+      column: null,
+      albumKey: null,
+      message: '',
+    });
     expect(sortProblems([p('warning', 1), p('error', 5), p('error', null), p('error', 3)]).map((x) => [x.severity, x.row])).toEqual([
       ['error', null],
       ['error', 3],
