@@ -20,7 +20,7 @@ describe(loadConfig.name, () => {
         HOST: '127.0.0.1',
         DATA_DIR: '/srv/isrc',
         DATABASE_URL: 'postgres://u@h/db',
-        ISRC_ADMIN_PASSWORD: 'long enough pw',
+        ISRC_ADMIN_PASSWORD: 'long enough passphrase',
         ISRC_COUNTRY_CODE: 'hk',
         ISRC_TIME_ZONE: 'Asia/Hong_Kong',
       },
@@ -31,7 +31,7 @@ describe(loadConfig.name, () => {
       host: '127.0.0.1',
       dataDir: '/srv/isrc',
       databaseUrl: 'postgres://u@h/db',
-      adminPassword: 'long enough pw',
+      adminPassword: 'long enough passphrase',
       countryCode: 'HK',
       timeZone: 'Asia/Hong_Kong',
       demo: true,
@@ -56,6 +56,12 @@ describe(loadConfig.name, () => {
     const agency = { ISRC_AGENCY_NAME: ' Hong Kong ISRC Agency ', ISRC_AGENCY_ADDRESS: '1 Example Road', ISRC_AGENCY_PHONE: '+852 0000 0000', ISRC_AGENCY_EMAIL: 'isrc@example.hk' };
     expect(loadConfig(agency).agency).toEqual({ name: 'Hong Kong ISRC Agency', address: '1 Example Road', phone: '+852 0000 0000', email: 'isrc@example.hk' });
     expect(loadConfig({ ISRC_AGENCY_PHONE: '' }).agency.phone).toBe('(02)2361-9132 轉 703');
+  });
+
+  it('reads the agency DDEX Party Identifier (ISRC_AGENCY_DPID) and refuses anything else', () => {
+    expect(loadConfig({}).agency.dpid).toBeUndefined();
+    expect(loadConfig({ ISRC_AGENCY_DPID: 'PADPIDA2026112801X' }).agency.dpid).toBe('PADPIDA2026112801X');
+    expect(() => loadConfig({ ISRC_AGENCY_DPID: 'DPID-123' })).toThrow(/ISRC_AGENCY_DPID/);
   });
 
   it('logs text in development and JSON in production, unless LOG_FORMAT says otherwise', () => {

@@ -7,6 +7,8 @@ export interface AgencyContact {
   readonly address: string;
   readonly phone: string;
   readonly email: string;
+  /** The agency's DDEX Party Identifier (ISRC_AGENCY_DPID), the sender of its DDEX messages; none until DDEX allocates one. */
+  readonly dpid?: string | undefined;
 }
 
 /** The reference agency: the ISRC centre of the National Central Library, Taipei (its guide, 2024). */

@@ -121,11 +121,11 @@ describe('GET /albums/:id/marc', () => {
       [submitted, 'submitted'],
       [returned, 'returned'],
     ] as const) {
-      const error = failed(await label.api.call('GET', `/albums/${a.id}/marc?format=mrc`), 409, 'MARC_ALBUM_NOT_APPROVED');
+      const error = failed(await label.api.call('GET', `/albums/${a.id}/marc?format=mrc`), 409, 'ALBUM_NOT_APPROVED');
       expect(error.details).toMatchObject({ status });
       expect(error.message).toContain('已通過審核');
     }
-    expect(failed(await label.api.call('GET', `/albums/${draft.id}/marc`, undefined, 'en'), 409, 'MARC_ALBUM_NOT_APPROVED').message).toContain('Only approved albums');
+    expect(failed(await label.api.call('GET', `/albums/${draft.id}/marc`, undefined, 'en'), 409, 'ALBUM_NOT_APPROVED').message).toBe('Only approved albums can be exported as MARC 21.');
   });
 
   it('answers 404 for another registrant’s album, approved or not, and 400 for an unknown format', async () => {

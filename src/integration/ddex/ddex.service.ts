@@ -12,8 +12,9 @@ import { writeNewReleaseMessage } from './ern-message.js';
  * MessageSender and each MessageRecipient and has no "unknown" value; DDEX allocates one free of
  * charge with its Implementation Licence. Until the agency has one (and a recipient is known), the
  * message carries this syntactically valid, obviously unallocated placeholder beside the party's
- * name, which receivers read as "sender by name only". Replace it with the agency's own DPID once
- * allocated (a configuration setting, ISRC_AGENCY_DPID, is the natural home; see the README).
+ * name, which receivers read as "sender by name only". Once DDEX allocates the agency its DPID, set
+ * ISRC_AGENCY_DPID and the agency is named by it as the sender (recipients stay placeholders: a
+ * registrant's DPID is not recorded here).
  */
 export const DDEX_DPID_PLACEHOLDER = 'PADPIDA0000000000UNKNOWN';
 
@@ -30,14 +31,14 @@ export interface DdexExport {
 export async function exportAlbumDdex(ctx: ServiceContext, actor: Actor, albumId: string): Promise<DdexExport> {
   const album = await getAlbum(ctx, actor, albumId);
   if (!canExportDdex(album.status)) {
-    throw new AppError('ALBUM_NOT_APPROVED', { status: album.status });
+    throw new AppError('ALBUM_NOT_APPROVED', { status: album.status, format: 'DDEX' });
   }
   const registrant = await getRegistrantSummary(ctx, album.registrantId);
   const registrantName = registrant?.name ?? '';
   const result = albumToErn({
     album,
     registrantName,
-    sender: { dpid: DDEX_DPID_PLACEHOLDER, name: ctx.agency.name },
+    sender: { dpid: ctx.agency.dpid ?? DDEX_DPID_PLACEHOLDER, name: ctx.agency.name },
     recipient: { dpid: DDEX_DPID_PLACEHOLDER, name: registrantName },
     now: ctx.clock.now(),
   });

@@ -73,7 +73,7 @@ export async function exportAlbumMarc(ctx: ServiceContext, actor: Actor, albumId
     throw new AppError('NOT_FOUND');
   }
   if (album.status !== 'approved') {
-    throw new AppError('MARC_ALBUM_NOT_APPROVED', { status: album.status });
+    throw new AppError('ALBUM_NOT_APPROVED', { status: album.status, format: 'MARC 21' });
   }
   return fileOf(await recordsOf(ctx, [album]), query.format ?? 'xml', `album-${album.albumNumber}`);
 }
