@@ -12,7 +12,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+export const E2E_ADMIN_PASSWORD = 'e2e-agency-chief-pw';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

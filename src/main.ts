@@ -11,8 +11,13 @@ import type { AppInstance } from './http/types.js';
 import { systemClock } from './shared/clock.js';
 import { contextFromConfig } from './db/context.js';
 import { startMailer, type MailerHandle } from './notifications/mailer.js';
+import { createWorkbookReader } from './import/spreadsheet/read-workbook.js';
 import { createStorage } from './storage/create-storage.js';
+import { startPeriodicSweep } from './storage/orphan-sweep.js';
 import { sweepAtStart } from './storage/startup-sweep.js';
+import { installGracefulShutdown, trackInFlight } from './bootstrap/graceful-shutdown.js';
+import { createPrometheusMetrics } from './metrics/prometheus.js';
+import { readQueueLevels } from './metrics/metrics.repo.js';
 
 const DEMO_LOGINS = [
   { ...DEMO_USERS.company, what: 'company' },
@@ -43,14 +48,31 @@ async function listen(app: AppInstance, config: Config): Promise<AddressInfo> {
 }
 
 async function start(config: Config, handle: DatabaseHandle): Promise<void> {
+  let shutdownState = { draining: () => false };
   await handle.migrate();
   const storage = await createStorage(config);
-  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir };
+  const prometheus = createPrometheusMetrics({ readLevels: () => readQueueLevels(handle.db) });
+  // 專輯匯入 parses uploads in a forked child: one spare starts now, not at the first upload.
+  const workbookReader = createWorkbookReader();
+  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir, metrics: prometheus.domain, workbookReader };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 
   const requestLevel = config.production ? 'info' : 'debug';
-  const app = await buildApp({ ctx, webDir: config.webDir, logger: loggerOptions(config.logLevel, config.logFormat), requestLogLevel: requestLevel, trustProxy: config.trustProxy });
+  const app = await buildApp({
+    ctx,
+    webDir: config.webDir,
+    logger: loggerOptions(config.logLevel, config.logFormat),
+    requestLogLevel: requestLevel,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    metrics: { prometheus, access: { allow: config.operations.metricsAllow, token: config.operations.metricsToken } },
+    draining: () => shutdownState.draining(),
+  });
+  app.addHook('onClose', (_instance, done) => {
+    workbookReader.close();
+    done();
+  });
   // Temporary leftovers of a crash: storage temporaries after an hour, staged uploads after a day.
   // Worth a console line only when it found some; a failed sweep only a warning: the leftovers harm
   // nothing until the next start.
@@ -59,16 +81,23 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
       summary.temporaryRemoved + summary.stagedRemoved > 0 ? app.log.info(summary, 'start-up sweep of temporary files') : app.log.debug(summary, 'start-up sweep of temporary files'),
     (err: unknown) => app.log.warn({ err }, 'start-up sweep of temporary files failed'),
   );
+  // Objects nothing references any more and crash leftovers, every few hours (orphan-sweep.ts).
+  const sweep = startPeriodicSweep(ctx, app.log);
   let mailer: MailerHandle | undefined;
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await mailer?.stop();
-    await handle.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const inFlight = trackInFlight(app.server);
+  shutdownState = installGracefulShutdown({
+    closeServer: async () => {
+      await app.close();
+      await inFlight.settled();
+      // Keep-alive connections left idle by the answered requests.
+      app.server.closeAllConnections();
+    },
+    cutConnections: () => app.server.closeAllConnections(),
+    release: [() => sweep.stop(), () => mailer?.stop(), () => handle.close()],
+    timeoutMs: config.operations.shutdownTimeoutMs,
+    log: app.log,
+    exit: (code) => process.exit(code),
+  });
   const address = await listen(app, config);
   // E-mail copies of notifications, when SMTP_URL is set; links point at PUBLIC_URL or where we listen.
   if (ctx.mail !== undefined) {
@@ -102,7 +131,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof DemoRefusedError) {
+  if (err instanceof ConfigError) {
+    // Every wrong setting at once, one line each.
+    console.error(`Cannot start: ${err.problems.length === 1 ? 'a setting is' : `${err.problems.length} settings are`} wrong or missing:\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
+  } else if (err instanceof DataDirLockedError || err instanceof DemoRefusedError) {
     console.error(`Cannot start: ${err.message}`);
   } else {
     console.error(err);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isKnownTimeZone } from '../isrc/year.js';
 import { DEFAULT_AGENCY_CONTACT, type AgencyContact } from '../shared/agency-contact.js';
+import { operationsFrom, type OperationsConfig } from './operations-env.js';
 import { StorageConfigError, storageFrom, type StorageConfig } from './storage-env.js';
 
 /** Typed, validated configuration. Read once at start-up; nothing else reads process.env. */
@@ -43,9 +44,16 @@ export interface Config {
   readonly smtpFrom: string;
   /** The web app's address for links in e-mails; undefined: the address the server listens on. */
   readonly publicUrl: string | undefined;
+  /** /metrics access and the shutdown bound (src/config/operations-env.ts). */
+  readonly operations: OperationsConfig;
 }
 
-export class ConfigError extends Error {}
+/** One or more wrong settings; the message has one line per problem. */
+export class ConfigError extends Error {
+  get problems(): string[] {
+    return this.message.split('\n');
+  }
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -79,7 +87,12 @@ function agencyFrom(env: Env): AgencyContact {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     throw new ConfigError(`ISRC_AGENCY_EMAIL must be an e-mail address, got "${email}"`);
   }
+  const dpid = lineFrom(env, 'ISRC_AGENCY_DPID', '', 40);
+  if (dpid !== '' && !/^PADPIDA[A-Za-z0-9]+$/.test(dpid)) {
+    throw new ConfigError(`ISRC_AGENCY_DPID must be a DDEX Party Identifier (PADPIDA followed by letters and digits), got "${dpid}"`);
+  }
   return Object.freeze({
+    ...(dpid === '' ? {} : { dpid }),
     name: lineFrom(env, 'ISRC_AGENCY_NAME', DEFAULT_AGENCY_CONTACT.name),
     address: lineFrom(env, 'ISRC_AGENCY_ADDRESS', DEFAULT_AGENCY_CONTACT.address),
     phone: lineFrom(env, 'ISRC_AGENCY_PHONE', DEFAULT_AGENCY_CONTACT.phone, 100),
@@ -139,47 +152,79 @@ function flag(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevelFrom(env: Env): string {
+  const raw = (env.LOG_LEVEL ?? '').trim().toLowerCase();
+  if (raw === '') {
+    return 'info';
+  }
+  if (!LOG_LEVELS.includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return raw;
+}
+
 /** Builds the config from environment variables and command-line arguments (`--demo`). */
 export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Config> {
+  // Every wrong setting is reported at once, each with its own message, rather than one per start.
+  const problems: string[] = [];
+  const take = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        problems.push(err.message);
+        return fallback;
+      }
+      throw err;
+    }
+  };
   const databaseUrl = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const countryCode = (env.ISRC_COUNTRY_CODE ?? 'TW').trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(countryCode)) {
-    throw new ConfigError(`ISRC_COUNTRY_CODE must be two letters, got "${countryCode}"`);
+    problems.push(`ISRC_COUNTRY_CODE must be two letters, got "${countryCode}"`);
   }
   const timeZone = (env.ISRC_TIME_ZONE ?? 'Asia/Taipei').trim();
   if (!isKnownTimeZone(timeZone)) {
-    throw new ConfigError(`ISRC_TIME_ZONE must be an IANA time zone such as Asia/Taipei, got "${timeZone}"`);
+    problems.push(`ISRC_TIME_ZONE must be an IANA time zone such as Asia/Taipei, got "${timeZone}"`);
   }
   const adminPassword = env.ISRC_ADMIN_PASSWORD === '' ? undefined : env.ISRC_ADMIN_PASSWORD;
-  if (adminPassword !== undefined && adminPassword.length < 10) {
-    throw new ConfigError('ISRC_ADMIN_PASSWORD must have at least 10 characters');
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    problems.push('ISRC_ADMIN_PASSWORD must have at least 12 characters');
   }
   const production = env.NODE_ENV === 'production';
-  const agency = agencyFrom(env);
-  return Object.freeze({
-    port: intFrom(env, 'PORT', 3000, 0, 65535),
+  const agency = take(() => agencyFrom(env), DEFAULT_AGENCY_CONTACT);
+  const operations = operationsFrom(env, problems);
+  const config = Object.freeze({
+    port: take(() => intFrom(env, 'PORT', 3000, 0, 65535), 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     filesDir: path.resolve(env.FILES_DIR === undefined || env.FILES_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'files') : env.FILES_DIR),
-    storage: storageConfigFrom(env),
+    storage: take(() => storageConfigFrom(env), { kind: 'fs' } as const),
     stagingDir: path.resolve(env.STAGING_DIR === undefined || env.STAGING_DIR === '' ? path.join(env.DATA_DIR ?? 'data', 'staging') : env.STAGING_DIR),
     databaseUrl,
     adminPassword,
     demo: flag(env.DEMO) || argv.includes('--demo'),
     countryCode,
     timeZone,
-    logLevel: env.LOG_LEVEL ?? 'info',
-    logFormat: logFormatFrom(env, production),
+    logLevel: take(() => logLevelFrom(env), 'info'),
+    logFormat: take(() => logFormatFrom(env, production), 'text'),
     production,
     agency,
     trustProxy: env.TRUST_PROXY === '' ? undefined : env.TRUST_PROXY,
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
-    sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 480, 5, 60 * 24 * 30),
-    smtpUrl: smtpUrlFrom(env),
-    smtpFrom: lineFrom(env, 'SMTP_FROM', `"${agency.name.replace(/["\\]/g, '')}" <${agency.email}>`),
-    publicUrl: publicUrlFrom(env),
+    sessionIdleMinutes: take(() => intFrom(env, 'SESSION_IDLE_MINUTES', 480, 5, 60 * 24 * 30), 480),
+    smtpUrl: take(() => smtpUrlFrom(env), undefined),
+    smtpFrom: take(() => lineFrom(env, 'SMTP_FROM', `"${agency.name.replace(/["\\]/g, '')}" <${agency.email}>`), ''),
+    publicUrl: take(() => publicUrlFrom(env), undefined),
+    operations,
   });
+  if (problems.length > 0) {
+    throw new ConfigError(problems.join('\n'));
+  }
+  return config;
 }

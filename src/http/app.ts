@@ -33,10 +33,16 @@ import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { registerAuth } from './auth.js';
+import { registerCsrfCheck } from './csrf.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerIdempotency } from './idempotency.js';
 import { errorHandler, sendError } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
+import { registerMetrics, type MetricsAccess } from './metrics.js';
+import type { PrometheusMetrics } from '../metrics/prometheus.js';
+import { migrationStatus } from '../db/migration-status.js';
 import { registerRequestLog } from './logging.js';
+import { registerRequestIdHeader, requestIdOf } from './request-id.js';
 import { registerOpenApi } from './openapi.js';
 import { registerWeb } from './static.js';
 import { registerInputGuards } from './text-guard.js';
@@ -50,6 +56,12 @@ export interface AppOptions {
   /** One log entry per answered request at this level (see logging.ts); omitted: Fastify's own request logging. */
   requestLogLevel?: 'info' | 'debug' | undefined;
   trustProxy?: string | undefined;
+  /** PUBLIC_URL: the address users reach the registry at; its origin passes the CSRF check (csrf.ts). */
+  publicUrl?: string | undefined;
+  /** Route and domain metrics, served at /metrics to METRICS_ALLOW or METRICS_TOKEN; omitted: none. */
+  metrics?: { prometheus: PrometheusMetrics; access: MetricsAccess } | undefined;
+  /** True once shutdown has begun: /readyz answers 503 so a proxy stops sending requests. */
+  draining?: (() => boolean) | undefined;
 }
 
 /** JSON bodies are small; file uploads (later) get their own streaming limits. */
@@ -62,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     ...(options.requestLogLevel === undefined ? {} : { logController: new LogController({ disableRequestLogging: true }) }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
-    genReqId: () => crypto.randomUUID(),
+    // A sane X-Request-Id from the proxy (or client) is kept, so its lines and ours correlate.
+    genReqId: requestIdOf,
     // Bad percent-encoding in the path, or a path parameter over the router's length limit: our error shape, not Fastify's.
     frameworkErrors: (err, request, reply) => {
       void errorHandler(err, request, reply);
@@ -74,19 +87,35 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  registerRequestIdHeader(app);
   if (options.requestLogLevel !== undefined) {
     registerRequestLog(app, options.requestLogLevel);
   }
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
+  registerCsrfCheck(app, { publicUrl: options.publicUrl });
   await registerOpenApi(app);
   registerAuth(app, options.ctx);
   registerIdempotency(app, options.ctx);
   registerInputGuards(app);
 
+  if (options.metrics !== undefined) {
+    // Before the routes: fastify-metrics learns the route templates as they are added.
+    await registerMetrics(app, options.metrics.prometheus, options.metrics.access);
+  }
+  const storage = options.ctx.storage;
   healthRoutes(app, {
-    ping: async () => {
+    database: async () => {
       await options.ctx.db.execute(sql`select 1`);
     },
+    storage:
+      storage === undefined
+        ? undefined
+        : async () => {
+            await storage.exists('readyz-probe');
+          },
+    migrations: () => migrationStatus(options.ctx.db),
+    draining: options.draining,
   });
   await app.register(
     (api: AppInstance, _opts, done) => {
@@ -132,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
 
   const hasWeb = options.webDir !== undefined && (await registerWeb(app, options.webDir));
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && request.url !== '/healthz';
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && !['/healthz', '/readyz', '/metrics'].includes(request.url);
     if (hasWeb && wantsPage) {
       return reply.type('text/html').sendFile('index.html');
     }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isrcErrorMessage } from '../isrc/messages.js';
 import type { IsrcError } from '../isrc/isrc.js';
 import { audioRefusalMessage, isAudioRefusal } from '../media/audio-messages.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorCode } from '../shared/errors.js';
 import { interpolate, localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
 import { ERROR_MESSAGES } from '../shared/messages.js';
@@ -28,6 +29,9 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   IDEMPOTENCY_KEY_IN_PROGRESS: 409,
   PASSWORD_INCORRECT: 400,
   PASSWORD_TOO_WEAK: 400,
+  PASSWORD_TOO_COMMON: 400,
+  PASSWORD_CONTAINS_LOGIN_NAME: 400,
+  CROSS_SITE_REQUEST: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   APPLICATION_PENDING: 403,
   APPLICATION_ALREADY_DECIDED: 409,
@@ -50,7 +54,6 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ALBUM_NOT_DELETABLE: 409,
   ALBUM_NOT_APPROVED: 409,
   DDEX_TRACKS_INCOMPLETE: 422,
-  MARC_ALBUM_NOT_APPROVED: 409,
   MARC_RANGE_TOO_LARGE: 422,
   ALBUM_HAS_TRACKS: 409,
   ALBUM_INCOMPLETE: 422,
@@ -74,6 +77,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   FIXITY_RUN_RUNNING: 409,
   CHANGE_REQUEST_PENDING: 409,
   CHANGE_REQUEST_DECIDED: 409,
+  CHANGE_REQUEST_WITHDRAWN: 409,
   CHANGE_REQUEST_UNCHANGED: 400,
   CHANGE_REQUEST_STALE: 409,
   FILE_MISSING: 400,
@@ -100,6 +104,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   UPLOAD_PROTOCOL_ERROR: 400,
   UPLOAD_CONFLICT: 409,
   UPLOAD_TOO_MANY: 429,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -183,7 +188,8 @@ export function sendError(reply: FastifyReply, err: AppError, locale: Locale): F
   if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED') && typeof err.details?.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(err.details.retryAfterSeconds));
   }
-  return reply.code(statusOf(err.code)).send(body);
+  // The request id lets a user's report be matched with the server's log lines.
+  return reply.code(statusOf(err.code)).send({ error: { ...body.error, requestId: reply.request.id } });
 }
 
 export function errorHandler(this: unknown, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -194,6 +200,12 @@ export function errorHandler(this: unknown, err: FastifyError | AppError, reques
   const mapped = fromFastifyError(err, locale, request.routeOptions.bodyLimit);
   if (mapped !== undefined) {
     return sendError(reply, mapped, locale);
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Not a bug: the pool reconnects by itself once the database is back.
+    request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+    void reply.header('retry-after', '5');
+    return sendError(reply, new AppError('DATABASE_UNAVAILABLE'), locale);
   }
   // Unexpected: log everything, tell the client nothing but the request id.
   request.log.error({ err }, 'unhandled error');

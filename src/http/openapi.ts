@@ -43,6 +43,6 @@ export async function registerOpenApi(app: AppInstance): Promise<void> {
       return { schema: route.config?.staff === true ? { ...withSecurity, 'x-audience': 'agency' } : withSecurity, url };
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 }

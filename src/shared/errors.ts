@@ -41,8 +41,17 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_IN_PROGRESS',
   /** Change password: the current password is wrong. */
   'PASSWORD_INCORRECT',
-  /** New password does not meet the policy. */
+  /** New password shorter than `details.minLength` characters (src/accounts/password-policy.ts). */
   'PASSWORD_TOO_WEAK',
+  /** New password is in the list of common passwords. */
+  'PASSWORD_TOO_COMMON',
+  /** New password contains the login name (case-insensitive). */
+  'PASSWORD_CONTAINS_LOGIN_NAME',
+  /**
+   * A state-changing request with a session cookie came from another site (its Origin is not this
+   * server's, or `Sec-Fetch-Site: cross-site`): refused as a possible cross-site request forgery.
+   */
+  'CROSS_SITE_REQUEST',
   /**
    * The password was generated or reset by someone else and must be changed first: every route but
    * the signed-in user (auth/me), change password and logout answers this until it is.
@@ -103,7 +112,6 @@ export const ERROR_CODES = [
   /** 匯出 DDEX: ERN needs an ISRC and a duration for every track; `details.positions` lists the tracks without. */
   'DDEX_TRACKS_INCOMPLETE',
   /** 匯出 MARC: only approved albums are exported to the national bibliography; `details.status` is the album's status now. */
-  'MARC_ALBUM_NOT_APPROVED',
   /** 匯出 MARC for a range of approval days: more albums than one file holds; `details.max`. Ask for fewer days. */
   'MARC_RANGE_TOO_LARGE',
   /** Delete the album's tracks first; `details.tracks` lists them. */
@@ -163,6 +171,8 @@ export const ERROR_CODES = [
   'CHANGE_REQUEST_PENDING',
   /** The change request is approved or rejected: it can no longer be changed, withdrawn or decided. */
   'CHANGE_REQUEST_DECIDED',
+  /** The registrant withdrew the change request (kept on record): it can no longer be changed or decided. */
+  'CHANGE_REQUEST_WITHDRAWN',
   /** A new value equals the registrant's current one; `details.unchanged` lists the fields. */
   'CHANGE_REQUEST_UNCHANGED',
   /**
@@ -218,6 +228,8 @@ export const ERROR_CODES = [
   'UPLOAD_CONFLICT',
   /** Too many unfinished resumable uploads for one user; `details.max`. Finish or cancel some first. */
   'UPLOAD_TOO_MANY',
+  /** The database does not answer (down, restarting, unreachable): retry later; the server reconnects by itself. */
+  'DATABASE_UNAVAILABLE',
   /** Unexpected failure; details are only in the log. */
   'INTERNAL',
 ] as const;
