@@ -3,15 +3,12 @@
 // Reads DATABASE_URL / DATA_DIR and the storage settings like the server; on the embedded
 // database it takes the same data-directory lock, so it refuses to run while a server is up.
 // Exit code: 0 all passed, 1 some object failed or is missing (or the run broke), 2 usage.
-import { ConfigError, loadConfig } from '../config/env.js';
-import { openDatabase } from '../db/client.js';
-import { contextFromConfig } from '../db/context.js';
+import { ConfigError } from '../config/env.js';
+import { withToolContext } from '../bootstrap/tool-context.js';
 import { DataDirLockedError } from '../db/pglite-lock.js';
-import { systemClock } from '../shared/clock.js';
 import { isAppError } from '../shared/errors.js';
 import { interpolate } from '../shared/locale.js';
 import { ERROR_MESSAGES } from '../shared/messages.js';
-import { createStorage } from '../storage/create-storage.js';
 import type { FixityFailure, FixityReference } from './fixity.schemas.js';
 import { fixityRunDetail, runFixity } from './fixity.service.js';
 
@@ -47,18 +44,12 @@ function describeFailure(f: FixityFailure): string {
   return `  ${f.outcome.toUpperCase().padEnd(7)} ${f.sha256} (${f.size} bytes, ${f.contentType})\n          ${refs}\n          ${f.detail ?? ''}`;
 }
 
-async function run(args: readonly string[]): Promise<number> {
+function run(args: readonly string[]): Promise<number> {
   if (args.length > 0) {
     console.log(USAGE);
-    return args.includes('--help') || args.includes('-h') ? 0 : 2;
+    return Promise.resolve(args.includes('--help') || args.includes('-h') ? 0 : 2);
   }
-  // A console tool reads its configuration once at start, as main.ts and admin-cli.ts do.
-  // eslint-disable-next-line no-restricted-properties
-  const config = loadConfig(process.env);
-  const handle = await openDatabase(config.databaseUrl === undefined ? { kind: 'pglite', dataDir: config.dataDir } : { kind: 'postgres', url: config.databaseUrl });
-  try {
-    await handle.migrate();
-    const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage: await createStorage(config) };
+  return withToolContext(async (ctx) => {
     const summary = await runFixity(ctx);
     const detail = await fixityRunDetail(ctx, summary.runId);
     console.log(`Fixity run ${summary.runId} (${detail.agent ?? 'no objects'}): ${summary.status}`);
@@ -71,9 +62,7 @@ async function run(args: readonly string[]): Promise<number> {
       console.error(`The run stopped: ${summary.error}`);
     }
     return summary.status === 'done' && summary.failed === 0 && summary.missing === 0 ? 0 : 1;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 function explain(err: unknown): string | undefined {

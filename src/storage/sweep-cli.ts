@@ -2,12 +2,9 @@
 // running server does every few hours (orphan-sweep.ts). Reads DATABASE_URL / DATA_DIR and the
 // storage settings like the server; on the embedded database it takes the data-directory lock, so
 // it refuses to run while a server is up. Exit code: 0 done, 2 usage or the sweep broke.
-import { ConfigError, loadConfig } from '../config/env.js';
-import { openDatabase } from '../db/client.js';
-import { contextFromConfig } from '../db/context.js';
+import { ConfigError } from '../config/env.js';
+import { withToolContext } from '../bootstrap/tool-context.js';
 import { DataDirLockedError } from '../db/pglite-lock.js';
-import { systemClock } from '../shared/clock.js';
-import { createStorage } from './create-storage.js';
 import { ORPHAN_GRACE_MS, sweepOrphans } from './orphan-sweep.js';
 
 const USAGE = `Usage: npm run sweep [-- --grace-hours N]
@@ -28,28 +25,20 @@ function graceOf(args: readonly string[]): number | undefined {
   return Number.isInteger(hours) && hours >= 1 ? hours * 3_600_000 : undefined;
 }
 
-async function run(args: readonly string[]): Promise<number> {
+function run(args: readonly string[]): Promise<number> {
   const graceMs = graceOf(args);
   if (graceMs === undefined) {
     console.log(USAGE);
-    return args.includes('--help') || args.includes('-h') ? 0 : 2;
+    return Promise.resolve(args.includes('--help') || args.includes('-h') ? 0 : 2);
   }
-  // A console tool reads its configuration once at start, as main.ts and fixity-cli.ts do.
-  // eslint-disable-next-line no-restricted-properties
-  const config = loadConfig(process.env);
-  const handle = await openDatabase(config.databaseUrl === undefined ? { kind: 'pglite', dataDir: config.dataDir } : { kind: 'postgres', url: config.databaseUrl });
-  try {
-    await handle.migrate();
-    const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage: await createStorage(config), stagingDir: config.stagingDir };
+  return withToolContext(async (ctx) => {
     const s = await sweepOrphans(ctx, { graceMs });
     console.log(
       `Sweep (older than ${graceMs / 3_600_000} h): ${s.unreferencedRemoved} unreferenced objects, ${s.unrecordedRemoved} unrecorded objects, ` +
         `${s.temporaryRemoved} storage temporaries, ${s.stagedRemoved} staged uploads removed`,
     );
     return 0;
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 run(process.argv.slice(2)).then(
