@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PASSWORD_MIN_LENGTH } from '../../../src/accounts/accounts.schemas.js';
 import en from '../locales/en.json';
 import zhTW from '../locales/zh-TW.json';
-import { newPasswordHelp, newPasswordRules } from './password-rules';
+import { newPasswordHelp, newPasswordRules, passwordCodeFields } from './password-rules';
 import { translator } from '../test-support/translator';
 
 const plain = (rule: FormRule | undefined) => {
@@ -40,5 +40,15 @@ describe(newPasswordHelp.name, () => {
     expect(newPasswordHelp(translator(en))).toBe(
       `At least ${PASSWORD_MIN_LENGTH} characters; a long phrase you can remember works well. Not a common password, and not containing the login name.`,
     );
+  });
+});
+
+describe(passwordCodeFields.name, () => {
+  it("puts each of the server's password refusals at the given field", () => {
+    expect(passwordCodeFields('newPassword')).toEqual({
+      PASSWORD_TOO_WEAK: 'newPassword',
+      PASSWORD_TOO_COMMON: 'newPassword',
+      PASSWORD_CONTAINS_LOGIN_NAME: 'newPassword',
+    });
   });
 });

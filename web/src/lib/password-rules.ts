@@ -14,3 +14,8 @@ export function newPasswordRules(t: TFunction): FormRule[] {
 export function newPasswordHelp(t: TFunction): string {
   return t('changePassword.rule', { min: PASSWORD_MIN_LENGTH });
 }
+
+/** The server's refusals of a new password, each shown at the form's password field `field`. */
+export function passwordCodeFields(field: string): Record<'PASSWORD_TOO_WEAK' | 'PASSWORD_TOO_COMMON' | 'PASSWORD_CONTAINS_LOGIN_NAME', string> {
+  return { PASSWORD_TOO_WEAK: field, PASSWORD_TOO_COMMON: field, PASSWORD_CONTAINS_LOGIN_NAME: field };
+}

@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { isApiError } from '../../lib/api-client';
 import { applyApiErrorToForm } from '../../lib/form-errors';
+import { passwordCodeFields } from '../../lib/password-rules';
 import { APPLICANT_FIELD_NAMES, ApplicantFields, toApplicantBody, type ApplicantValues } from './ApplicantFields';
 import { useApply } from './api';
 
@@ -39,9 +40,7 @@ export function ApplyPage() {
           fields: FIELDS,
           codeFields: {
             LOGIN_NAME_TAKEN: 'loginName',
-            PASSWORD_TOO_WEAK: 'password',
-            PASSWORD_TOO_COMMON: 'password',
-            PASSWORD_CONTAINS_LOGIN_NAME: 'password',
+            ...passwordCodeFields('password'),
           },
         });
         if (!placed) {

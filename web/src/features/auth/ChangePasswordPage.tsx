@@ -6,7 +6,7 @@ import { useCurrentMe } from '../../app/me-context';
 import { FormAlert } from '../../components/FormAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { applyApiErrorToForm } from '../../lib/form-errors';
-import { newPasswordHelp, newPasswordRules } from '../../lib/password-rules';
+import { newPasswordHelp, newPasswordRules, passwordCodeFields } from '../../lib/password-rules';
 import { ApiTokensSection } from '../api-tokens/ApiTokensSection';
 import { useChangePassword } from './api';
 
@@ -40,9 +40,7 @@ export function ChangePasswordPage() {
             fields: ['currentPassword', 'newPassword'],
             codeFields: {
               PASSWORD_INCORRECT: 'currentPassword',
-              PASSWORD_TOO_WEAK: 'newPassword',
-              PASSWORD_TOO_COMMON: 'newPassword',
-              PASSWORD_CONTAINS_LOGIN_NAME: 'newPassword',
+              ...passwordCodeFields('newPassword'),
             },
           });
           if (!placed) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, type StaffRole } from '../../../../src/accounts/accounts.schemas.js';
 import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
-import { newPasswordHelp, newPasswordRules } from '../../lib/password-rules';
+import { newPasswordHelp, newPasswordRules, passwordCodeFields } from '../../lib/password-rules';
 
 export interface NewUserValues {
   loginName: string;
@@ -50,9 +50,7 @@ export function CreateUserModal({ open, title, withRole, pending, onSubmit, onCl
           fields: FIELDS,
           codeFields: {
             LOGIN_NAME_TAKEN: 'loginName',
-            PASSWORD_TOO_WEAK: 'password',
-            PASSWORD_TOO_COMMON: 'password',
-            PASSWORD_CONTAINS_LOGIN_NAME: 'password',
+            ...passwordCodeFields('password'),
           },
         })
       ) {

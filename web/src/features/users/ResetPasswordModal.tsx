@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserResponse } from '../../../../src/accounts/accounts.schemas.js';
 import { FormModal } from '../../components/FormModal';
 import { applyApiErrorToForm } from '../../lib/form-errors';
-import { newPasswordRules } from '../../lib/password-rules';
+import { newPasswordRules, passwordCodeFields } from '../../lib/password-rules';
 import { useUpdateUser } from './api';
 
 /** Sets a temporary password; the user must change it at the next login. */
@@ -28,11 +28,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserResponse | nul
           onClose();
         },
         onError: (error) => {
-          const codeFields = {
-            PASSWORD_TOO_WEAK: 'resetPassword',
-            PASSWORD_TOO_COMMON: 'resetPassword',
-            PASSWORD_CONTAINS_LOGIN_NAME: 'resetPassword',
-          };
+          const codeFields = passwordCodeFields('resetPassword');
           if (!applyApiErrorToForm(form, error, { fields: ['resetPassword'], codeFields })) {
             setAlert(error.message);
           }
