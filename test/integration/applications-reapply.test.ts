@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../../src/http/auth.js';
 import { queryRows } from '../helpers/db.js';
 import { API, auditRows, client, failed, memberSession, ok, staffSession, type Client, type Reply } from '../helpers/catalog.js';
 import { uniqueName } from '../helpers/factories.js';
+import { loginCookie } from '../helpers/app.js';
 import { realClock, useTestApp } from '../helpers/setup.js';
 
 /** 重新申請: a rejected applicant files a new application from the same account; the old one stays as history. */
@@ -94,8 +95,11 @@ describe('POST /applications/mine (重新申請)', () => {
 
     // Approving the new one makes the same account the registrant's member; it cannot apply again.
     const approved = ok(await officer.call('POST', `/applications/${second.id}/approve`, {})).json<ApplicationResponse>();
-    expect(ok(await api.call('GET', '/auth/me')).json<MeResponse>().user).toMatchObject({ role: 'registrant_member', registrantId: approved.registrantId });
-    failed(await reapply(api, registrantData()), 409, 'APPLICATION_NOT_REJECTED');
+    // The change of role ended the applicant's session; signed in again, they are the member.
+    failed(await api.call('GET', '/auth/me'), 401, 'UNAUTHENTICATED');
+    const member = client(env, await loginCookie(env.app, first.loginName ?? '', 'applicant-pass-1'));
+    expect(ok(await member.call('GET', '/auth/me')).json<MeResponse>().user).toMatchObject({ role: 'registrant_member', registrantId: approved.registrantId });
+    failed(await reapply(member, registrantData()), 409, 'APPLICATION_NOT_REJECTED');
     expect(await applicationsOf(userId)).toHaveLength(2);
   });
 

@@ -75,6 +75,7 @@ describe('server start-up with STORAGE=s3', () => {
     const settings = s3.store.settings();
     const run = await runServer({ STORAGE: 's3', S3_ENDPOINT: settings.endpoint, S3_BUCKET: settings.bucket, S3_ACCESS_KEY: settings.accessKeyId, S3_SECRET_KEY: '' }, /$^/);
     expect(run.code).toBe(1);
-    expect(run.out).toContain('Cannot start: STORAGE=s3 needs S3_SECRET_KEY');
+    expect(run.out).toContain('Cannot start: a setting is wrong or missing:');
+    expect(run.out).toContain('  - STORAGE=s3 needs S3_SECRET_KEY');
   }, 120_000);
 });
