@@ -7,13 +7,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import type { ServiceContext } from '../src/db/context.js';
 import { searchPublic } from '../src/public-search/public-search.service.js';
 import { countPublicRequest } from '../src/public-search/rate-limit.service.js';
-import { DEFAULT_AGENCY_CONTACT } from '../src/shared/agency-contact.js';
-import { systemClock } from '../src/shared/clock.js';
-import { createScratchDatabase } from './scratch-db.js';
+import { withRegistryPair } from './registry-pair.js';
 import { summarise, type Summary } from './stats.js';
 import type { BenchContext, Benchmark } from './types.js';
 
@@ -118,36 +115,20 @@ export const publicSearchBenchmark: Benchmark = {
   name: 'public_search',
   description: `public ISRC search (no login), ${SMALL.toLocaleString('en')} vs ${LARGE.toLocaleString('en')} approved recordings`,
   async run(bench: BenchContext) {
-    const smallDb = await createScratchDatabase(bench.databaseUrl, 'isrc_bench_public_small');
-    const handles: DatabaseHandle[] = [];
-    try {
-      const contexts: ServiceContext[] = [];
-      for (const [url, size] of [
-        [smallDb.url, SMALL],
-        [bench.databaseUrl, LARGE],
-      ] as const) {
-        const handle = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
-        handles.push(handle);
-        await handle.migrate();
-        const t0 = performance.now();
-        await seedRegistry(url, size);
-        bench.log(`seeded ${size.toLocaleString('en')} approved recordings in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-        contexts.push({ db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60, agency: DEFAULT_AGENCY_CONTACT });
-      }
+    const seedOne = async (url: string, size: number) => {
+      await seedRegistry(url, size);
+      return `${size.toLocaleString('en')} approved recordings`;
+    };
+    await withRegistryPair(bench, 'isrc_bench_public_small', [SMALL, LARGE], seedOne, async (small, large) => {
       const ms = (v: number) => v.toFixed(2).padStart(8);
       bench.log(`${'public search'.padEnd(40)} ${'p50 small'.padStart(9)} ${'p50 large'.padStart(9)} ${'p95 small'.padStart(9)} ${'p95 large'.padStart(9)}  ratio p50  ratio p95`);
       for (const scenario of SCENARIOS) {
-        const [s, l] = await measurePair(contexts[0]!, contexts[1]!, scenario);
+        const [s, l] = await measurePair(small, large, scenario);
         bench.log(
           `${scenario.label.padEnd(40)} ${ms(s.p50Ms)} ${ms(l.p50Ms)} ${ms(s.p95Ms)} ${ms(l.p95Ms)}  ${(l.p50Ms / s.p50Ms).toFixed(2).padStart(9)}  ${(l.p95Ms / s.p95Ms).toFixed(2).padStart(9)}`,
         );
       }
       bench.log('(milliseconds; goals: ISRC lookup ratio ≤ 1.2, words ≤ 2)');
-    } finally {
-      for (const handle of handles) {
-        await handle.close();
-      }
-      await smallDb.drop();
-    }
+    });
   },
 };

@@ -9,13 +9,10 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Actor } from '../src/accounts/actor.js';
 import { listAlbums } from '../src/catalog/albums.service.js';
-import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
 import type { ServiceContext } from '../src/db/context.js';
 import { searchAgency } from '../src/search/search.service.js';
-import { DEFAULT_AGENCY_CONTACT } from '../src/shared/agency-contact.js';
-import { systemClock } from '../src/shared/clock.js';
 import { benchIsrc, benchRegistrantCode, benchTitle, seedAlbums, seedRegistrantCodes, seedRegistrants, TRACKS_PER_ALBUM } from './catalog-seed.js';
-import { createScratchDatabase } from './scratch-db.js';
+import { withRegistryPair } from './registry-pair.js';
 import { summarise, type Summary } from './stats.js';
 import type { BenchContext, Benchmark } from './types.js';
 
@@ -126,32 +123,16 @@ export const searchBenchmark: Benchmark = {
   async run(bench: BenchContext) {
     // Two databases on the same server, measured in the same run: the small one as the large one
     // was before it grew 100x (same seed, same albums 0–999 of the same registrants).
-    const smallDb = await createScratchDatabase(bench.databaseUrl, 'isrc_bench_search_small');
-    const handles: DatabaseHandle[] = [];
-    try {
-      const contexts: ServiceContext[] = [];
-      for (const [url, size] of [
-        [smallDb.url, SMALL],
-        [bench.databaseUrl, LARGE],
-      ] as const) {
-        const handle = await openDatabase({ kind: 'postgres', url, poolSize: 4 });
-        handles.push(handle);
-        await handle.migrate();
-        const t0 = performance.now();
-        await seed(url, size);
-        bench.log(`seeded ${size.albums} albums / ${size.albums * TRACKS_PER_ALBUM} recordings / ${size.registrants} registrants in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-        contexts.push({ db: handle.db, clock: systemClock, countryCode: 'TW', timeZone: 'Asia/Taipei', sessionIdleMinutes: 60, agency: DEFAULT_AGENCY_CONTACT });
-      }
-      const [small, large] = await measureSearches(contexts[0]!, contexts[1]!);
-      for (const line of ratioTable(small, large)) {
+    const seedOne = async (url: string, size: typeof SMALL) => {
+      await seed(url, size);
+      return `${size.albums} albums / ${size.albums * TRACKS_PER_ALBUM} recordings / ${size.registrants} registrants`;
+    };
+    await withRegistryPair(bench, 'isrc_bench_search_small', [SMALL, LARGE], seedOne, async (small, large) => {
+      const [s, l] = await measureSearches(small, large);
+      for (const line of ratioTable(s, l)) {
         bench.log(line);
       }
-    } finally {
-      for (const handle of handles) {
-        await handle.close();
-      }
-      await smallDb.drop();
-    }
+    });
   },
 };
 
