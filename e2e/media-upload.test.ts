@@ -300,11 +300,12 @@ describe('audio uploads in Chromium (zh-TW)', () => {
     await visible(bar);
     await expect.poll(() => progressNow(bar), { timeout: 15_000 }).toBeGreaterThan(5);
     await expect.poll(() => row(page, 3).locator('.upload-progress-text').innerText()).toMatch(/上傳中 · [\d.]+ [KM]B \/ 4\.0 MB · [\d.]+ [KM]B\/s · 剩餘 \d+:\d\d/);
-    await checkPage(page, 'media-08-progress');
-
+    // Checked once paused: while bytes flow the bar's transitions never settle long enough for the
+    // page check, which polls through the DevTools protocol (the CSP forbids in-page polling).
     await row(page, 3).getByRole('button', { name: '暫停' }).click();
     await visible(row(page, 3).getByText(/^已暫停/));
     const paused = await progressNow(bar);
+    await checkPage(page, 'media-08-paused');
     // Offline while paused: 繼續 waits for the connection, and goes on by itself when it is back.
     await setOffline(cdp, true, rate);
     await row(page, 3).getByRole('button', { name: '繼續' }).click();
