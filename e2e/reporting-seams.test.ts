@@ -180,7 +180,8 @@ describe('issue 12: reporting seams in Chromium (zh-TW)', () => {
     await expect.poll(() => inViewport(takenError), { message: 'the ISRC error is in view' }).toBe(true);
     const toast = page.locator('.ant-message-notice').filter({ hasText: `未能儲存：ISRC ${taken} 已被使用` });
     await visible(toast);
-    expect(await inViewport(toast), 'the toast is in view').toBe(true);
+    // The toast slides in from above the top edge: in view once its entrance has run.
+    await expect.poll(() => inViewport(toast), { message: 'the toast is in view' }).toBe(true);
     expect(await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""'), 'the ISRC input has focus').toBe('track_isrc');
     await checkView(page, 'seams-02-track-isrc-taken');
 
