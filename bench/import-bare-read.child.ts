@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import * as XLSX from '@e965/xlsx';
+import { SHEETJS_READ_OPTIONS } from '../src/import/spreadsheet/sheetjs-options.js';
 
 export interface BareReadAnswer {
   ms: number;
@@ -15,18 +16,6 @@ export interface BareReadAnswer {
 
 const filePath = process.argv[2] ?? '';
 const started = performance.now();
-const book = XLSX.read(await readFile(filePath), {
-  type: 'buffer',
-  dense: true,
-  cellDates: false,
-  cellFormula: false,
-  cellHTML: false,
-  cellNF: true,
-  cellText: true,
-  cellStyles: false,
-  sheetStubs: false,
-  bookVBA: false,
-  nodim: true,
-});
+const book = XLSX.read(await readFile(filePath), SHEETJS_READ_OPTIONS);
 const answer: BareReadAnswer = { ms: performance.now() - started, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), sheets: book.SheetNames.length };
 process.send?.(answer, () => process.disconnect());

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
 import { isReadRequest, type ChildMessage } from './read-protocol.js';
+import { SHEETJS_READ_OPTIONS } from './sheetjs-options.js';
 import { toWorkbookData } from './sheetjs-convert.js';
 
 const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -23,19 +24,7 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
   }
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(buffer, {
-      type: 'buffer',
-      dense: true,
-      cellDates: false,
-      cellFormula: false,
-      cellHTML: false,
-      cellNF: true,
-      cellText: true,
-      cellStyles: false,
-      sheetStubs: false,
-      bookVBA: false,
-      nodim: true,
-    });
+    book = XLSX.read(buffer, SHEETJS_READ_OPTIONS);
   } catch (error) {
     return { type: 'refused', reason: 'unreadable', detail: { cause: 'parse', error: error instanceof Error ? error.message.slice(0, 200) : '' } };
   }
