@@ -13,6 +13,11 @@ import { AudioUploadResult, UploadParams } from './track-audio.schemas.js';
 import { createAudioTus, type AudioTus } from './tus-uploads.js';
 
 const tags = ['uploads'];
+
+/** The error body as every other route sends it: the request id beside the code and message. */
+function withRequestId(body: ReturnType<typeof errorBody>, requestId: string | undefined): object {
+  return requestId === undefined ? body : { error: { ...body.error, requestId } };
+}
 /** How often unfinished uploads past their expiry are removed. */
 const EXPIRY_SWEEP_MS = 6 * 60 * 60 * 1000;
 
@@ -32,7 +37,7 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
       tus = createAudioTus(path.join(stagingDir, 'tus'), {
         ctx,
         presentOutcome: (outcome, locale) => JSON.stringify(presentOutcome(outcome, locale)),
-        presentError: (error, locale) => ({ status_code: statusOf(error.code), body: JSON.stringify(errorBody(error, locale)) }),
+        presentError: (error, locale, requestId) => ({ status_code: statusOf(error.code), body: JSON.stringify(withRequestId(errorBody(error, locale), requestId)) }),
         logError: (err) => app.log.error({ err }, 'resumable upload failed'),
       });
       const current = tus;
@@ -53,13 +58,19 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
     if (id !== undefined && !(await server.isOwnUpload(actor, id))) {
       throw new AppError('NOT_FOUND');
     }
+    // Hijacked, the reply's own headers (request id, security headers) would not be sent: hand them over.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) {
+        reply.raw.setHeader(name, value);
+      }
+    }
     void reply.hijack();
     try {
-      await server.handle(actor, request.raw, reply.raw);
+      await server.handle(actor, request.raw, reply.raw, request.id);
     } catch (err) {
       request.log.error({ err }, 'tus request failed');
       if (!reply.raw.headersSent) {
-        const body = JSON.stringify(errorBody(new AppError('INTERNAL', { requestId: request.id }), localeFromAcceptLanguage(request.headers['accept-language'])));
+        const body = JSON.stringify(withRequestId(errorBody(new AppError('INTERNAL', { requestId: request.id }), localeFromAcceptLanguage(request.headers['accept-language'])), request.id));
         reply.raw.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(body);
       }
     }

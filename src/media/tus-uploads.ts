@@ -91,15 +91,15 @@ export interface AudioTusOptions {
   ctx: ServiceContext;
   /** The result of a finished upload as the client reads it (JSON), in `locale`. */
   presentOutcome(outcome: AudioUploadOutcome, locale: Locale): string;
-  /** An error answer (status and JSON body), in `locale`. */
-  presentError(error: AppError, locale: Locale): TusAnswer;
+  /** An error answer (status and JSON body), in `locale`, naming the request's id when known. */
+  presentError(error: AppError, locale: Locale, requestId: string | undefined): TusAnswer;
   /** Logs a failure the client is told nothing about. */
   logError(err: unknown): void;
 }
 
 export interface AudioTus {
-  /** Answers one tus request of `actor` on the raw Node request and response. */
-  handle(actor: Actor, req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Answers one tus request of `actor` on the raw Node request and response; errors name `requestId`. */
+  handle(actor: Actor, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void>;
   /** Whether upload `id` exists and is `actor`'s: anyone else's is NOT_FOUND before the protocol is even looked at. */
   isOwnUpload(actor: Actor, id: string): Promise<boolean>;
   /** Removes unfinished uploads past TUS_EXPIRY_MS; returns how many. */
@@ -110,6 +110,7 @@ export interface AudioTus {
 interface TusCall {
   actor: Actor;
   locale: Locale;
+  requestId: string;
 }
 
 /**
@@ -191,7 +192,7 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
 
   const localeOf = (req: Request): Locale => calls.getStore()?.locale ?? localeFromAcceptLanguage(req.headers.get('accept-language') ?? undefined);
   const refuse = (req: Request, error: AppError): TusRefusal => {
-    const answer = options.presentError(error, localeOf(req));
+    const answer = options.presentError(error, localeOf(req), calls.getStore()?.requestId);
     return new TusRefusal(answer.status_code, answer.body);
   };
   const actorOf = (req: Request): Actor => {
@@ -212,7 +213,8 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       if (body.startsWith('{')) {
         return super.write(context, headers, status, body);
       }
-      const answer = options.presentError(errorForTusStatus(status, body), calls.getStore()?.locale ?? 'zh-TW');
+      const call = calls.getStore();
+      const answer = options.presentError(errorForTusStatus(status, body), call?.locale ?? 'zh-TW', call?.requestId);
       return super.write(context, headers, answer.status_code, answer.body);
     }
   }
@@ -298,11 +300,11 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
 
   let ready: Promise<unknown> | undefined;
   return {
-    async handle(actor, req, res) {
+    async handle(actor, req, res, requestId) {
       ready ??= mkdir(directory, { recursive: true });
       await ready;
       const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-      await calls.run({ actor, locale }, () => server.handle(req, res));
+      await calls.run({ actor, locale, requestId }, () => server.handle(req, res));
     },
     isOwnUpload,
     async removeExpired() {

@@ -130,15 +130,21 @@ describe('resumable uploads (tus)', () => {
     // Without the protocol's version header: this API's error shape, in the language asked for.
     const plain = await env.app.inject({ method: 'POST', url: `${API}/uploads`, headers: { cookie: s.api.cookie, 'upload-length': '10', 'accept-language': 'en' } });
     expect(plain.statusCode).toBe(400);
+    // …naming its request id in the body and the header, as every other route's errors do.
+    const requestId = plain.headers['x-request-id'];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(plain.headers['x-content-type-options']).toBe('nosniff');
     expect(plain.json<{ error: { code: string; message: string } }>().error).toEqual({
       code: 'UPLOAD_PROTOCOL_ERROR',
       message: 'The resumable upload request does not follow the tus protocol (Tus-Resumable Required).',
       details: { tus: 'Tus-Resumable Required' },
+      requestId,
     });
     const notIsrc = await createUpload(env, s.api, 1000, { albumId: album.id, filename: 'my song.mp3' });
     expect([notIsrc.statusCode, notIsrc.json<{ error: { code: string } }>().error.code]).toEqual([400, 'AUDIO_FILE_NAME_NOT_ISRC']);
     const flac = await createUpload(env, s.api, 1000, { albumId: album.id, trackId: track(3).id, filename: 'a.flac' });
     expect([flac.statusCode, flac.json<{ error: { code: string } }>().error.code]).toEqual([400, 'AUDIO_FILE_NAME_INVALID']);
+    expect(flac.json<{ error: { requestId: string } }>().error.requestId).toBe(flac.headers['x-request-id']);
     const elsewhere = await createAlbum(s.api, completeAlbumFields('別張'));
     const foreignTrack = await addTrack(s.api, elsewhere.id, completeRecording('別首'), { mode: 'next' });
     const wrong = await createUpload(env, s.api, 1000, { albumId: album.id, filename: `${foreignTrack.recording.isrc!}.mp3` });
