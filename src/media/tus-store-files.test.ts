@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeStaleUploads } from './tus-uploads.js';
+import { removeStaleUploads } from './tus-store-files.js';
 
 describe(removeStaleUploads.name, () => {
   let dir = '';
