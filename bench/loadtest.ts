@@ -1,5 +1,6 @@
 /**
- * `npm run loadtest`: a bounded load test on loopback. It starts two app instances on a fresh
+ * `npm run loadtest`: a bounded load test on loopback. It builds the server and starts two compiled
+ * app instances (plain `node dist/server/main.js`, as production runs) on a fresh
  * PostgreSQL database (DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432) and nginx
  * with the shipped proxy settings, then drives, in the same run, first one instance directly and then
  * both through nginx with the same mix per connection: log in, list albums, search them, validate an
@@ -164,11 +165,11 @@ async function main(): Promise<number> {
   const dbUrl = withDatabase(PG_BASE, dbName);
   const [pa, pb, pn] = await Promise.all([freePort(), freePort(), freePort()]);
   const shared = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, ISRC_ADMIN_PASSWORD: ADMIN_PASSWORD, TRUST_PROXY: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
-  const a = startServer({ ...shared, PORT: String(pa) });
+  const a = startServer({ ...shared, PORT: String(pa) }, { compiled: true });
   const servers = [a];
   try {
     await waitHealthy(a, 180_000);
-    const b = startServer({ ...shared, PORT: String(pb) });
+    const b = startServer({ ...shared, PORT: String(pb) }, { compiled: true });
     servers.push(b);
     await waitHealthy(b, 180_000);
     const nginx = await startNginx(pn, [`127.0.0.1:${pa}`, `127.0.0.1:${pb}`]);

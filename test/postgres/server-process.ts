@@ -1,4 +1,4 @@
-/** Real server processes (`node --import tsx src/main.ts`) for multi-process tests. */
+/** Real server processes for multi-process tests (`node --import tsx src/main.ts`) and the load test (compiled: `node dist/server/main.js`). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -29,7 +29,12 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export function startServer(env: Record<string, string>): ServerProcess {
+export interface StartOptions {
+  /** Run the compiled server (`npm run build:server` first), as production does; else the sources through tsx. */
+  compiled?: boolean;
+}
+
+export function startServer(env: Record<string, string>, options: StartOptions = {}): ServerProcess {
   const port = env.PORT;
   if (port === undefined) {
     throw new Error('startServer needs PORT');
@@ -37,7 +42,8 @@ export function startServer(env: Record<string, string>): ServerProcess {
   const inherited = { ...process.env };
   delete inherited.DEMO;
   delete inherited.DATA_DIR;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = options.compiled === true ? ['dist/server/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
