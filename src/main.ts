@@ -12,6 +12,7 @@ import { systemClock } from './shared/clock.js';
 import { contextFromConfig } from './db/context.js';
 import { startMailer, type MailerHandle } from './notifications/mailer.js';
 import { createWorkbookReader } from './import/spreadsheet/read-workbook.js';
+import { createPgUploadLocks } from './media/upload-locks.js';
 import { createStorage } from './storage/create-storage.js';
 import { startPeriodicSweep } from './storage/orphan-sweep.js';
 import { sweepAtStart } from './storage/startup-sweep.js';
@@ -54,7 +55,9 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   const prometheus = createPrometheusMetrics({ readLevels: () => readQueueLevels(handle.db) });
   // 專輯匯入 parses uploads in a forked child: one spare starts now, not at the first upload.
   const workbookReader = createWorkbookReader();
-  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir, metrics: prometheus.domain, workbookReader };
+  // Several instances on one PostgreSQL: a resumable upload's lock must hold across all of them.
+  const uploadLocks = config.databaseUrl === undefined ? undefined : createPgUploadLocks(config.databaseUrl);
+  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir, metrics: prometheus.domain, workbookReader, uploadLocks };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 
@@ -69,9 +72,9 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
     metrics: { prometheus, access: { allow: config.operations.metricsAllow, token: config.operations.metricsToken } },
     draining: () => shutdownState.draining(),
   });
-  app.addHook('onClose', (_instance, done) => {
+  app.addHook('onClose', async () => {
     workbookReader.close();
-    done();
+    await uploadLocks?.close();
   });
   // Temporary leftovers of a crash: storage temporaries after an hour, staged uploads after a day.
   // Worth a console line only when it found some; a failed sweep only a warning: the leftovers harm

@@ -1,3 +1,4 @@
+import type { UploadLocks } from '../media/upload-locks.js';
 import type { Config } from '../config/env.js';
 import type { AgencyContact } from '../shared/agency-contact.js';
 import type { Clock } from '../shared/clock.js';
@@ -31,6 +32,8 @@ export interface ServiceContext {
   readonly workbookReader?: WorkbookReader | undefined;
   /** Counters of the work done (src/metrics); absent in tools and tests that do not count. */
   readonly metrics?: DomainMetrics | undefined;
+  /** Locks of resumable uploads shared by every process (PostgreSQL advisory locks); absent: one process's memory. */
+  readonly uploadLocks?: UploadLocks | undefined;
 }
 
 /** Where e-mail copies of notifications go out (src/notifications). The URL may hold a password: never log it. */

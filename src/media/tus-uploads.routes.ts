@@ -39,6 +39,7 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
         presentOutcome: (outcome, locale) => JSON.stringify(presentOutcome(outcome, locale)),
         presentError: (error, locale, requestId) => ({ status_code: statusOf(error.code), body: JSON.stringify(withRequestId(errorBody(error, locale), requestId)) }),
         logError: (err) => app.log.error({ err }, 'resumable upload failed'),
+        locker: ctx.uploadLocks?.locker,
       });
       const current = tus;
       const removeExpired = () => void current.removeExpired().catch((err: unknown) => app.log.error({ err }, 'removing expired uploads failed'));

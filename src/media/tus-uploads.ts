@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, readdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { Server, type CancellationContext, type Upload } from '@tus/server';
+import { Server, type CancellationContext, type Locker, type Upload } from '@tus/server';
 import type { Actor } from '../accounts/actor.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError, isAppError } from '../shared/errors.js';
@@ -55,6 +55,8 @@ export interface AudioTusOptions {
   presentError(error: AppError, locale: Locale, requestId: string | undefined): TusAnswer;
   /** Logs a failure the client is told nothing about. */
   logError(err: unknown): void;
+  /** Upload locks shared by every process (upload-locks.ts); absent: this process's memory. */
+  locker?: Locker | undefined;
 }
 
 export interface AudioTus {
@@ -156,6 +158,7 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
   const server = new AudioTusServer({
     path: TUS_UPLOADS_PATH,
     datastore,
+    ...(options.locker === undefined ? {} : { locker: options.locker }),
     maxSize: MAX_AUDIO_BYTES,
     relativeLocation: true,
     // Same origin only: no Access-Control-Allow-Origin at all.
