@@ -23,9 +23,12 @@ function scopeWhere(scope: PublicScope): SQL | undefined {
 
 const approved = (scope: PublicScope) => and(isNotNull(recordings.approvedAt), isNotNull(recordings.isrc), scopeWhere(scope));
 
+/** The query behind approvedRecordingIds (the bench explains it). */
+export const approvedRecordingIdsQuery = (db: Db, scope: PublicScope, limit: number) => db.select({ id: recordings.id }).from(recordings).where(approved(scope)).limit(limit);
+
 /** The ids of at most `limit` approved matches, in any order (a trigram index finds rare words). */
 export async function approvedRecordingIds(db: Db, scope: PublicScope, limit: number): Promise<string[]> {
-  const rows = await db.select({ id: recordings.id }).from(recordings).where(approved(scope)).limit(limit);
+  const rows = await approvedRecordingIdsQuery(db, scope, limit);
   return rows.map((r) => r.id);
 }
 
