@@ -190,3 +190,47 @@ export async function setInUse(db: Db, isrc: string, inUse: boolean): Promise<vo
     .set({ inUse })
     .where(and(eq(isrcAssignments.isrc, isrc), eq(isrcAssignments.source, 'manual')));
 }
+
+/** One ledger row of a sequence, as the import preview forecasts it (ledgerOfKeys). */
+export interface LedgerEntry {
+  isrc: string;
+  registrantCode: string;
+  yearOfReference: number;
+  designation: number;
+  registrantId: string;
+  inUse: boolean;
+}
+
+/** Every ledger row of the given sequences of one country, in one statement (codes and years as array parameters). */
+export async function ledgerOfKeys(db: Db, countryCode: string, keys: readonly CounterKey[]): Promise<LedgerEntry[]> {
+  if (keys.length === 0) {
+    return [];
+  }
+  const wanted = new Set(keys.map((k) => `${k.registrantCode}:${k.yearOfReference}`));
+  const codes = [...new Set(keys.map((k) => k.registrantCode))];
+  const years = [...new Set(keys.map((k) => k.yearOfReference))];
+  const result = await db.execute(sql`
+    select isrc, registrant_code, year_of_reference, designation, registrant_id, in_use from isrc_assignments
+    where country_code = ${countryCode}::text and registrant_code = any(${sql.param(codes)}::text[]) and year_of_reference = any(${sql.param(years)}::smallint[])`);
+  return rowsOf(result)
+    .map((r) => ({
+      isrc: String(r.isrc),
+      registrantCode: String(r.registrant_code),
+      yearOfReference: Number(r.year_of_reference),
+      designation: Number(r.designation),
+      registrantId: String(r.registrant_id),
+      inUse: r.in_use === true,
+    }))
+    .filter((e) => wanted.has(`${e.registrantCode}:${e.yearOfReference}`));
+}
+
+/** The counters of these registrant codes (every year), in one statement. */
+export async function countersOfCodes(db: Db, countryCode: string, registrantCodes: readonly string[]): Promise<(CounterKey & { last: number })[]> {
+  if (registrantCodes.length === 0) {
+    return [];
+  }
+  const result = await db.execute(sql`
+    select registrant_code, year_of_reference, last_designation from designation_counters
+    where country_code = ${countryCode}::text and registrant_code = any(${sql.param([...registrantCodes])}::text[])`);
+  return rowsOf(result).map((r) => ({ countryCode, registrantCode: String(r.registrant_code), yearOfReference: Number(r.year_of_reference), last: Number(r.last_designation) }));
+}

@@ -7,16 +7,21 @@ import { jumpLength, needsJumpConfirmation } from '../isrc/sequence.js';
 import { AppError } from '../shared/errors.js';
 import {
   allocateRange,
+  countersOfCodes,
   countTaken,
   findAssignment,
   freeDesignations,
   insertSystemDesignations,
+  ledgerOfKeys,
   lockCounter,
   readCounter,
   resetCounterToInUse,
   setInUse,
   type CounterKey,
+  type LedgerEntry,
 } from './allocation.repo.js';
+
+export type { CounterKey, LedgerEntry } from './allocation.repo.js';
 
 /**
  * One registrant code's sequence in one year, as src/isrc/sequence.ts defines it: "next available"
@@ -104,14 +109,26 @@ export async function lockForTypedCode(tx: TxContext, key: CounterKey, designati
   if (next === undefined || designation <= next) {
     return;
   }
-  const takenBetween = await countTaken(tx.db, key, { from: next, to: designation - 1 });
-  if (needsJumpConfirmation(designation, next, takenBetween)) {
-    throw new AppError('ISRC_JUMP_UNCONFIRMED', {
-      isrc: display(key, designation),
-      next: display(key, next),
-      skipped: jumpLength(designation, next, takenBetween),
-    });
+  const refusal = jumpRefusal(key, designation, next, await countTaken(tx.db, key, { from: next, to: designation - 1 }));
+  if (refusal !== undefined) {
+    throw refusal;
   }
+}
+
+/**
+ * The jump rule on known numbers (pure, so the import preview applies it to its own forecast of the
+ * sequence): ISRC_JUMP_UNCONFIRMED when typing `designation` while "next available" is `next` skips
+ * more than 100 never-used codes (`takenBetween`: codes taken from `next` to `designation - 1`).
+ */
+export function jumpRefusal(key: CounterKey, designation: number, next: number, takenBetween: number): AppError | undefined {
+  if (designation <= next || !needsJumpConfirmation(designation, next, takenBetween)) {
+    return undefined;
+  }
+  return new AppError('ISRC_JUMP_UNCONFIRMED', {
+    isrc: display(key, designation),
+    next: display(key, next),
+    skipped: jumpLength(designation, next, takenBetween),
+  });
 }
 
 /**
@@ -127,4 +144,18 @@ export async function releaseTypedIsrc(tx: TxContext, registrantId: string, isrc
   await lockCounter(tx.db, key);
   await setInUse(tx.db, isrc, false);
   await resetCounterToInUse(tx.db, key);
+}
+
+/**
+ * The ledger rows and counters of several sequences at once (two statements), for the import
+ * preview, which applies this file's rules to them in memory (src/import/preview-sequence.ts).
+ * A sequence without a counter row is at 0, as lockCounter would create it.
+ */
+export async function sequencesSnapshot(
+  ctx: ServiceContext,
+  countryCode: string,
+  keys: readonly CounterKey[],
+): Promise<{ entries: LedgerEntry[]; counters: (CounterKey & { last: number })[] }> {
+  const [entries, counters] = await Promise.all([ledgerOfKeys(ctx.db, countryCode, keys), countersOfCodes(ctx.db, countryCode, [...new Set(keys.map((k) => k.registrantCode))])]);
+  return { entries, counters };
 }

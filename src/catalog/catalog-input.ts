@@ -161,3 +161,10 @@ export function parseRecordingFields(fields: RecordingFields, currentYear: numbe
   errors.throwIfAny();
   return patch;
 }
+
+/** A version (版本) cannot name its own ISRC as the original. */
+export function assertVersionRule(isrc: string | null, versionOfIsrc: string | null): void {
+  if (isrc !== null && versionOfIsrc !== null && isrc === versionOfIsrc) {
+    throw new AppError('VERSION_SAME_ISRC');
+  }
+}

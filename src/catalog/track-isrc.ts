@@ -3,13 +3,15 @@ import { allocateOwnCodes, type AllocationProfile } from '../allocation/allocati
 import { parseOwnIsrc, reserveOwnIsrc, type OwnIsrc } from '../allocation/claim.service.js';
 import { allowsChoice } from '../allocation/issuance.policy.js';
 import { isrcTakenError } from '../allocation/isrc-taken.js';
-import { currentYear, type TxContext } from '../db/context.js';
+import { currentYear, type ServiceContext, type TxContext } from '../db/context.js';
 import { pgErrorCode, PG_UNIQUE_VIOLATION, withTransaction } from '../db/tx.js';
 import { checkIsrc } from '../isrc/check.js';
 import type { IsrcSource } from '../shared/enums.js';
 import { AppError, isAppError } from '../shared/errors.js';
 import type { IsrcChoice } from './catalog.schemas.js';
-import { findIsrcHolder, type IsrcHolder, type RecordingRow } from './tracks.repo.js';
+import { findIsrcHolder, findIsrcHolders, type IsrcHolder, type RecordingRow } from './tracks.repo.js';
+
+export type { IsrcHolder } from './tracks.repo.js';
 
 export interface TrackIsrc {
   isrc: string;
@@ -17,7 +19,7 @@ export interface TrackIsrc {
 }
 
 /** ISRC_TAKEN naming where the code is used: the album, if it is the asking registrant's own. */
-function takenBy(isrc: string, holder: IsrcHolder | undefined, registrantId: string) {
+export function takenBy(isrc: string, holder: IsrcHolder | undefined, registrantId: string) {
   const album = holder?.albumId === null || holder?.albumId === undefined ? undefined : { id: holder.albumId, number: holder.albumNumber ?? 0, title: holder.albumTitle ?? '' };
   return isrcTakenError(isrc, holder === undefined ? undefined : { registrantId: holder.registrantId, album }, registrantId);
 }
@@ -33,10 +35,19 @@ async function assertFree(tx: TxContext, isrc: string, registrantId: string, exc
   }
 }
 
-/** A typed code (own or foreign), checked once; "next" and "none" name no code. */
-type ParsedChoice = { mode: 'none' } | { mode: 'next'; registrantCode?: string | undefined } | { mode: 'own'; own: OwnIsrc; confirmJump: boolean } | { mode: 'foreign'; isrc: string };
+/** Which recording (and first album) holds each of these ISRCs: one statement, for the import preview. */
+export function isrcHoldersOf(ctx: ServiceContext, isrcs: readonly string[]): Promise<Map<string, IsrcHolder>> {
+  return findIsrcHolders(ctx.db, isrcs);
+}
 
-function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoice, retroactive: boolean): ParsedChoice {
+/** A typed code (own or foreign), checked once; "next" and "none" name no code. */
+export type ParsedChoice = { mode: 'none' } | { mode: 'next'; registrantCode?: string | undefined } | { mode: 'own'; own: OwnIsrc; confirmJump: boolean } | { mode: 'foreign'; isrc: string };
+
+/**
+ * The checks of a choice that need no database: the issuance rule, an own code's ownership and
+ * years (parseOwnIsrc), a foreign code's form and country. Exported for the import preview.
+ */
+export function parseChoice(ctx: ServiceContext, profile: AllocationProfile, choice: IsrcChoice, retroactive: boolean): ParsedChoice {
   if (!allowsChoice(profile.kind, choice.mode)) {
     throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
   }
@@ -46,13 +57,13 @@ function parseChoice(tx: TxContext, profile: AllocationProfile, choice: IsrcChoi
     case 'next':
       return { mode: 'next', registrantCode: choice.registrantCode };
     case 'own':
-      return { mode: 'own', own: parseOwnIsrc(tx, profile, choice.isrc, { retroactive }), confirmJump: choice.confirmJump === true };
+      return { mode: 'own', own: parseOwnIsrc(ctx, profile, choice.isrc, { retroactive }), confirmJump: choice.confirmJump === true };
     case 'foreign': {
-      const checked = checkIsrc(choice.isrc, { purpose: 'report-foreign', currentYear: currentYear(tx) });
+      const checked = checkIsrc(choice.isrc, { purpose: 'report-foreign', currentYear: currentYear(ctx) });
       if (!checked.valid) {
         throw new AppError('ISRC_INVALID', { isrcError: checked.error });
       }
-      if (checked.parts.countryCode === tx.countryCode) {
+      if (checked.parts.countryCode === ctx.countryCode) {
         throw new AppError('ISRC_NOT_FOREIGN', { isrc: checked.display });
       }
       return { mode: 'foreign', isrc: checked.compact };

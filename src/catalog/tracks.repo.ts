@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { albums, albumTracks, recordings } from '../db/schema/index.js';
 import { containsPattern } from '../db/like.js';
+import { rowsOf } from '../db/rows.js';
 import type { Db } from '../db/types.js';
 
 export type TrackRow = typeof albumTracks.$inferSelect;
@@ -138,6 +139,43 @@ export async function findIsrcHolder(db: Db, isrc: string): Promise<IsrcHolder |
     .orderBy(asc(albums.albumNumber))
     .limit(1);
   return rows[0];
+}
+
+/** findIsrcHolder for many codes in one statement (the first album by number, as there). */
+export async function findIsrcHolders(db: Db, isrcs: readonly string[]): Promise<Map<string, IsrcHolder>> {
+  const holders = new Map<string, IsrcHolder>();
+  if (isrcs.length === 0) {
+    return holders;
+  }
+  const result = await db.execute(sql`
+    select distinct on (r.isrc) r.isrc, r.id as recording_id, r.registrant_id, a.id as album_id, a.album_number, a.title as album_title
+    from recordings r
+    left join album_tracks t on t.recording_id = r.id
+    left join albums a on a.id = t.album_id
+    where r.isrc = any(${sql.param([...isrcs])}::text[])
+    order by r.isrc, a.album_number asc`);
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+  for (const r of rowsOf(result)) {
+    holders.set(String(r.isrc), {
+      recordingId: String(r.recording_id),
+      registrantId: String(r.registrant_id),
+      albumId: text(r.album_id),
+      albumNumber: r.album_number === null ? null : Number(r.album_number),
+      albumTitle: text(r.album_title),
+    });
+  }
+  return holders;
+}
+
+/** The approved recordings holding any of these ISRCs (what may be cited by exact ISRC). */
+export function findApprovedByIsrcs(db: Db, isrcs: readonly string[]): Promise<RecordingRow[]> {
+  if (isrcs.length === 0) {
+    return Promise.resolve([]);
+  }
+  return db
+    .select()
+    .from(recordings)
+    .where(and(isNotNull(recordings.approvedAt), sql`${recordings.isrc} = any(${sql.param([...isrcs])}::text[])`));
 }
 
 /** How many album slots use the recording (a new recording belongs to one album until cited). */

@@ -10,14 +10,15 @@ import { AppError } from '../shared/errors.js';
 import { releaseObject } from '../storage/objects.service.js';
 import { touchAlbum, type AlbumRow } from './albums.repo.js';
 import { isrcAssignedOnSubmission, lockEditableAlbum, visibleAlbum } from './albums.service.js';
-import { parseRecordingFields } from './catalog-input.js';
-import type { AddTrackBody, CitableQuery, CitableRecording, CiteTrackBody, IsrcChoice, RecordingFields, TrackResponse } from './catalog.schemas.js';
-import { displayIsrc, toCitable, toTrackResponse } from './catalog-view.js';
+import { assertVersionRule, parseRecordingFields } from './catalog-input.js';
+import type { AddTrackBody, CitableQuery, CitableRecording, CiteTrackBody, IsrcChoice, RecordingFields, RecordingResponse, TrackResponse } from './catalog.schemas.js';
+import { displayIsrc, toCitable, toRecordingResponse, toTrackResponse } from './catalog-view.js';
 import { applyTrackIsrc } from './track-isrc.js';
 import {
   countSlots,
   deleteRecordingRow,
   deleteTrackRow,
+  findApprovedByIsrcs,
   findRecording,
   findTrack,
   insertRecording,
@@ -35,12 +36,6 @@ async function trackOrThrow(tx: TxContext, album: AlbumRow, trackId: string): Pr
     throw new AppError('NOT_FOUND');
   }
   return track;
-}
-
-function assertVersionRule(isrc: string | null, versionOfIsrc: string | null): void {
-  if (isrc !== null && versionOfIsrc !== null && isrc === versionOfIsrc) {
-    throw new AppError('VERSION_SAME_ISRC');
-  }
 }
 
 /** 曲目新增 → 新增: a new recording at the end of the album, with its ISRC if one is chosen. */
@@ -164,4 +159,16 @@ export async function searchCitable(ctx: ServiceContext, actor: Actor, query: Ci
   const isrc = normaliseIsrc(q);
   const rows = await searchCitableRows(ctx.db, actor.registrantId, q, isrc.ok ? isrc.value : undefined, 20);
   return rows.map((r) => toCitable(r, actor.registrantId));
+}
+
+/**
+ * The approved recordings with these exact ISRCs, by ISRC: what searchCitable finds by exact ISRC,
+ * for a whole import file in one statement.
+ */
+export async function citableByIsrc(ctx: ServiceContext, actor: Actor, isrcs: readonly string[]): Promise<Map<string, RecordingResponse>> {
+  if (actor.kind !== 'member') {
+    throw new AppError('FORBIDDEN');
+  }
+  const rows = await findApprovedByIsrcs(ctx.db, isrcs);
+  return new Map(rows.flatMap((row) => (row.isrc === null ? [] : [[row.isrc, toRecordingResponse(row)] as const])));
 }

@@ -95,6 +95,17 @@ export class Collector {
     });
   }
 
+  /**
+   * ISRC_TAKEN by a track an earlier row of this file wrote (say "next available" gave a code a
+   * later row types): named by that row, not by the trial album's number, which never exists.
+   */
+  takenInFile(row: number, isrc: string, other: number): void {
+    if (this.has('track', row, 'isrc')) {
+      return;
+    }
+    this.push({ severity: 'error', scope: 'track', row, column: this.heading('track', 'isrc'), field: 'isrc', message: importText('isrcTakenInFile', { isrc, other }) });
+  }
+
   describeError(err: AppError): Texts {
     return this.describe.message(err);
   }

@@ -23,6 +23,10 @@ export interface ImportProblem {
 export const IMPORT_MESSAGES = {
   missingSheet: { 'zh-TW': '找不到工作表「{sheet}」；請使用系統下載的匯入範本。', en: 'Sheet "{sheet}" is missing; use the import template downloaded from this system.' },
   extraSheet: { 'zh-TW': '工作表「{sheet}」不是範本的一部分，其內容不會匯入。', en: 'Sheet "{sheet}" is not part of the template; its contents are not imported.' },
+  sheetByHeadings: {
+    'zh-TW': '找不到工作表「{expected}」；依標題列，將工作表「{sheet}」當成{what}讀取。',
+    en: 'Sheet "{expected}" is missing; sheet "{sheet}" was read as the {what} by its headings.',
+  },
   noAlbumRow: { 'zh-TW': '專輯工作表沒有資料列；請填寫一列專輯資料。', en: 'The album sheet has no data row; fill in one row for the album.' },
   manyAlbumRows: {
     'zh-TW': '專輯工作表有 {count} 列資料，沒有「專輯代號」欄的檔案只匯入一張專輯，只會使用第 {row} 列；多張專輯請使用「多張專輯範本」。',
@@ -47,6 +51,10 @@ export const IMPORT_MESSAGES = {
   isrcLater: {
     'zh-TW': '沒有填 ISRC；匯入後請在曲目中填寫，或上傳時勾選「空白 ISRC 使用下一個可用編號」。',
     en: 'No ISRC; enter one on the track after the import, or tick "next available for empty ISRCs" when uploading.',
+  },
+  isrcTakenInFile: {
+    'zh-TW': 'ISRC {isrc} 已由本檔案第 {other} 列使用；每首曲目需要不同的 ISRC。',
+    en: 'ISRC {isrc} is already used by row {other} of this file; every track needs its own ISRC.',
   },
   jump: {
     'zh-TW': 'ISRC {isrc} 跳過了 {skipped} 個未使用的資料代碼；確認匯入即表示使用此編號。',

@@ -16,8 +16,9 @@ export type { DescribeError } from './import-collector.js';
  * Writes the drafts through the catalog services exactly as the forms would — each album, then each
  * of its tracks (new with its ISRC choice, or cited) — inside the caller's transaction, each step a
  * savepoint (the services nest), so one refused row leaves the others standing and every refusal
- * becomes a line of the preview. The preview runs this and rolls everything back; the confirm runs
- * it again and commits, all albums or none. No rule is repeated here: ownership, year and uniqueness
+ * becomes a line of the preview. The confirm runs this and commits, all albums or none; the preview
+ * gets the same answers from preview-check.ts without writing (equal by
+ * test/integration/import-preview-check.test.ts) and runs this rolled back only as a fallback. No rule is repeated here: ownership, year and uniqueness
  * of ISRCs (across the whole file too: the earlier albums' codes are already in the transaction), the
  * issuance rule, citing and completeness are the services' and completeness.ts's own answers.
  */
@@ -44,11 +45,23 @@ function compactIsrc(text: string): string | undefined {
   return parsed.ok ? parsed.value : undefined;
 }
 
-function isrcChoice(draft: TrackDraft, options: RunOptions, poolOnSubmission: boolean, confirmJump: boolean): IsrcChoice {
+/** The ISRC choice a row makes: its typed code (foreign when 是否在國外製作), else next available or none. */
+export function isrcChoice(draft: TrackDraft, options: RunOptions, poolOnSubmission: boolean, confirmJump: boolean): IsrcChoice {
   if (draft.isrc !== null) {
     return draft.recording.producedAbroad === true ? { mode: 'foreign', isrc: draft.isrc } : { mode: 'own', isrc: draft.isrc, confirmJump };
   }
   return options.nextAvailable && !poolOnSubmission ? { mode: 'next' } : { mode: 'none' };
+}
+
+/** The ISRC_TAKEN that names a track an earlier row of this run wrote: that row (`inFile`: new recordings' codes by row). */
+export function rowHolding(err: unknown, inFile: ReadonlyMap<string, number>): { isrc: string; row: number } | undefined {
+  if (!isAppError(err, 'ISRC_TAKEN') || typeof err.details?.isrc !== 'string') {
+    return undefined;
+  }
+  const isrc = err.details.isrc;
+  const compact = compactIsrc(isrc);
+  const row = compact === undefined ? undefined : inFile.get(compact);
+  return row === undefined ? undefined : { isrc, row };
 }
 
 async function writeTrack(
@@ -59,6 +72,7 @@ async function writeTrack(
   options: RunOptions,
   poolOnSubmission: boolean,
   out: Collector,
+  inFile: Map<string, number>,
 ): Promise<TrackResponse | undefined> {
   try {
     if (draft.cited) {
@@ -74,17 +88,27 @@ async function writeTrack(
       }
       return await citeTrack(tx, actor, albumId, { recordingId: recording.id });
     }
+    let track: TrackResponse;
     try {
-      return await addTrack(tx, actor, albumId, { isrc: isrcChoice(draft, options, poolOnSubmission, options.jumpsConfirmed === true), recording: draft.recording });
+      track = await addTrack(tx, actor, albumId, { isrc: isrcChoice(draft, options, poolOnSubmission, options.jumpsConfirmed === true), recording: draft.recording });
     } catch (err) {
       if (!isAppError(err, 'ISRC_JUMP_UNCONFIRMED')) {
         throw err;
       }
       // A company reporting old codes often skips ahead: say so, and confirming uses the code.
       out.push({ severity: 'warning', scope: 'track', row: draft.row, column: out.heading('track', 'isrc'), field: 'isrc-jump', message: out.describeError(err) });
-      return await addTrack(tx, actor, albumId, { isrc: isrcChoice(draft, options, poolOnSubmission, true), recording: draft.recording });
+      track = await addTrack(tx, actor, albumId, { isrc: isrcChoice(draft, options, poolOnSubmission, true), recording: draft.recording });
     }
+    if (track.recording.isrc !== null) {
+      inFile.set(track.recording.isrc, draft.row);
+    }
+    return track;
   } catch (err) {
+    const held = rowHolding(err, inFile);
+    if (held !== undefined) {
+      out.takenInFile(draft.row, held.isrc, held.row);
+      return undefined;
+    }
     out.refusal('track', draft.row, err);
     return undefined;
   }
@@ -99,6 +123,7 @@ async function writeGroup(
   poolOnSubmission: (registrantId: string) => Promise<boolean>,
   out: Collector,
   tracks: Map<number, TrackResponse>,
+  inFile: Map<string, number>,
   step: () => void,
 ): Promise<string | undefined> {
   const draft = group.album;
@@ -115,7 +140,7 @@ async function writeGroup(
   const pool = await poolOnSubmission(created.registrantId);
   const written: [number, TrackResponse][] = [];
   for (const trackDraft of group.tracks) {
-    const track = await writeTrack(tx, actor, created.id, trackDraft, options, pool, out);
+    const track = await writeTrack(tx, actor, created.id, trackDraft, options, pool, out, inFile);
     if (track !== undefined) {
       written.push([trackDraft.row, track]);
       tracks.set(trackDraft.row, track);
@@ -142,6 +167,7 @@ async function writeGroup(
 export async function runImport(tx: TxContext, actor: Actor, drafts: ImportDrafts, initial: readonly ImportProblem[], options: RunOptions, describe: DescribeError): Promise<RunOutcome> {
   const out = new Collector(initial, drafts, describe);
   const tracks = new Map<number, TrackResponse>();
+  const inFile = new Map<string, number>();
   const albumIds: string[] = [];
   const total = drafts.albums.reduce((n, g) => n + g.tracks.length, 0);
   let done = 0;
@@ -153,7 +179,7 @@ export async function runImport(tx: TxContext, actor: Actor, drafts: ImportDraft
   let pool: boolean | undefined;
   const poolOnSubmission = async (registrantId: string): Promise<boolean> => (pool ??= await isrcAssignedOnSubmission(tx, registrantId));
   for (const group of drafts.albums) {
-    const id = await writeGroup(tx, actor, group, options, poolOnSubmission, out, tracks, step);
+    const id = await writeGroup(tx, actor, group, options, poolOnSubmission, out, tracks, inFile, step);
     if (id !== undefined) {
       albumIds.push(id);
     }

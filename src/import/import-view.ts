@@ -1,4 +1,4 @@
-import type { RecordingResponse, TrackResponse } from '../catalog/catalog.schemas.js';
+import type { RecordingResponse } from '../catalog/catalog.schemas.js';
 import { formatPartialDate } from '../catalog/formats.js';
 import { ALBUM_TYPES, labelOf, MEDIA_FORMS, PUBLICATION_CATEGORIES, RELEASE_TYPES, VERSION_TYPES, WORK_CATEGORIES, type Term } from '../catalog/vocabularies.js';
 import type { Locale } from '../shared/locale.js';
@@ -8,11 +8,14 @@ import type { ImportPreviewRow } from './import.repo.js';
 import { IMPORT_ALBUM_PAGE_SIZE, type ImportAlbumGroup, type ImportAlbumPreview, type ImportPreviewQuery, type ImportPreviewResponse, type ImportTrackPreview } from './import.schemas.js';
 import type { ImportDrafts } from './rows-to-drafts.js';
 
-/** What the preview shows of a track the trial run wrote: its ISRC, and for a cited one the recording's own data. */
+/** What the preview shows of a track the run would write: its ISRC, and for a cited one the recording's own data. */
 export type WrittenRecording = Pick<
   RecordingResponse,
   'isrc' | 'isrcDisplay' | 'title' | 'credits' | 'productionCompany' | 'duration' | 'recordingDate' | 'aiAssisted' | 'producedAbroad' | 'versionType' | 'versionOfIsrc'
 >;
+
+/** A new recording's stored part: only its ISRC (its data is the draft's). Previews stored before kept a whole WrittenRecording. */
+export type WrittenIsrc = Pick<RecordingResponse, 'isrc' | 'isrcDisplay'>;
 
 /** What a preview row's payload holds (jsonb), and how it is shown: dates 2026.01.02, durations m:ss, labels in the request's language. */
 export interface StoredPreview {
@@ -20,8 +23,8 @@ export interface StoredPreview {
   nextAvailable: boolean;
   drafts: ImportDrafts;
   problems: ImportProblem[];
-  /** The trial run's tracks by sheet row: the forecast ISRCs and the cited recordings. */
-  written: { row: number; track: { recording: WrittenRecording } }[];
+  /** The run's tracks by sheet row: the forecast ISRCs and the cited recordings. */
+  written: { row: number; track: { recording: WrittenRecording | WrittenIsrc } }[];
 }
 
 /** The first format (one album a file), stored by previews made before catalogues; they live a day. */
@@ -30,15 +33,15 @@ interface StoredPreviewV1 {
   nextAvailable: boolean;
   drafts: { album: AlbumDraft | null; tracks: TrackDraft[]; albumHeadings: Partial<Record<string, string>>; trackHeadings: Partial<Record<string, string>> };
   problems: ImportProblem[];
-  written: { row: number; track: { recording: WrittenRecording } }[];
+  written: { row: number; track: { recording: WrittenRecording | WrittenIsrc } }[];
 }
 
 /** Only what the view needs of each written track: a 5,000-track catalogue's payload stays small. */
-export function writtenOf(tracks: ReadonlyMap<number, TrackResponse>, drafts: ImportDrafts): StoredPreview['written'] {
+export function writtenOf(tracks: ReadonlyMap<number, { recording: WrittenRecording }>, drafts: ImportDrafts): StoredPreview['written'] {
   const cited = new Set(drafts.albums.flatMap((g) => g.tracks.filter((t) => t.cited).map((t) => t.row)));
   return [...tracks].map(([row, track]) => {
     const r = track.recording;
-    const recording: WrittenRecording = cited.has(row)
+    const recording: WrittenRecording | WrittenIsrc = cited.has(row)
       ? {
           isrc: r.isrc,
           isrcDisplay: r.isrcDisplay,
@@ -52,20 +55,8 @@ export function writtenOf(tracks: ReadonlyMap<number, TrackResponse>, drafts: Im
           versionType: r.versionType,
           versionOfIsrc: r.versionOfIsrc,
         }
-      : // A new recording's data is the draft's; only the ISRC the services gave it is kept.
-        {
-          isrc: r.isrc,
-          isrcDisplay: r.isrcDisplay,
-          title: '',
-          credits: [],
-          productionCompany: '',
-          duration: null,
-          recordingDate: null,
-          aiAssisted: false,
-          producedAbroad: false,
-          versionType: null,
-          versionOfIsrc: null,
-        };
+      : // A new recording's data is the draft's; only the ISRC the run gave it is kept.
+        { isrc: r.isrc, isrcDisplay: r.isrcDisplay };
     return { row, track: { recording } };
   });
 }
@@ -114,10 +105,12 @@ function albumOf(group: AlbumGroup, locale: Locale): ImportAlbumPreview | null {
   };
 }
 
-function tracksOf(group: AlbumGroup, written: ReadonlyMap<number, { recording: WrittenRecording }>, locale: Locale): ImportTrackPreview[] {
+const citedData = (recording: WrittenRecording | WrittenIsrc): recording is WrittenRecording => 'title' in recording;
+
+function tracksOf(group: AlbumGroup, written: ReadonlyMap<number, { recording: WrittenRecording | WrittenIsrc }>, locale: Locale): ImportTrackPreview[] {
   return group.tracks.map((draft, index) => {
     const track = written.get(draft.row);
-    const r = draft.cited && track !== undefined ? track.recording : undefined;
+    const r = draft.cited && track !== undefined && citedData(track.recording) ? track.recording : undefined;
     const f = draft.recording;
     const isrc = track?.recording.isrcDisplay ?? draft.isrc;
     const isrcNote = draft.isrc === null && track !== undefined ? (track.recording.isrc !== null ? 'next-available' : 'on-submission') : null;

@@ -17,7 +17,7 @@ const tags = ['import'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 /** The HTTP layer's own translation of a service's refusal, for the lines of a preview. */
-const describe: DescribeError = {
+export const describe: DescribeError = {
   message: (err) => ({ 'zh-TW': errorBody(err, 'zh-TW').error.message, en: errorBody(err, 'en').error.message }),
   fields: (err) => {
     const fieldsIn = (locale: Locale) => {

@@ -15,6 +15,7 @@ import { findImportPreview, insertImportPreview, lockImportPreview, markImportCo
 import { RollbackPreview, runImport, type DescribeError, type RunOptions } from './import-run.js';
 import type { ImportPreviewQuery, ImportPreviewResponse, ImportProgress } from './import.schemas.js';
 import { receive, refused, stagingDirOf, type Received, type UploadPart } from './import-upload.js';
+import { checkImport, type PreviewOutcome } from './preview-check.js';
 import { rowsToDrafts, type ImportDrafts } from './rows-to-drafts.js';
 import { readUploadedWorkbook, type WorkbookReader } from './spreadsheet/index.js';
 
@@ -65,11 +66,27 @@ async function coverProblems(drafts: ImportDrafts, got: Received): Promise<Impor
 }
 
 /**
+ * The preview through the catalog services in a transaction that is rolled back: what checkImport
+ * does without writing, kept for a registrant whose profile cannot be read (each row then says why).
+ */
+async function trialRun(ctx: ServiceContext, actor: Actor, drafts: ImportDrafts, problems: ImportProblem[], options: RunOptions, describe: DescribeError): Promise<PreviewOutcome> {
+  return withTransaction(ctx, async (tx) => {
+    throw new RollbackPreview(await runImport(tx, actor, drafts, problems, options, describe));
+  }).catch((err: unknown) => {
+    if (err instanceof RollbackPreview) {
+      return err.outcome;
+    }
+    throw err;
+  });
+}
+
+/**
  * 預覽資料: reads the uploaded .xlsx (pre-scan, then a forked child), maps its rows to album and
- * track inputs grouped by album, and runs them through the catalog services in a transaction that
- * is rolled back, so every problem — cells, ISRC rules across the whole file, citing, completeness —
- * is listed at once and nothing is written to the catalog. The result (and a one-album file's
- * staged cover) is kept for a day for 確認匯入.
+ * track inputs grouped by album, and checks them as the catalog services would write them
+ * (preview-check.ts: the services' rules on the whole file at once, nothing written), so every
+ * problem — cells, ISRC rules across the whole file, citing, completeness — is listed at once and
+ * nothing is written to the catalog. The result (and a one-album file's staged cover) is kept for
+ * a day for 確認匯入.
  */
 export async function createImportPreview(
   ctx: ServiceContext,
@@ -96,14 +113,7 @@ export async function createImportPreview(
     const problems = [...cellProblems, ...(await coverProblems(drafts, got))];
     const onProgress = throttled(report, 'checking');
     const options: RunOptions = { nextAvailable: got.nextAvailable, ...(onProgress === undefined ? {} : { onProgress }) };
-    const outcome = await withTransaction(ctx, async (tx) => {
-      throw new RollbackPreview(await runImport(tx, actor, drafts, problems, options, deps.describe));
-    }).catch((err: unknown) => {
-      if (err instanceof RollbackPreview) {
-        return err.outcome;
-      }
-      throw err;
-    });
+    const outcome = (await checkImport(ctx, actor, drafts, problems, options, deps.describe)) ?? (await trialRun(ctx, actor, drafts, problems, options, deps.describe));
     const stored: StoredPreview = { version: 2, nextAvailable: got.nextAvailable, drafts, problems: outcome.problems, written: writtenOf(outcome.tracks, drafts) };
     const now = ctx.clock.now();
     const row = await insertImportPreview(ctx.db, {

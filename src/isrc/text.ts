@@ -21,6 +21,8 @@ export function normaliseCodeText(input: string): string {
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Printable ASCII: every character is its own grapheme cluster. */
+const PRINTABLE_ASCII = /^[ -~]*$/;
 
 /**
  * The characters a user sees (grapheme clusters: an emoji or a letter with a
@@ -28,5 +30,9 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * they count on screen.
  */
 export function userCharacters(text: string): string[] {
+  // The usual input: the segmenter costs ~20 µs a call, paid for every code of a 5,000-row import.
+  if (PRINTABLE_ASCII.test(text)) {
+    return text.split('');
+  }
   return Array.from(graphemes.segment(text), (part) => part.segment);
 }
