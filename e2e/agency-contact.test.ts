@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ApiSession } from './api.js';
 import { launchBrowser } from './browser.js';
-import { checkPage, logIn, loginHeading, openFlow, unauthorized, visible } from './page-checks.js';
+import { checkPage, logIn, loginHeading, mainMenu, openFlow, unauthorized, visible } from './page-checks.js';
 import { E2E_ADMIN_PASSWORD, startServer, type RunningServer } from './server.js';
 
 /**
@@ -87,6 +87,27 @@ describe('the agency contact and the functions not online yet (zh-TW)', () => {
     await page.getByRole('button', { name: '修改密碼', exact: true }).click();
     await page.waitForURL('**/review');
     await visible(page.getByRole('heading', { level: 1, name: '審核', exact: true }));
+    expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
+    await context.close();
+  });
+});
+
+describe('背景工作 for the administrator (zh-TW, then English)', () => {
+  it('lists the background jobs from the admin menu: none waiting or failed on a fresh server', async () => {
+    const { context, page, problems } = await openFlow(browser, server.baseUrl);
+    await page.goto('/login');
+    await visible(loginHeading(page));
+    await logIn(page, 'admin', E2E_ADMIN_PASSWORD);
+    await mainMenu(page).getByRole('link', { name: '背景工作' }).click();
+    await page.waitForURL('**/admin/jobs');
+    await visible(page.getByRole('heading', { level: 1, name: '背景工作' }));
+    await visible(page.getByText('內建資料庫：由本伺服器執行'));
+    await visible(page.getByText('目前沒有等候或失敗的背景工作。'));
+    await checkPage(page, 'jobs-01-admin');
+    await page.getByRole('group', { name: '語言' }).getByRole('button', { name: 'English' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Background jobs' }));
+    await visible(page.getByText('Embedded database: run by this server'));
+    await checkPage(page, 'jobs-02-admin-english');
     expect(problems).toEqual([unauthorized(server.baseUrl, '/auth/me')]);
     await context.close();
   });

@@ -96,6 +96,8 @@ describe('影音檔送存 and 保存檢核 in Chromium (zh-TW)', () => {
     await page.goto('/login');
     await visible(loginHeading(page));
     await logInOfficer(page);
+    // 背景工作 is the administrators' page, not in an officer's menu.
+    expect(await mainMenu(page).getByRole('link', { name: '背景工作' }).count()).toBe(0);
     await mainMenu(page).getByRole('link', { name: '保存檢核' }).click();
     await page.waitForURL('**/admin/fixity');
     await visible(page.getByRole('heading', { level: 1, name: '保存檢核' }));

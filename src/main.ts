@@ -10,15 +10,14 @@ import { loggerOptions } from './http/logging.js';
 import type { AppInstance } from './http/types.js';
 import { systemClock } from './shared/clock.js';
 import { contextFromConfig } from './db/context.js';
-import { startMailer, type MailerHandle } from './notifications/mailer.js';
 import { createWorkbookReader } from './import/spreadsheet/read-workbook.js';
 import { createPgUploadLocks } from './media/upload-locks.js';
 import { createStorage } from './storage/create-storage.js';
-import { startPeriodicSweep } from './storage/orphan-sweep.js';
 import { sweepAtStart } from './storage/startup-sweep.js';
 import { installGracefulShutdown, trackInFlight } from './bootstrap/graceful-shutdown.js';
 import { createPrometheusMetrics } from './metrics/prometheus.js';
 import { readQueueLevels } from './metrics/metrics.repo.js';
+import { createJobQueue, registerAppJobs } from './jobs/app-jobs.js';
 
 const DEMO_LOGINS = [
   { ...DEMO_USERS.company, what: 'company' },
@@ -52,12 +51,21 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   let shutdownState = { draining: () => false };
   await handle.migrate();
   const storage = await createStorage(config);
-  const prometheus = createPrometheusMetrics({ readLevels: () => readQueueLevels(handle.db) });
+  // Background work (src/jobs): graphile-worker on PostgreSQL, in this process on the embedded
+  // database. Made before the app (services enqueue through ctx); it logs through the app's logger.
+  const logTo: { app?: AppInstance } = {};
+  const jobs = createJobQueue(config.databaseUrl, {
+    info: (o, m) => logTo.app?.log.info(o, m),
+    warn: (o, m) => logTo.app?.log.warn(o, m),
+    error: (o, m) => logTo.app?.log.error(o, m),
+    debug: (o, m) => logTo.app?.log.debug(o, m),
+  });
+  const prometheus = createPrometheusMetrics({ readLevels: () => readQueueLevels(handle.db), readJobDepth: () => jobs.depth() });
   // 專輯匯入 parses uploads in a forked child: one spare starts now, not at the first upload.
   const workbookReader = createWorkbookReader();
   // Several instances on one PostgreSQL: a resumable upload's lock must hold across all of them.
   const uploadLocks = config.databaseUrl === undefined ? undefined : createPgUploadLocks(config.databaseUrl);
-  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir, metrics: prometheus.domain, workbookReader, uploadLocks };
+  const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir, metrics: prometheus.domain, workbookReader, jobs, uploadLocks };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;
 
@@ -72,6 +80,7 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
     metrics: { prometheus, access: { allow: config.operations.metricsAllow, token: config.operations.metricsToken } },
     draining: () => shutdownState.draining(),
   });
+  logTo.app = app;
   app.addHook('onClose', async () => {
     workbookReader.close();
     await uploadLocks?.close();
@@ -84,9 +93,11 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
       summary.temporaryRemoved + summary.stagedRemoved > 0 ? app.log.info(summary, 'start-up sweep of temporary files') : app.log.debug(summary, 'start-up sweep of temporary files'),
     (err: unknown) => app.log.warn({ err }, 'start-up sweep of temporary files failed'),
   );
-  // Objects nothing references any more and crash leftovers, every few hours (orphan-sweep.ts).
-  const sweep = startPeriodicSweep(ctx, app.log);
-  let mailer: MailerHandle | undefined;
+  // Fixity runs, the orphan sweep every few hours, e-mail copies of notifications when SMTP_URL is
+  // set (links point at PUBLIC_URL or where we listen).
+  let port: number = config.port;
+  const releaseJobs = registerAppJobs(jobs, ctx, { publicUrl: () => config.publicUrl ?? browserUrl(config.host, port), log: app.log });
+  await jobs.start();
   const inFlight = trackInFlight(app.server);
   shutdownState = installGracefulShutdown({
     closeServer: async () => {
@@ -96,16 +107,13 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
       app.server.closeAllConnections();
     },
     cutConnections: () => app.server.closeAllConnections(),
-    release: [() => sweep.stop(), () => mailer?.stop(), () => handle.close()],
+    release: [() => jobs.stop(), releaseJobs, () => handle.close()],
     timeoutMs: config.operations.shutdownTimeoutMs,
     log: app.log,
     exit: (code) => process.exit(code),
   });
   const address = await listen(app, config);
-  // E-mail copies of notifications, when SMTP_URL is set; links point at PUBLIC_URL or where we listen.
-  if (ctx.mail !== undefined) {
-    mailer = startMailer({ ...ctx, mail: ctx.mail }, { publicUrl: config.publicUrl ?? browserUrl(config.host, address.port), log: app.log });
-  }
+  port = address.port;
 
   const facts: StartupFacts = {
     url: browserUrl(config.host, address.port),

@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import type { FileStorage } from '../storage/storage.js';
 import type { WorkbookReader } from '../import/spreadsheet/read-workbook.js';
 import type { DomainMetrics } from '../metrics/domain-metrics.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { calendarYearAt } from '../isrc/year.js';
 import type { Db, Transaction } from './types.js';
 
@@ -34,6 +35,8 @@ export interface ServiceContext {
   readonly metrics?: DomainMetrics | undefined;
   /** Locks of resumable uploads shared by every process (PostgreSQL advisory locks); absent: one process's memory. */
   readonly uploadLocks?: UploadLocks | undefined;
+  /** Durable background jobs (src/jobs); absent in tools and tests, where services do the work in-process. */
+  readonly jobs?: JobQueue | undefined;
 }
 
 /** Where e-mail copies of notifications go out (src/notifications). The URL may hold a password: never log it. */

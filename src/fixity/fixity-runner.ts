@@ -75,12 +75,18 @@ export interface FixitySummary {
 /**
  * Goes through every stored object in key order, page by page, re-reading each and recording the
  * event, the object's latest outcome and the run's counters as it goes (so the page shows
- * progress). Ends the run `done`, or `failed` with the reason when the run itself breaks or
+ * progress; `resumeAfter` skips what an earlier attempt recorded). Ends the run `done`, or `failed` with the reason when the run itself breaks or
  * `signal` stops it. Never throws: the outcome is in the summary and the run row.
  */
-export async function checkAllObjects(ctx: ServiceContext, storage: FileStorage, runId: string, options: { agent: string; signal?: AbortSignal | undefined }): Promise<FixitySummary> {
+export async function checkAllObjects(
+  ctx: ServiceContext,
+  storage: FileStorage,
+  runId: string,
+  options: { agent: string; signal?: AbortSignal | undefined; resumeAfter?: string },
+): Promise<FixitySummary> {
   const summary: FixitySummary = { runId, status: 'done', checked: 0, passed: 0, failed: 0, missing: 0, error: null };
-  let cursor = '';
+  // A run resumed after its process died goes on after the last object it recorded.
+  let cursor = options.resumeAfter ?? '';
   try {
     for (;;) {
       const page = await objectsAfter(ctx.db, cursor, FIXITY_PAGE_SIZE);

@@ -61,6 +61,15 @@ export async function lastActivityOf(db: Db, run: FixityRunRow): Promise<Date> {
   return row?.at === null || row?.at === undefined ? run.startedAt : new Date(row.at);
 }
 
+/** The last object a run checked (objects are checked in key order): where a resumed run goes on. */
+export async function lastCheckedOf(db: Db, runId: string): Promise<string> {
+  const [row] = await db
+    .select({ sha256: sql<string | null>`max(${fixityEvents.objectSha256})` })
+    .from(fixityEvents)
+    .where(eq(fixityEvents.runId, runId));
+  return row?.sha256 ?? '';
+}
+
 /** One page of objects in key order after `afterSha256` (keyset paging: stable while rows are added). */
 export function objectsAfter(db: Db, afterSha256: string, limit: number): Promise<StoredObjectRow[]> {
   return db.select().from(storedObjects).where(gt(storedObjects.sha256, afterSha256)).orderBy(asc(storedObjects.sha256)).limit(limit);

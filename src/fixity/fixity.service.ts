@@ -11,7 +11,20 @@ import { decodeFixityDetail, fixityDetailInEnglish } from './fixity-detail.js';
 import { referencesOf } from './fixity-references.repo.js';
 import { checkAllObjects, fixityAgent, type FixitySummary } from './fixity-runner.js';
 import { mayRunFixity } from './fixity.policy.js';
-import { agentOfRun, countStoredObjects, findRun, finishRun, insertRun, lastActivityOf, listRuns, runFailures, runningRuns, type FixityRunRow, type FixityRunView } from './fixity.repo.js';
+import {
+  agentOfRun,
+  countStoredObjects,
+  findRun,
+  finishRun,
+  insertRun,
+  lastActivityOf,
+  lastCheckedOf,
+  listRuns,
+  runFailures,
+  runningRuns,
+  type FixityRunRow,
+  type FixityRunView,
+} from './fixity.repo.js';
 import type { FixityRunDetail, FixityRunPage, FixityRunQuery, FixityRunResponse } from './fixity.schemas.js';
 
 export type { FixitySummary } from './fixity-runner.js';
@@ -74,17 +87,49 @@ export async function runFixity(ctx: ServiceContext, options: { startedBy?: Acto
   return checkAllObjects(ctx, storage, run.id, { agent: options.agent ?? fixityAgent() });
 }
 
-/** Starts a run in the background of this process (the agency's page) and answers at once. */
+/** The background job that does a run started from the page (src/jobs/app-jobs.ts). */
+export const FIXITY_RUN_TASK = 'fixity-run';
+
+/**
+ * Starts a run in the background (the agency's page) and answers at once: as a durable job when the
+ * server has a job queue, so a run whose process died is resumed by another; else in this process.
+ */
 export async function startFixityRun(ctx: ServiceContext, actor: Actor): Promise<FixityRunResponse> {
   if (!mayRunFixity(actor)) {
     throw new AppError('FORBIDDEN');
   }
   const storage = storageOf(ctx);
   const run = await beginRun(ctx, actor);
-  const abort = new AbortController();
-  const promise = checkAllObjects(ctx, storage, run.id, { agent: fixityAgent(), signal: abort.signal }).finally(() => active.delete(run.id));
-  active.set(run.id, { promise, abort });
+  if (ctx.jobs !== undefined) {
+    await ctx.jobs.enqueue(FIXITY_RUN_TASK, { runId: run.id }, { jobKey: `${FIXITY_RUN_TASK}:${run.id}`, maxAttempts: 3 });
+  } else {
+    const abort = new AbortController();
+    const promise = checkAllObjects(ctx, storage, run.id, { agent: fixityAgent(), signal: abort.signal }).finally(() => active.delete(run.id));
+    active.set(run.id, { promise, abort });
+  }
   return getRunView(ctx, run.id);
+}
+
+/**
+ * The job's work: checks the run's objects, after those an earlier attempt recorded. A run no
+ * longer `running` (finished, or closed as interrupted meanwhile) is left as it is.
+ */
+export async function continueFixityRun(ctx: ServiceContext, runId: string, signal: AbortSignal): Promise<FixitySummary | undefined> {
+  const run = await findRun(ctx.db, runId);
+  if (run?.status !== 'running') {
+    return undefined;
+  }
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  const promise = lastCheckedOf(ctx.db, runId).then((resumeAfter) => checkAllObjects(ctx, storageOf(ctx), runId, { agent: fixityAgent(), signal: abort.signal, resumeAfter }));
+  active.set(runId, { promise, abort });
+  try {
+    return await promise;
+  } finally {
+    active.delete(runId);
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 /** Stops this process's runs (shutdown) and waits until each has recorded that it stopped. */

@@ -21,6 +21,7 @@ import { changeRequestsRoutes } from '../change-requests/change-requests.routes.
 import { depositRoutes } from '../deposit/deposit.routes.js';
 import { audioDepositRoutes } from '../deposit/audio-deposit.routes.js';
 import { fixityRoutes } from '../fixity/fixity.routes.js';
+import { jobsRoutes } from '../jobs/jobs.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { importRoutes } from '../import/import.routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
         depositRoutes,
         audioDepositRoutes,
         fixityRoutes,
+        jobsRoutes,
         searchRoutes,
         auditRoutes,
         statsRoutes,

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DomainMetrics } from './domain-metrics.js';
 import type { QueueLevels } from './metrics.repo.js';
+import type { QueueDepth } from '../jobs/job-queue.js';
 
 /** Gauges read from the database are cached this long: a scrape every few seconds costs one query pair. */
 const LEVELS_CACHE_MS = 5000;
@@ -26,7 +27,15 @@ function cached<T>(read: () => Promise<T>, ttlMs: number, now: () => number): ()
   };
 }
 
-export function createPrometheusMetrics(options: { readLevels: () => Promise<QueueLevels>; now?: () => number; processMetrics?: boolean }): PrometheusMetrics {
+export interface PrometheusOptions {
+  readLevels: () => Promise<QueueLevels>;
+  /** Background jobs by state (src/jobs); absent: no job gauge. */
+  readJobDepth?: () => Promise<QueueDepth>;
+  now?: () => number;
+  processMetrics?: boolean;
+}
+
+export function createPrometheusMetrics(options: PrometheusOptions): PrometheusMetrics {
   const registry = new Registry();
   const registers = [registry];
   if (options.processMetrics ?? true) {
@@ -55,6 +64,21 @@ export function createPrometheusMetrics(options: { readLevels: () => Promise<Que
       this.set((await levels()).emailsPending);
     },
   });
+  const readJobDepth = options.readJobDepth;
+  if (readJobDepth !== undefined) {
+    const depth = cached(readJobDepth, LEVELS_CACHE_MS, options.now ?? Date.now);
+    new Gauge({
+      name: 'isrc_job_queue_depth',
+      help: 'Background jobs (fixity runs, e-mail delivery, sweeps) by state: queued, running, retrying, failed (all processes on PostgreSQL)',
+      labelNames: ['state'],
+      registers,
+      async collect() {
+        for (const [state, n] of Object.entries(await depth())) {
+          this.set({ state }, n);
+        }
+      },
+    });
+  }
   const domain: DomainMetrics = {
     isrcsAllocated: (n, source) => isrcs.inc({ source }, n),
     albumSubmitted: () => submissions.inc(),

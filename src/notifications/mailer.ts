@@ -32,6 +32,35 @@ export function smtpSender(mail: MailSettings): { send: SendEmail; close(): void
   };
 }
 
+/** The background job that sends pending e-mails (src/jobs/app-jobs.ts). */
+export const MAIL_DELIVERY_TASK = 'mail-deliver';
+
+/**
+ * One delivery pass as a background job's work: e-mails that fail are logged and retried by their
+ * own row schedule; a pass that cannot run at all throws, so the job queue retries it.
+ */
+export function mailDeliveryJob(ctx: ServiceContext & { mail: MailSettings }, options: Omit<MailerOptions, 'intervalMs' | 'nudgeDelayMs'>): { run(): Promise<void>; close(): void } {
+  const sender = smtpSender(ctx.mail);
+  const redact = smtpRedactor(ctx.mail.smtpUrl);
+  return {
+    async run() {
+      let report;
+      try {
+        report = await deliverPending(ctx, { ...options, send: sender.send, redact });
+      } catch (err) {
+        // The job's last error is shown to administrators: never with the SMTP password (so no
+        // `cause`, which would carry the unredacted error along).
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(redact(err instanceof Error ? err.message : String(err)));
+      }
+      if (report.retrying + report.failed > 0) {
+        options.log?.warn(report, 'notification e-mails failed');
+      }
+    },
+    close: () => sender.close(),
+  };
+}
+
 export interface MailerHandle {
   /** Runs one delivery now (tests, and the nudge after notify). */
   runNow(): Promise<void>;

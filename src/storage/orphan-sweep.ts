@@ -101,39 +101,28 @@ export async function sweepOrphans(ctx: ServiceContext, options: OrphanSweepOpti
   return { unreferencedRemoved, unrecordedRemoved, temporaryRemoved, stagedRemoved };
 }
 
-export interface PeriodicSweep {
-  stop(): void;
-}
+/** The recurring background job of the sweep (src/jobs/app-jobs.ts). */
+export const ORPHAN_SWEEP_TASK = 'orphan-sweep';
 
 /**
- * Sweeps every `intervalMs` while the server runs (never two at once; a failure is logged and the
- * next one tried as usual). Several servers sweeping the same storage is safe (address locks).
+ * The sweep as a recurring job's work (every ORPHAN_SWEEP_INTERVAL_MS, never two at once in one
+ * process): a summary line when it removed something; a failure throws, for the job list, and the
+ * next tick tries again. Several servers sweeping the same storage is safe (address locks).
  */
-export function startPeriodicSweep(
-  ctx: ServiceContext,
-  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
-  intervalMs = ORPHAN_SWEEP_INTERVAL_MS,
-): PeriodicSweep {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) {
+export function orphanSweepJob(ctx: ServiceContext, log: { info(obj: object, msg: string): void }): () => Promise<void> {
+  let running: Promise<OrphanSweepSummary> | undefined;
+  return async () => {
+    if (running !== undefined) {
       return;
     }
-    running = true;
-    sweepOrphans(ctx)
-      .then(
-        (summary) => {
-          if (Object.values(summary).some((n) => n > 0)) {
-            log.info(summary, 'sweep of unreferenced objects and leftovers');
-          }
-        },
-        (err: unknown) => log.warn({ err }, 'sweep of unreferenced objects failed'),
-      )
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  // The sweep never keeps the process alive on its own.
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+    running = sweepOrphans(ctx);
+    try {
+      const summary = await running;
+      if (Object.values(summary).some((n) => n > 0)) {
+        log.info(summary, 'sweep of unreferenced objects and leftovers');
+      }
+    } finally {
+      running = undefined;
+    }
+  };
 }

@@ -39,6 +39,7 @@ const ChangeRequestDeskPage = page(() => import('../features/change-requests/Cha
 const ChangeRequestDetailPage = page(() => import('../features/change-requests/ChangeRequestDetailPage'), 'ChangeRequestDetailPage');
 const DepositDeskPage = page(() => import('../features/deposit/DepositDeskPage'), 'DepositDeskPage');
 const FixityPage = page(() => import('../features/fixity/FixityPage'), 'FixityPage');
+const JobsPage = page(() => import('../features/jobs/JobsPage'), 'JobsPage');
 const SearchPage = page(() => import('../features/search/SearchPage'), 'SearchPage');
 const AuditLogPage = page(() => import('../features/audit-log/AuditLogPage'), 'AuditLogPage');
 const PublicSearchPage = page(() => import('../features/public-search/PublicSearchPage'), 'PublicSearchPage');
@@ -103,7 +104,10 @@ export function createRouter() {
             },
             {
               element: <RequireRole roles={ADMIN} />,
-              children: [{ path: 'admin/users', element: StaffUsersPage }],
+              children: [
+                { path: 'admin/users', element: StaffUsersPage },
+                { path: 'admin/jobs', element: JobsPage },
+              ],
             },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -34,6 +34,8 @@ import ddexZh from '../features/ddex/locales/zh-TW.json';
 import ddexEn from '../features/ddex/locales/en.json';
 import importZh from '../features/import/locales/zh-TW.json';
 import importEn from '../features/import/locales/en.json';
+import jobsZh from '../features/jobs/locales/zh-TW.json';
+import jobsEn from '../features/jobs/locales/en.json';
 
 /**
  * Feature namespaces: each feature keeps its texts in its own locale files, so features grow
@@ -58,6 +60,7 @@ export const FEATURE_NAMESPACES = {
   stats: { 'zh-TW': statsZh, en: statsEn },
   ddex: { 'zh-TW': ddexZh, en: ddexEn },
   import: { 'zh-TW': importZh, en: importEn },
+  jobs: { 'zh-TW': jobsZh, en: jobsEn },
 } as const;
 
 export type FeatureNamespace = keyof typeof FEATURE_NAMESPACES;
@@ -82,4 +85,5 @@ export const FEATURE_RESOURCES_ZH = {
   stats: statsZh,
   ddex: ddexZh,
   import: importZh,
+  jobs: jobsZh,
 };

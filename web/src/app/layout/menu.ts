@@ -19,6 +19,7 @@ export interface MenuItem {
     | 'search'
     | 'auditLog'
     | 'users'
+    | 'jobs'
     | 'settings'
     | 'changePassword';
   roles?: readonly Role[];
@@ -40,6 +41,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { to: '/stats', label: 'stats' },
   { to: '/manual', label: 'manual' },
   { to: '/admin/users', label: 'users', roles: ADMIN },
+  { to: '/admin/jobs', label: 'jobs', roles: ADMIN },
   { to: '/admin/settings', label: 'settings', roles: STAFF },
   { to: '/change-password', label: 'changePassword' },
 ];
