@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isrcErrorMessage } from '../isrc/messages.js';
 import type { IsrcError } from '../isrc/isrc.js';
-import { audioRefusalMessage, isAudioRefusal } from '../media/audio-messages.js';
+import { audioExtensionHint, audioRefusalMessage, isAudioRefusal } from '../media/audio-messages.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorCode } from '../shared/errors.js';
 import { interpolate, localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
@@ -140,8 +140,11 @@ function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
   if (err.code === 'ISRC_TAKEN') {
     values.where = whereTaken(err.details ?? {}, locale);
   }
+  if (err.code === 'AUDIO_FILE_NAME_INVALID') {
+    values.hint = audioExtensionHint(values.fileName, locale);
+  }
   if (err.code === 'AUDIO_REFUSED' && isAudioRefusal(values.reason)) {
-    values.reason = audioRefusalMessage(values.reason, locale);
+    values.reason = audioRefusalMessage(values.reason, locale, values);
   }
   if (err.code === 'ISRC_JUMP_UNCONFIRMED' && typeof values.skipped === 'number') {
     values.skipped = values.skipped.toLocaleString('en-US');

@@ -22,7 +22,7 @@ function stream(overrides: Partial<FfprobeStream>): FfprobeStream {
 }
 
 function output(formatName: string, streams: FfprobeStream[], format: Partial<FfprobeOutput['format']> = {}): FfprobeOutput {
-  return { format: { formatName, probeScore: 51, duration: 3.030204, size: 48900, bitRate: 129100, ...format }, streams };
+  return { format: { formatName, probeScore: 51, duration: 3.030204, size: 48900, bitRate: 129100, majorBrand: null, ...format }, streams };
 }
 
 const MP4 = 'mov,mp4,m4a,3gp,3g2,mj2';
@@ -55,6 +55,14 @@ describe(decideAudio.name, () => {
       contentType: 'audio/mpeg',
       technical: { codec: 'mp3', sampleRate: 44100, channels: 2, bitRate: 128000, durationMs: 3030 },
     });
+  });
+
+  it('refuses a QuickTime movie (brand "qt  ") named .mp4, and takes the MP4 brands', () => {
+    const aac = stream({ codecName: 'aac', profile: 'LC', duration: 3, nbFrames: 131, nbReadPackets: 131 });
+    expect(decideAudio(output(MP4, [aac], { majorBrand: 'qt  ' }), 'mp4')).toMatchObject({ ok: false, reason: 'quicktime' });
+    for (const majorBrand of ['isom', 'M4A ', 'mp42', 'iso5', '3gp4', null]) {
+      expect(decideAudio(output(MP4, [aac], { majorBrand, duration: 3 }), 'mp4')).toMatchObject({ ok: true, container: 'mp4' });
+    }
   });
 
   it('refuses what ffprobe only guessed (a program named .mp3 scores 1)', () => {

@@ -13,6 +13,13 @@ export type AudioDecision = ({ ok: true } & Omit<AudioAnalysis, 'tagIsrcs'>) | {
 /** ffprobe's AVPROBE_SCORE_MAX / 4: below it the demuxer was only guessing (a program named .mp3 scores 1). */
 export const MIN_PROBE_SCORE = 25;
 
+/**
+ * The `ftyp` brand of Apple's QuickTime movies (.mov). ffprobe reads them with the same demuxer as
+ * MP4, but they are another format (their own codecs, e.g. ProRes and PCM, and atoms), so a .mov
+ * renamed .mp4 is refused by name rather than stored as MP4.
+ */
+export const QUICKTIME_BRAND = 'qt  ';
+
 /** How much shorter than its header a file may really be: 0.5 s or 2 %, whichever is more. */
 export function durationTolerance(headerSeconds: number): number {
   return Math.max(0.5, headerSeconds * 0.02);
@@ -116,7 +123,7 @@ function contentTypeOf(container: AudioContainer, streams: FfprobeStream[]): Aud
 
 /**
  * The decision for one file whose user-given name ends with `.<extension>`. Checks, in order:
- * the demuxer was sure; an accepted container; MPEG Layer I/II is not mp3; an audio stream with
+ * the demuxer was sure; an accepted container, not a QuickTime movie; MPEG Layer I/II is not mp3; an audio stream with
  * packets; the content agrees with the extension; the header's duration is backed by the data.
  */
 export function decideAudio(output: FfprobeOutput, extension: AudioContainer): AudioDecision {
@@ -127,6 +134,9 @@ export function decideAudio(output: FfprobeOutput, extension: AudioContainer): A
   const container = containerOfFormat(format.formatName);
   if (container === undefined) {
     return refuse('not-audio', `format ${format.formatName}`);
+  }
+  if (container === 'mp4' && format.majorBrand === QUICKTIME_BRAND) {
+    return refuse('quicktime', 'QuickTime movie (ftyp brand "qt  "), not MP4');
   }
   const audio = streams.find((s) => s.codecType === 'audio');
   if (container === 'mp3' && (audio?.codecName === 'mp2' || audio?.codecName === 'mp1')) {

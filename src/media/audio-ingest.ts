@@ -106,7 +106,7 @@ export async function checkStagedAudio(staged: StagedFile, extension: AudioConta
   }
   if (!probed.ok) {
     await staged.discard();
-    throw new AppError('AUDIO_REFUSED', { reason: probed.reason, extension });
+    throw new AppError('AUDIO_REFUSED', { reason: probed.reason, extension, ...(probed.format === undefined ? {} : { format: probed.format }) });
   }
   const { analysis } = probed;
   const warnings = mediaWarnings(analysis, { declaredDurationSeconds: target.declaredDurationSeconds, expectedIsrc: target.isrc });

@@ -15,6 +15,14 @@ export const AUDIO_REFUSAL_MESSAGES: Readonly<Record<AudioRefusal, Texts>> = {
     'zh-TW': '檔案內容不是音訊或影音檔（例如程式、文字檔或其他格式）；僅接受 MP3、WAV 或 MP4，更改副檔名無效。',
     en: 'The file is not audio or video (for example a program, a text file or another format); only MP3, WAV or MP4 is accepted, and renaming does not change that.',
   },
+  'other-audio-format': {
+    'zh-TW': '這個檔案是 {format} 格式，不是 MP3、WAV 或 MP4，更改副檔名無效；請用音訊軟體轉存為 MP3、WAV 或 MP4 後再上傳。',
+    en: 'This file is {format}, not MP3, WAV or MP4, and renaming it does not change that; convert it to MP3, WAV or MP4 with your audio software and upload it again.',
+  },
+  quicktime: {
+    'zh-TW': '這是 QuickTime（.mov）影片，不是 MP4，更改副檔名無效；請用影音軟體匯出或轉存為 MP4（H.264 影像、AAC 音訊）後再上傳。',
+    en: 'This is a QuickTime (.mov) movie, not MP4, and renaming it does not change that; export or convert it to MP4 (H.264 video, AAC audio) and upload it again.',
+  },
   'extension-mismatch': {
     'zh-TW': '檔案內容與副檔名不符（例如 WAV 檔命名為 .mp3），請改用與內容相符的副檔名。',
     en: 'The content does not match the extension (for example a WAV file named .mp3); use the extension of what the file really is.',
@@ -22,6 +30,10 @@ export const AUDIO_REFUSAL_MESSAGES: Readonly<Record<AudioRefusal, Texts>> = {
   'mpeg-layer-2': {
     'zh-TW': '這是 MPEG Layer II（MP2）音訊，不是 MP3；請轉成 MP3 或 WAV 後再上傳。',
     en: 'This is MPEG Layer II (MP2) audio, not MP3; convert it to MP3 or WAV and upload it again.',
+  },
+  'mp3-free-format': {
+    'zh-TW': '這個 MP3 以「free format」（非標準位元率）編碼，多數播放器與本系統都無法讀取；請以固定位元率（CBR）或變動位元率（VBR）重新編碼為 MP3 後再上傳。',
+    en: 'This MP3 is encoded in "free format" (a non-standard bit rate) that most players, and this system, cannot read; encode it again as MP3 at a constant (CBR) or variable (VBR) bit rate and upload it.',
   },
   'duration-not-backed': {
     'zh-TW': '檔案不完整：檔頭標示的長度超過實際的音訊資料（可能在複製或下載時被截斷），請上傳完整的檔案。',
@@ -34,6 +46,10 @@ export const AUDIO_REFUSAL_MESSAGES: Readonly<Record<AudioRefusal, Texts>> = {
   'wav-without-fmt': {
     'zh-TW': 'WAV 檔缺少格式（fmt）區塊，無法判讀取樣率與聲道；請以音訊軟體重新匯出 WAV 檔。',
     en: 'The WAV file has no format (fmt) chunk, so its sample rate and channels cannot be read; export it again from your audio software.',
+  },
+  'wav-missing-pad': {
+    'zh-TW': 'WAV 檔的區塊結構有誤（奇數長度的區塊少了補齊位元組），標準的讀取程式找不到其後的音訊資料；請以音訊軟體重新匯出 WAV 檔後再上傳。',
+    en: 'The WAV file is malformed (an odd-sized chunk lacks its pad byte), so standard readers cannot find the audio after it; export it again from your audio software and upload the new file.',
   },
   playlist: {
     'zh-TW': '這是播放清單（M3U/HLS），不是音訊檔；請上傳音訊檔本身。',
@@ -61,6 +77,27 @@ export const AUDIO_FILE_NAME_MESSAGES: Readonly<Record<AudioFileNameRefusal, Tex
   },
 };
 
+/**
+ * Extensions producers' tools give to files whose content we accept under another name: the
+ * refusal of the name says which extension to use (renaming is all it takes for these).
+ */
+const SAME_CONTENT_EXTENSIONS: Readonly<Record<string, 'mp4' | 'wav' | 'mp3'>> = { m4a: 'mp4', m4b: 'mp4', m4v: 'mp4', bwf: 'wav', wave: 'wav', rf64: 'wav', mpga: 'mp3' };
+
+/** The hint added to AUDIO_FILE_NAME_INVALID: empty unless the name's extension is one of those. */
+export function audioExtensionHint(fileName: unknown, locale: Locale): string {
+  const name = typeof fileName === 'string' ? fileName.normalize('NFKC').trim() : '';
+  const dot = name.lastIndexOf('.');
+  const extension = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+  const target = Object.hasOwn(SAME_CONTENT_EXTENSIONS, extension) ? SAME_CONTENT_EXTENSIONS[extension] : undefined;
+  if (target === undefined) {
+    return '';
+  }
+  const kind = target === 'mp4' ? 'MP4' : target === 'wav' ? 'WAV' : 'MP3';
+  return locale === 'zh-TW'
+    ? `.${extension} 檔的內容就是 ${kind}，請將副檔名改為 .${target} 後再上傳。`
+    : ` A .${extension} file is ${kind} inside: rename it to .${target} and upload it again.`;
+}
+
 /** Placeholders come from the warning's detail (see mediaWarnings). */
 export const MEDIA_WARNING_MESSAGES: Readonly<Record<MediaWarning['code'], Texts>> = {
   'duration-mismatch': {
@@ -78,8 +115,13 @@ export function isAudioRefusal(value: unknown): value is AudioRefusal {
   return typeof value === 'string' && Object.hasOwn(AUDIO_REFUSAL_MESSAGES, value);
 }
 
-export function audioRefusalMessage(reason: AudioRefusal, locale: Locale): string {
-  return AUDIO_REFUSAL_MESSAGES[reason][locale];
+/** What `{format}` reads when a refusal's details lost the format's name. */
+const SOME_FORMAT: Texts = { 'zh-TW': '其他', en: 'in another format' };
+
+/** A refusal's text; `details.format` names the format an other-audio-format file is in. */
+export function audioRefusalMessage(reason: AudioRefusal, locale: Locale, details: Readonly<Record<string, unknown>> = {}): string {
+  const format = typeof details.format === 'string' ? details.format : SOME_FORMAT[locale];
+  return interpolate(AUDIO_REFUSAL_MESSAGES[reason][locale], { format });
 }
 
 export function audioFileNameMessage(reason: AudioFileNameRefusal, locale: Locale): string {

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import type { AudioTechnical } from '../db/schema/media.js';
 import type { AudioContainer } from '../shared/enums.js';
 import { decideAudio } from './audio-decide.js';
+import { bytesAfterId3, isFreeFormatMp3, otherAudioFormat } from './audio-formats.js';
 import { readIsrcTags } from './audio-tags.js';
+import { mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
 import { runFfprobe, type FfprobeRun } from './ffprobe-run.js';
 import { headKind, readHead, wavHasFmtChunk, type HeadKind } from './media-sniff.js';
 
@@ -18,8 +20,21 @@ export { mediaWarnings, type MediaExpectations } from './media-warnings.js';
  * music-metadata reads the ISRC tags with the parser of that container (audio-tags.ts).
  */
 
-/** Why a file is refused; audio-refusal-messages.ts has the zh-TW and English text for each. */
-export type AudioRefusal = 'not-audio' | 'extension-mismatch' | 'mpeg-layer-2' | 'duration-not-backed' | 'no-audio-stream' | 'wav-without-fmt' | 'playlist' | 'empty' | 'unreadable';
+/** Why a file is refused; audio-messages.ts has the zh-TW and English text for each. */
+export type AudioRefusal =
+  | 'not-audio'
+  | 'other-audio-format'
+  | 'quicktime'
+  | 'extension-mismatch'
+  | 'mpeg-layer-2'
+  | 'mp3-free-format'
+  | 'duration-not-backed'
+  | 'no-audio-stream'
+  | 'wav-without-fmt'
+  | 'wav-missing-pad'
+  | 'playlist'
+  | 'empty'
+  | 'unreadable';
 
 export interface AudioAnalysis {
   container: AudioContainer;
@@ -29,10 +44,24 @@ export interface AudioAnalysis {
   tagIsrcs: string[];
 }
 
-export type AudioProbeResult = { ok: true; analysis: AudioAnalysis } | { ok: false; reason: AudioRefusal; detail: string };
+/** A refusal's `format` names the format recognised (other-audio-format): the message says it. */
+export type AudioProbeResult = { ok: true; analysis: AudioAnalysis } | { ok: false; reason: AudioRefusal; detail: string; format?: string };
 
 function refuse(reason: AudioRefusal, detail: string): AudioProbeResult {
   return { ok: false, reason, detail };
+}
+
+/**
+ * A format we recognise by its signature (after any ID3v2 tags) and do not accept, or an MP3 in
+ * free format: refused by name before ffprobe, which would only say it found nothing it knows.
+ */
+async function refusalBySignature(filePath: string): Promise<AudioProbeResult | undefined> {
+  const bytes = await bytesAfterId3(filePath);
+  const format = otherAudioFormat(bytes);
+  if (format !== undefined) {
+    return { ok: false, reason: 'other-audio-format', detail: `a ${format} file`, format };
+  }
+  return isFreeFormatMp3(bytes) ? refuse('mp3-free-format', 'MPEG Layer III in free format (bitrate index 0)') : undefined;
 }
 
 /** The last meaningful line of ffprobe's errors, without the server's path, for the log. */
@@ -64,12 +93,20 @@ async function refusalForFailure(run: Extract<FfprobeRun, { ok: false }>, kind: 
     return refuse('playlist', `a playlist: ${message}`);
   }
   if (kind === 'mp4') {
+    const overrun = await mp4BoxOverrun(filePath);
+    if (overrun !== undefined) {
+      return refuse('duration-not-backed', `mp4 cut short: ${overrun}`);
+    }
     // ftyp only (or cut before the moov box): no track to play. Anything else is a damaged mp4.
     return /moov atom not found/u.test(run.stderr)
       ? refuse('no-audio-stream', 'mp4 without a moov box (ftyp only, or cut before its index)')
       : refuse('unreadable', `broken mp4: ${message}`);
   }
   if (kind === 'riff-wave') {
+    const missingPad = await wavMissingPad(filePath);
+    if (missingPad !== undefined) {
+      return refuse('wav-missing-pad', missingPad);
+    }
     return (await wavHasFmtChunk(filePath)) ? refuse('unreadable', `broken WAV: ${message}`) : refuse('wav-without-fmt', 'RIFF WAVE without a fmt chunk');
   }
   return refuse('not-audio', `no mp3, wav or mp4 recognised: ${message}`);
@@ -93,9 +130,15 @@ export async function probeAudio(filePath: string, extension: AudioContainer): P
       return refuse('not-audio', 'an executable program or script');
     case 'text':
       return refuse('not-audio', 'a text file');
+    case 'other': {
+      const bySignature = await refusalBySignature(filePath);
+      if (bySignature !== undefined) {
+        return bySignature;
+      }
+      break;
+    }
     case 'mp4':
     case 'riff-wave':
-    case 'other':
       break;
   }
   const run = await runFfprobe(filePath);
@@ -107,6 +150,11 @@ export async function probeAudio(filePath: string, extension: AudioContainer): P
     return refuse(decision.reason, decision.detail);
   }
   const { container, contentType, technical } = decision;
+  // ffprobe reads a WAV cut short as a shorter one: its data chunk's size says otherwise.
+  const overrun = container === 'wav' ? await wavDataOverrun(filePath) : undefined;
+  if (overrun !== undefined) {
+    return refuse('duration-not-backed', `WAV cut short: ${overrun}`);
+  }
   const tagIsrcs = await readIsrcTags(filePath, container);
   return { ok: true, analysis: { container, contentType, technical, tagIsrcs } };
 }

@@ -31,7 +31,7 @@ describe(parseFfprobeJson.name, () => {
       format: { format_name: 'mp3', probe_score: 51, duration: '3.030204', size: '48900', bit_rate: '129100' },
     });
     expect(parseFfprobeJson(json)).toEqual({
-      format: { formatName: 'mp3', probeScore: 51, duration: 3.030204, size: 48900, bitRate: 129100 },
+      format: { formatName: 'mp3', probeScore: 51, duration: 3.030204, size: 48900, bitRate: 129100, majorBrand: null },
       streams: [
         {
           index: 0,
@@ -61,6 +61,13 @@ describe(parseFfprobeJson.name, () => {
         },
       ],
     });
+  });
+
+  it('reads the mp4 family’s major brand from the format tags', () => {
+    const json = (tags: unknown) => JSON.stringify({ streams: [], format: { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', tags } });
+    expect(parseFfprobeJson(json({ major_brand: 'qt  ', compatible_brands: 'qt  ' }))?.format.majorBrand).toBe('qt  ');
+    expect(parseFfprobeJson(json({ major_brand: 'M4A ' }))?.format.majorBrand).toBe('M4A ');
+    expect(parseFfprobeJson(json(undefined))?.format.majorBrand).toBeNull();
   });
 
   it('gives nothing for no JSON, or JSON without a recognised format', () => {

@@ -39,6 +39,8 @@ export interface FfprobeFormat {
   duration: number | null;
   size: number | null;
   bitRate: number | null;
+  /** The mp4 family's `ftyp` major brand (`isom`, `M4A `, `qt  `…); null without one. */
+  majorBrand: string | null;
 }
 
 export interface FfprobeOutput {
@@ -124,6 +126,7 @@ export function parseFfprobeJson(text: string): FfprobeOutput | undefined {
       duration: numberOf(format.duration),
       size: numberOf(format.size),
       bitRate: numberOf(format.bit_rate),
+      majorBrand: stringOf(record(format.tags)?.major_brand),
     },
     streams: streams.map((stream: unknown, i) => parseStream(stream, i)),
   };

@@ -31,7 +31,8 @@ export function audioUploadAllowed(state: AudioState): boolean {
 
 /** `.mp3`, `.wav` or `.mp4` at the end of a name (any case); the per-track upload needs no ISRC in it. */
 export function audioExtensionOf(fileName: string): AudioContainer | undefined {
-  const match = /\.([A-Za-z0-9]{1,10})$/.exec(fileName.trim());
+  // NFKC as for batch names (audio-file-name.ts): `母帶．ＷＡＶ` typed with a Chinese IME ends in .wav.
+  const match = /\.([A-Za-z0-9]{1,10})$/.exec(fileName.normalize('NFKC').trim());
   const extension = match?.[1]?.toLowerCase();
   return extension === 'mp3' || extension === 'wav' || extension === 'mp4' ? extension : undefined;
 }

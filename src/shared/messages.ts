@@ -234,8 +234,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'The album is approved: its cover is locked and cannot be replaced or removed.',
   },
   AUDIO_FILE_NAME_INVALID: {
-    'zh-TW': '「{fileName}」的副檔名不符：影音檔僅接受 .mp3、.wav 或 .mp4。',
-    en: '"{fileName}" has the wrong extension: audio files must end in .mp3, .wav or .mp4.',
+    'zh-TW': '「{fileName}」的副檔名不符：影音檔僅接受 .mp3、.wav 或 .mp4。{hint}',
+    en: '"{fileName}" has the wrong extension: audio files must end in .mp3, .wav or .mp4.{hint}',
   },
   AUDIO_FILE_NAME_NOT_ISRC: {
     'zh-TW': '「{fileName}」的檔名不是 ISRC：批次上傳的檔名須為曲目的 ISRC 加副檔名，例如 TW-A12-26-00001.mp3。',

@@ -69,7 +69,7 @@ export async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** What an upload left: stored objects (rows and files) and staged files. */
-export async function leftovers(env: AudioTestEnv): Promise<{ objects: string[]; files: string[]; staged: string[] }> {
+export async function leftovers(env: TestEnv): Promise<{ objects: string[]; files: string[]; staged: string[] }> {
   const rows = await queryRows(env.handle, sql`select sha256 from stored_objects order by sha256`);
   return { objects: rows.map((r) => String(r.sha256)), files: (await filesUnder(env.filesDir)).sort(), staged: (await filesUnder(env.stagingDir)).sort() };
 }

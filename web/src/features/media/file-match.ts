@@ -4,16 +4,21 @@ import { AUDIO_CONTAINERS, type AudioContainer } from '../../../../src/shared/en
 
 export { AUDIO_ACCEPT, MAX_AUDIO_BYTES } from '../../../../src/media/track-audio.schemas.js';
 
+/** NFKC, as the server reads names: a full-width name typed with a Chinese IME (ＴＷＡ…．ｍｐ３) is the same name. */
+const normalised = (fileName: string): string => fileName.normalize('NFKC').trim();
+
 export function audioExtension(fileName: string): AudioContainer | null {
-  const dot = fileName.lastIndexOf('.');
-  const ext = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+  const name = normalised(fileName);
+  const dot = name.lastIndexOf('.');
+  const ext = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
   return AUDIO_CONTAINERS.find((known) => known === ext) ?? null;
 }
 
 /** The ISRC a file is named by (TWA011800001.mp3, TW-A01-18-00001.wav, any spelling the core accepts), or null. */
 export function isrcFromFileName(fileName: string): Isrc | null {
-  const dot = fileName.lastIndexOf('.');
-  const base = dot < 0 ? fileName : fileName.slice(0, dot);
+  const name = normalised(fileName);
+  const dot = name.lastIndexOf('.');
+  const base = dot < 0 ? name : name.slice(0, dot);
   const parsed = normaliseIsrc(base);
   return parsed.ok ? parsed.value : null;
 }

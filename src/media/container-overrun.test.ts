@@ -1,0 +1,108 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunk, oddDataWav, riffWave, streamedWav, unpaddedChunk, wavParts } from '../../test/media/riff-bytes.js';
+import { mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
+
+let dir = '';
+let n = 0;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'overrun-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function file(bytes: Buffer): Promise<string> {
+  n += 1;
+  const path = join(dir, `f${n}`);
+  await writeFile(path, bytes);
+  return path;
+}
+
+const u32 = (value: number, le = true): Buffer => {
+  const b = Buffer.alloc(4);
+  if (le) {
+    b.writeUInt32LE(value >>> 0);
+  } else {
+    b.writeUInt32BE(value >>> 0);
+  }
+  return b;
+};
+const u64 = (value: number, le = true): Buffer => {
+  const b = Buffer.alloc(8);
+  if (le) {
+    b.writeBigUInt64LE(BigInt(value));
+  } else {
+    b.writeBigUInt64BE(BigInt(value));
+  }
+  return b;
+};
+
+/** 16-bit stereo PCM fmt, 0.1 s at 8 kHz of silence. */
+const fmt = Buffer.from([1, 0, 2, 0, 0x40, 0x1f, 0, 0, 0, 0x7d, 0, 0, 4, 0, 16, 0]);
+const pcm = Buffer.alloc(3200);
+
+describe(wavDataOverrun.name, () => {
+  it('passes a whole file, an odd padded data chunk, a recorder’s 0 / 0xFFFFFFFF sizes and chunks after data', async () => {
+    expect(await wavDataOverrun(await file(riffWave([chunk('fmt ', fmt), chunk('data', pcm)])))).toBeUndefined();
+    expect(await wavDataOverrun(await file(oddDataWav(801)))).toBeUndefined();
+    expect(await wavDataOverrun(await file(streamedWav({ fmt, data: pcm }, 0)))).toBeUndefined();
+    expect(await wavDataOverrun(await file(streamedWav({ fmt, data: pcm }, 0xffffffff)))).toBeUndefined();
+    expect(await wavDataOverrun(await file(riffWave([chunk('fmt ', fmt), chunk('data', pcm), chunk('LIST', Buffer.from('INFOISFT'))])))).toBeUndefined();
+  });
+
+  it('finds a data chunk cut short, also after an ID3v2 tag some taggers put in front', async () => {
+    const whole = riffWave([chunk('fmt ', fmt), chunk('data', pcm)]);
+    expect(await wavDataOverrun(await file(whole.subarray(0, 1000)))).toMatch(/claims 3200 bytes, 956 are present/);
+    const id3 = Buffer.concat([Buffer.from('ID3', 'latin1'), Buffer.from([3, 0, 0, 0, 0, 0, 10]), Buffer.alloc(10)]);
+    expect(await wavDataOverrun(await file(Buffer.concat([id3, whole]).subarray(0, 1020)))).toMatch(/claims 3200 bytes/);
+    // Less than one sample frame short is a writer's rounding.
+    expect(await wavDataOverrun(await file(whole.subarray(0, whole.length - 2)))).toBeUndefined();
+    expect(wavParts(whole).data.length).toBe(3200);
+  });
+
+  it('checks an RF64 data size in ds64', async () => {
+    const ds64 = (dataSize: number) => chunk('ds64', Buffer.concat([u64(0), u64(dataSize), u64(0), u32(0)]));
+    const rf64 = (dataSize: number) =>
+      Buffer.concat([Buffer.from('RF64', 'latin1'), u32(0xffffffff), Buffer.from('WAVE', 'latin1'), ds64(dataSize), chunk('fmt ', fmt), Buffer.from('data', 'latin1'), u32(0xffffffff), pcm]);
+    expect(await wavDataOverrun(await file(rf64(3200)))).toBeUndefined();
+    expect(await wavDataOverrun(await file(rf64(6400)))).toMatch(/claims 6400 bytes, 3200 are present/);
+  });
+});
+
+const box = (type: string, body: Buffer): Buffer => Buffer.concat([u32(body.length + 8, false), Buffer.from(type, 'latin1'), body]);
+
+describe(mp4BoxOverrun.name, () => {
+  it('passes whole boxes, a box "to the end" and a 64-bit size', async () => {
+    const ftyp = box('ftyp', Buffer.from('isom\0\0\0\0isom', 'latin1'));
+    expect(await mp4BoxOverrun(await file(Buffer.concat([ftyp, box('mdat', Buffer.alloc(100)), box('moov', Buffer.alloc(20))])))).toBeUndefined();
+    expect(await mp4BoxOverrun(await file(Buffer.concat([ftyp, u32(0, false), Buffer.from('mdat', 'latin1'), Buffer.alloc(50)])))).toBeUndefined();
+    const large = Buffer.concat([u32(1, false), Buffer.from('mdat', 'latin1'), u64(16 + 40, false), Buffer.alloc(40)]);
+    expect(await mp4BoxOverrun(await file(Buffer.concat([ftyp, large])))).toBeUndefined();
+  });
+
+  it('finds a box that runs past the end (an mdat cut before its moov)', async () => {
+    const ftyp = box('ftyp', Buffer.from('isom\0\0\0\0isom', 'latin1'));
+    const whole = Buffer.concat([ftyp, box('mdat', Buffer.alloc(100)), box('moov', Buffer.alloc(20))]);
+    expect(await mp4BoxOverrun(await file(whole.subarray(0, 70)))).toMatch(/^the mdat box at 20 claims 108 bytes, 50 are present$/);
+    const large = Buffer.concat([u32(1, false), Buffer.from('mdat', 'latin1'), u64(16 + 4000, false), Buffer.alloc(40)]);
+    expect(await mp4BoxOverrun(await file(Buffer.concat([ftyp, large])))).toMatch(/claims 4016 bytes/);
+  });
+});
+
+describe(wavMissingPad.name, () => {
+  const list = Buffer.from('INFOISFT\x01\x00\x00\x00a', 'latin1');
+
+  it('names an odd chunk before data written without its pad byte', async () => {
+    expect(await wavMissingPad(await file(riffWave([chunk('fmt ', fmt), unpaddedChunk('LIST', list), chunk('data', pcm)])))).toBe('the LIST chunk has an odd size (13) and no pad byte');
+  });
+
+  it('passes padded odd chunks and files without odd chunks', async () => {
+    expect(await wavMissingPad(await file(riffWave([chunk('fmt ', fmt), chunk('LIST', list), chunk('data', pcm)])))).toBeUndefined();
+    expect(await wavMissingPad(await file(riffWave([chunk('fmt ', fmt), chunk('data', pcm)])))).toBeUndefined();
+  });
+});

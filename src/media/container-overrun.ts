@@ -1,0 +1,159 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { id3v2End } from './audio-formats.js';
+
+/**
+ * Finds a file cut short by looking at its container's own sizes: a WAV whose data chunk claims
+ * more bytes than follow it, an mp4 whose top-level box (mdat, moov) runs past the end. ffprobe
+ * alone reads a cut WAV as a shorter one and a cut mp4 without its moov as "no moov": neither
+ * says the file is incomplete. Each returns why (for the log) or undefined.
+ */
+
+/** Chunks or boxes walked before giving up (a WAV has a handful, a fragmented mp4 two per fragment). */
+const MAX_UNITS = 100_000;
+
+async function read(handle: FileHandle, at: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, at);
+  return buffer.subarray(0, bytesRead);
+}
+
+/**
+ * A RIFF/RF64/BW64 WAVE whose data chunk ends past the end of the file. A data size of 0 or
+ * 0xFFFFFFFF in a plain RIFF is a recorder's "still recording" (the samples run to the end) and
+ * is fine; in RF64/BW64 0xFFFFFFFF means "see ds64", whose 64-bit size is checked instead.
+ */
+export async function wavDataOverrun(filePath: string): Promise<string | undefined> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    // Some taggers put an ID3v2 tag in front of the RIFF header; ffprobe skips it, so do we.
+    const start = await id3v2End(handle);
+    const riff = (await read(handle, start, 4)).toString('latin1');
+    if (riff !== 'RIFF' && riff !== 'RF64' && riff !== 'BW64') {
+      return undefined;
+    }
+    const sixtyFour = riff !== 'RIFF';
+    let ds64DataSize: number | undefined;
+    let blockAlign = 1;
+    let at = start + 12;
+    for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
+      const header = await read(handle, at, 8);
+      const id = header.toString('latin1', 0, 4);
+      const length = header.readUInt32LE(4);
+      if (id === 'ds64') {
+        const ds64 = await read(handle, at + 8, 16);
+        ds64DataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
+      } else if (id === 'fmt ') {
+        blockAlign = Math.max(1, (await read(handle, at + 8 + 12, 2)).readUInt16LE(0));
+      } else if (id === 'data') {
+        const declared = sixtyFour && length === 0xffffffff ? ds64DataSize : length === 0 || length === 0xffffffff ? undefined : length;
+        const present = size - (at + 8);
+        // Up to one sample frame short is a writer's rounding, not a cut.
+        if (declared !== undefined && declared - present >= blockAlign && declared - present > 1) {
+          return `the data chunk claims ${declared} bytes, ${present} are present`;
+        }
+        return undefined;
+      }
+      if (length === 0xffffffff) {
+        return undefined;
+      }
+      at += 8 + length + (length % 2);
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An ISO-BMFF/QuickTime file whose top-level box runs past the end of the file. */
+export async function mp4BoxOverrun(filePath: string): Promise<string | undefined> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    let at = 0;
+    for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
+      const header = await read(handle, at, 16);
+      const type = header.toString('latin1', 4, 8);
+      let length = header.readUInt32BE(0);
+      if (length === 1 && header.length === 16) {
+        length = Number(header.readBigUInt64BE(8));
+      } else if (length === 0) {
+        // "To the end of the file": nothing to check.
+        return undefined;
+      } else if (length < 8) {
+        return undefined;
+      }
+      if (at + length > size) {
+        return `the ${type} box at ${at} claims ${length} bytes, ${size - at} are present`;
+      }
+      at += length;
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Chunk ids WAVE writers use; a misaligned read lands on bytes that are none of them. */
+const KNOWN_CHUNKS = new Set([
+  'data',
+  'fmt ',
+  'LIST',
+  'bext',
+  'iXML',
+  'JUNK',
+  'junk',
+  'PAD ',
+  'FLLR',
+  'fact',
+  'cue ',
+  'smpl',
+  'inst',
+  'acid',
+  'PEAK',
+  'id3 ',
+  'ID3 ',
+  'axml',
+  'cart',
+  'umid',
+  'minf',
+  'elm1',
+  'regn',
+  'levl',
+  'chna',
+  '_PMX',
+  'DISP',
+]);
+const isChunkId = (id: Buffer): boolean => id.length === 4 && KNOWN_CHUNKS.has(id.toString('latin1'));
+
+/**
+ * A WAVE whose odd-sized chunk lacks the pad byte RIFF requires (some writers forget it): every
+ * reader that follows the rule, ffprobe included, then misses the chunks after it. Named so the
+ * refusal can say what is wrong instead of "damaged".
+ */
+export async function wavMissingPad(filePath: string): Promise<string | undefined> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    let at = (await id3v2End(handle)) + 12;
+    for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
+      const header = await read(handle, at, 8);
+      const id = header.toString('latin1', 0, 4);
+      const length = header.readUInt32LE(4);
+      if (id === 'data' || length === 0xffffffff) {
+        return undefined;
+      }
+      if (length % 2 === 1) {
+        const padded = await read(handle, at + 8 + length + 1, 4);
+        const unpadded = await read(handle, at + 8 + length, 4);
+        if (!isChunkId(padded) && isChunkId(unpadded)) {
+          return `the ${id.trim()} chunk has an odd size (${length}) and no pad byte`;
+        }
+      }
+      at += 8 + length + (length % 2);
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
