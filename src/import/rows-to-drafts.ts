@@ -1,9 +1,10 @@
 import type { AlbumFields, RecordingFields } from '../catalog/catalog.schemas.js';
 import type { ReleaseType } from '../catalog/vocabularies.js';
-import { findTable, pickSheets, type SheetData, type WorkbookData } from './spreadsheet/index.js';
-import { SHEET_NAME_ALIASES, SHEET_NAMES, tableSpec, type TemplateKind } from './template/columns.js';
+import { findTable, pickSheets, type PickedSheets, type SheetData, type WorkbookData } from './spreadsheet/index.js';
+import { SHEET_NAME_ALIASES, SHEET_NAMES, tableSpec, type SheetKey, type TemplateKind } from './template/columns.js';
 import { groupCatalogue, groupOneAlbum, type AlbumGroup, type GroupHeadings, type KeyedAlbum, type KeyedTrack } from './group-albums.js';
-import { importText, type ImportProblem } from './import-problems.js';
+import { bothLocales, IMPORT_MESSAGES, importText, type ImportProblem } from './import-problems.js';
+import { interpolate } from '../shared/locale.js';
 import { headingsOf, SCOPE, SheetReader, tableProblems } from './sheet-reader.js';
 
 export type { AlbumDraft, AlbumGroup, TrackDraft } from './group-albums.js';
@@ -121,14 +122,39 @@ function tagAlbumKeys(groups: readonly AlbumGroup[], problems: ImportProblem[]):
   }
 }
 
+const SHEET_WHAT = { album: { 'zh-TW': '專輯工作表', en: 'album sheet' }, tracks: { 'zh-TW': '曲目工作表', en: 'tracks sheet' } } as const;
+
+/**
+ * A data sheet missing by name (renamed, or copied into a new workbook: 工作表1, Sheet1, Numbers'
+ * 「工作表 1 - 表格 1」) is taken from a visible sheet whose headings name that sheet's title column,
+ * with a warning saying so. The title columns tell the two apart (專輯名稱 / 曲目名稱): the other
+ * headings (製作公司, 錄製長度, credits) are on both.
+ */
+function adoptByHeadings(workbook: WorkbookData, picked: PickedSheets<SheetKey>, problems: ImportProblem[]): void {
+  for (const key of [...picked.missing]) {
+    const used = new Set(Object.values(picked.sheets));
+    const sheet = workbook.sheets.find((s) => !used.has(s) && s.state === 'visible' && findTable(s, tableSpec(key, 'catalogue')).columns.title !== undefined);
+    if (sheet === undefined) {
+      continue;
+    }
+    picked.sheets[key] = sheet;
+    picked.missing = picked.missing.filter((k) => k !== key);
+    picked.extra = picked.extra.filter((name) => name !== sheet.name);
+    const message = bothLocales((locale) => interpolate(IMPORT_MESSAGES.sheetByHeadings[locale], { expected: SHEET_NAMES[key][locale], sheet: sheet.name, what: SHEET_WHAT[key][locale] }));
+    problems.push({ severity: 'warning', scope: SCOPE[key], row: null, column: null, message });
+  }
+}
+
 /** One album a file (the guide's way) or a catalogue of many albums keyed by 專輯代號. */
 export function rowsToDrafts(workbook: WorkbookData): RowsToDraftsResult {
   const problems: ImportProblem[] = [];
   const picked = pickSheets(workbook, SHEET_NAME_ALIASES);
+  adoptByHeadings(workbook, picked, problems);
   for (const key of picked.missing) {
     problems.push({ severity: 'error', scope: SCOPE[key], row: null, column: null, message: importText('missingSheet', { sheet: SHEET_NAMES[key]['zh-TW'] }) });
   }
-  const instructions = new Set<string>([SHEET_NAMES.instructions['zh-TW'], SHEET_NAMES.instructions.en]);
+  // The template's own sheets: the lists sheet is hidden, but Gnumeric and some converters drop the hidden state.
+  const instructions = new Set<string>([SHEET_NAMES.instructions['zh-TW'], SHEET_NAMES.instructions.en, SHEET_NAMES.lists['zh-TW'], SHEET_NAMES.lists.en]);
   for (const sheet of picked.extra.filter((name) => !instructions.has(name))) {
     problems.push({ severity: 'warning', scope: 'album', row: null, column: null, message: importText('extraSheet', { sheet }) });
   }

@@ -1,5 +1,18 @@
 import type { CreditLine } from '../catalog/catalog.schemas.js';
-import { cellCode, cellDate, cellDuration, cellRefusalMessage, cellText, cellYesNo, tableIssueMessage, type Cell, type CellResult, type FoundTable } from './spreadsheet/index.js';
+import {
+  cellCode,
+  cellDate,
+  cellDuration,
+  cellRefusalMessage,
+  cellText,
+  cellYesNo,
+  oneLine,
+  tableIssueMessage,
+  withoutQuotePrefix,
+  type Cell,
+  type CellResult,
+  type FoundTable,
+} from './spreadsheet/index.js';
 import {
   formatTemplateDuration,
   isExampleRow,
@@ -70,7 +83,8 @@ export class SheetReader<S extends SheetKey> {
     switch (kind.type) {
       case 'text':
       case 'albumKey': {
-        const text = this.take(row, key, cellText(cell), must);
+        const typed = this.take(row, key, cellText(cell), must);
+        const text = typed === null || (kind.type === 'text' && kind.multiline === true) ? typed : oneLine(typed);
         if (text !== null && text.length > kind.maxLength) {
           this.refuse(row, key, importText('tooLong', { column: this.heading(key), max: kind.maxLength, length: text.length }));
           return null;
@@ -82,7 +96,7 @@ export class SheetReader<S extends SheetKey> {
         if (text === null) {
           return null;
         }
-        const n = Number(text);
+        const n = Number(withoutQuotePrefix(text));
         if (!Number.isInteger(n) || n < kind.min || n > kind.max) {
           this.refuse(row, key, importText('trackNumber', { value: text, min: kind.min, max: kind.max }));
           return null;

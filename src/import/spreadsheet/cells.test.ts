@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellCode, cellDate, cellDuration, cellText, cellYesNo } from './cells.js';
+import { cellCode, cellDate, cellDuration, cellText, cellYesNo, oneLine, withoutQuotePrefix } from './cells.js';
 import type { Cell } from './workbook.js';
 
 const s = (v: string): Cell => ({ v, t: 's' });
@@ -167,5 +167,70 @@ describe(cellDuration.name, () => {
     expect(reason(cellDuration(b(true)))).toBe('not-a-duration');
     expect(reason(cellDuration(e))).toBe('error-value');
     expect(value(cellDuration(s(' ')))).toBeNull();
+  });
+});
+
+describe('what other producers write', () => {
+  it('drops the text prefix a script wrote into a code, date, duration or yes/no (as Excel hides its own)', () => {
+    expect(withoutQuotePrefix("'TWK7Q2600001")).toBe('TWK7Q2600001');
+    expect(withoutQuotePrefix('\u2019007')).toBe('007');
+    expect(value(cellCode(s("'TWK7Q2600001")))).toBe('TWK7Q2600001');
+    expect(value(cellDate(s("'2026.01.02"), false))).toBe('2026-01-02');
+    expect(value(cellDuration(s("'3:05")))).toBe(185);
+    expect(value(cellYesNo(s("'否")))).toBe(false);
+    // Free text keeps it: 'Round Midnight is a title.
+    expect(value(cellText(s("'Round Midnight")))).toBe("'Round Midnight");
+  });
+
+  it('reads minutes and seconds written with marks or units, and milliseconds rounded', () => {
+    for (const typed of ['3\'05"', "3'05", '3′05″', "3'05''", '3分05秒', '3分5秒', '3 min 5 s', '3m05s', '0時3分5秒', '0:03:05.000', '00:03:04.500', '3:04,6']) {
+      expect(value(cellDuration(s(typed))), typed).toBe(185);
+    }
+    expect(value(cellDuration(s('1小時2分5秒')))).toBe(3725);
+    expect(value(cellDuration(s('4分鐘')))).toBe(240);
+    expect(value(cellDuration(s('45秒')))).toBe(45);
+  });
+
+  it('still refuses what could be read two ways', () => {
+    for (const typed of ['3.05', '3分75秒', '1:02:05:00', '3:05 min', 'h', '3m 5h']) {
+      expect(reason(cellDuration(s(typed))), typed).toBe('not-a-duration');
+    }
+    expect(reason(cellDuration(s('0分0秒')))).toBe('duration-out-of-range');
+  });
+
+  it('refuses a clock time of whole minutes past an hour (3:05 typed into LibreOffice or Google Sheets), giving both readings', () => {
+    expect(cellDuration(n((3 * 60 + 5) / 1440, 'hh:mm:ss', '03:05:00'))).toEqual({
+      ok: false,
+      reason: 'duration-clock-time',
+      detail: { shown: '03:05:00', hours: 3, minutes: 5, asMinutes: '0:03:05', asHours: '3:05:00' },
+    });
+    expect(reason(cellDuration(n((3 * 60 + 5) / 1440, 'h:mm:ss AM/PM', '3:05:00 AM')))).toBe('duration-clock-time');
+    // An elapsed format is a duration on purpose; a clock time with seconds or under an hour is not ambiguous.
+    expect(value(cellDuration(n((3 * 60 + 5) / 1440, '[h]:mm:ss')))).toBe(11100);
+    expect(value(cellDuration(n(185 / 86400, 'hh:mm:ss')))).toBe(185);
+    expect(value(cellDuration(n(3725 / 86400, 'hh:mm:ss')))).toBe(3725);
+    expect(value(cellDuration(n(300 / 86400, 'hh:mm:ss')))).toBe(300);
+  });
+
+  it('reads a month typed into a General cell as the number 2025.09, but not 2025.1 (January, or October cut short)', () => {
+    expect(value(cellDate(n(2025.09, undefined, '2025.09'), false))).toBe('2025-09');
+    expect(value(cellDate(n(2025.9, undefined, '2025.9'), false))).toBe('2025-09');
+    expect(cellDate(n(2025.1, undefined, '2025.1'), false)).toEqual({ ok: false, reason: 'date-as-number', detail: { shown: '2025.1' } });
+    expect(reason(cellDate(n(2025.13, undefined, '2025.13'), false))).toBe('date-invalid');
+    expect(reason(cellDate(n(2025.123, undefined, '2025.123'), false))).toBe('not-a-date');
+  });
+
+  it('refuses a formula saved without its result in every kind of column, never reading it as blank', () => {
+    const formula: Cell = { v: null, t: 'z', uncalculated: true };
+    for (const result of [cellText(formula), cellCode(formula), cellYesNo(formula), cellDate(formula, false), cellDuration(formula)]) {
+      expect(reason(result)).toBe('formula-not-calculated');
+    }
+    expect(value(cellText({ v: null, t: 'z' }))).toBeNull();
+  });
+
+  it('makes a one-line field of a cell with line breaks', () => {
+    expect(oneLine('第一行\n第二行')).toBe('第一行 第二行');
+    expect(oneLine('Other \r\n  Side')).toBe('Other Side');
+    expect(oneLine('One')).toBe('One');
   });
 });

@@ -14,13 +14,16 @@ import type { Cell } from './workbook.js';
 
 export type CellRefusal =
   | 'error-value'
+  | 'formula-not-calculated'
   | 'not-text'
   | 'not-a-date'
   | 'date-invalid'
   | 'date-too-early'
   | 'date-roc-year'
+  | 'date-as-number'
   | 'not-a-duration'
   | 'duration-hours-minutes'
+  | 'duration-clock-time'
   | 'duration-out-of-range'
   | 'code-as-number'
   | 'not-yes-no';
@@ -56,6 +59,20 @@ export function normaliseFreeText(text: string): string {
     .trim();
 }
 
+/**
+ * A code, date, duration, number or yes/no typed with Excel's text prefix written into the value
+ * ('TWK7Q2600001, '2026.01.02): programs that mimic Excel's apostrophe (scripts, CSV exports) store
+ * it as a character. In these columns it can only be that prefix, so it is dropped.
+ */
+export function withoutQuotePrefix(text: string): string {
+  return text.replace(/^['\u2018\u2019]\s*/, '');
+}
+
+/** A one-line field's text: line breaks (Alt+Enter, wrapped pastes) become one space, as a form's input field does. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
+}
+
 /** The text the producer showed for the cell, for messages. */
 export function shownText(cell: MaybeCell): string {
   if (cell === null || cell === undefined || cell.v === null) {
@@ -70,6 +87,11 @@ function refused<T>(reason: CellRefusal, cell: MaybeCell, extra: CellDetail = {}
 
 const blank = { ok: true, value: null } as const;
 
+/** A formula saved without its result: refused in every kind of column, never read as blank. */
+function uncalculated<T>(cell: MaybeCell): CellResult<T> | undefined {
+  return cell?.uncalculated === true ? refused('formula-not-calculated', cell) : undefined;
+}
+
 function isBlank(cell: MaybeCell): cell is null | undefined {
   return cell === null || cell === undefined || cell.t === 'z' || cell.v === null || (typeof cell.v === 'string' && normaliseText(cell.v) === '');
 }
@@ -77,7 +99,7 @@ function isBlank(cell: MaybeCell): cell is null | undefined {
 /** Text as shown: strings (rich text, hyperlinks, inline, formula results) as they are, numbers as formatted. */
 export function cellText(cell: MaybeCell): CellResult<string> {
   if (isBlank(cell)) {
-    return blank;
+    return uncalculated(cell) ?? blank;
   }
   if (cell.t === 'e') {
     return refused('error-value', cell);
@@ -89,12 +111,12 @@ export function cellText(cell: MaybeCell): CellResult<string> {
 /** A code (ISRC, UPC/EAN, catalogue number…): text only — a number has lost its leading zeros. */
 export function cellCode(cell: MaybeCell): CellResult<string> {
   if (isBlank(cell)) {
-    return blank;
+    return uncalculated(cell) ?? blank;
   }
   switch (cell.t) {
     case 's': {
       // A code is matched, not shown: full-width dashes and letters become ordinary ones.
-      const text = normaliseText(String(cell.v));
+      const text = withoutQuotePrefix(normaliseText(String(cell.v)));
       return { ok: true, value: text === '' ? null : text };
     }
     case 'n':
@@ -114,7 +136,7 @@ const NO = new Set(['否', 'n', 'no', 'false', '0']);
 /** 是/否, Y/N, yes/no, true/false, 1/0 (any case, full-width too), or a boolean cell. */
 export function cellYesNo(cell: MaybeCell): CellResult<boolean> {
   if (isBlank(cell)) {
-    return blank;
+    return uncalculated(cell) ?? blank;
   }
   if (cell.t === 'e') {
     return refused('error-value', cell);
@@ -122,7 +144,7 @@ export function cellYesNo(cell: MaybeCell): CellResult<boolean> {
   if (typeof cell.v === 'boolean') {
     return { ok: true, value: cell.v };
   }
-  const text = normaliseText(String(cell.v)).toLowerCase();
+  const text = withoutQuotePrefix(normaliseText(String(cell.v))).toLowerCase();
   if (YES.has(text) || NO.has(text)) {
     return { ok: true, value: YES.has(text) };
   }
@@ -133,7 +155,7 @@ const ROC_DATE = /^(?:民國|民国)|^\d{2,3}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2
 const TIME_SUFFIX = /(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/i;
 
 function dateFromText(cell: Cell, raw: string): CellResult<PartialDate> {
-  const text = normaliseText(raw).replace(TIME_SUFFIX, '');
+  const text = withoutQuotePrefix(normaliseText(raw)).replace(TIME_SUFFIX, '');
   if (ROC_DATE.test(text)) {
     return refused('date-roc-year', cell);
   }
@@ -160,7 +182,7 @@ function dateFromText(cell: Cell, raw: string): CellResult<PartialDate> {
  */
 export function cellDate(cell: MaybeCell, date1904: boolean): CellResult<PartialDate> {
   if (isBlank(cell)) {
-    return blank;
+    return uncalculated(cell) ?? blank;
   }
   switch (cell.t) {
     case 'e':
@@ -178,10 +200,47 @@ export function cellDate(cell: MaybeCell, date1904: boolean): CellResult<Partial
   const kind = formatKind(cell.z);
   if (kind.date === null) {
     // A number typed without a date format: only a year (2026) reads as a date, as in the forms.
-    return !kind.time && Number.isInteger(serial) && serial >= 1000 && serial <= 9999 ? dateFromText(cell, String(serial)) : refused('not-a-date', cell);
+    if (!kind.time && Number.isInteger(serial) && serial >= 1000 && serial <= 9999) {
+      return dateFromText(cell, String(serial));
+    }
+    // 2025.09 typed into a General cell (or a CSV) is the number 2025.09: still a month. But 2025.10
+    // became 2025.1, which is January too: refused, the column must be text.
+    const shown = cell.w ?? String(serial);
+    if (!kind.time && /^\d{4}\.(?:\d{2}|[2-9])$/.test(shown)) {
+      return dateFromText(cell, shown);
+    }
+    return refused(/^\d{4}\.1$/.test(shown) ? 'date-as-number' : 'not-a-date', cell);
   }
   const civil = serialToCivil(serial, date1904);
   return civil === undefined ? refused('not-a-date', cell) : dateFromText(cell, civilText(civil, kind.date));
+}
+
+/** 3'05", 3′05″ (minutes and seconds marks). */
+const PRIMES = /^(\d{1,4})\s*['\u2032\u2019]\s*(\d{1,2})\s*(?:"|''|\u2032\u2032|\u201d)?$/;
+/** 3分05秒, 1小時2分5秒, 3m05s, 1h 2min (at least one unit). */
+const UNITS = /^(?:(\d{1,2})\s*(?:小時|時|hours?|hrs?|h)\s*)?(?:(\d{1,4})\s*(?:分鐘|分|minutes?|mins?|m)\s*)?(?:(\d{1,5})\s*(?:秒鐘|秒|seconds?|secs?|s)?)?$/i;
+/** 00:03:05.000 (audio software's milliseconds): rounded to the second, as time fractions are. */
+const FRACTION = /^(\d{1,2}(?::\d{1,2}){1,2})[.,](\d{1,3})$/;
+
+/** m:ss, h:mm:ss, whole seconds (the forms' parseDuration), and the other ways people write minutes and seconds. */
+function durationFromText(cell: Cell, text: string): CellResult<number> {
+  const primes = PRIMES.exec(text);
+  const units = /[時分秒hms]/i.test(text) ? UNITS.exec(text) : null;
+  if (primes !== null || (units !== null && text !== '')) {
+    const [h, m, sec] = primes === null ? [units?.[1], units?.[2], units?.[3]] : [undefined, primes[1], primes[2]];
+    const seconds = Number(sec ?? 0);
+    const minutes = Number(m ?? 0);
+    if ((m !== undefined && seconds > 59) || (h !== undefined && minutes > 59)) {
+      return refused('not-a-duration', cell);
+    }
+    return inRange(cell, Number(h ?? 0) * 3600 + minutes * 60 + seconds);
+  }
+  const fraction = FRACTION.exec(text);
+  const parsed = parseDuration(fraction === null ? text : (fraction[1] ?? ''));
+  if (!parsed.ok) {
+    return refused(parsed.error === 'range' ? 'duration-out-of-range' : 'not-a-duration', cell);
+  }
+  return fraction === null ? { ok: true, value: parsed.value } : inRange(cell, parsed.value + Math.round(Number(`0.${fraction[2] ?? '0'}`)));
 }
 
 function inRange(cell: Cell, seconds: number): CellResult<number> {
@@ -196,7 +255,7 @@ function inRange(cell: Cell, seconds: number): CellResult<number> {
  */
 export function cellDuration(cell: MaybeCell): CellResult<number> {
   if (isBlank(cell)) {
-    return blank;
+    return uncalculated(cell) ?? blank;
   }
   switch (cell.t) {
     case 'e':
@@ -205,10 +264,8 @@ export function cellDuration(cell: MaybeCell): CellResult<number> {
     case 'z':
     case 'd':
       return refused('not-a-duration', cell);
-    case 's': {
-      const parsed = parseDuration(normaliseText(String(cell.v)));
-      return parsed.ok ? { ok: true, value: parsed.value } : refused(parsed.error === 'range' ? 'duration-out-of-range' : 'not-a-duration', cell);
-    }
+    case 's':
+      return durationFromText(cell, withoutQuotePrefix(normaliseText(String(cell.v))));
     case 'n':
       break;
   }
@@ -221,9 +278,15 @@ export function cellDuration(cell: MaybeCell): CellResult<number> {
     const seconds = Math.round(value * 86400);
     const hours = Math.floor(seconds / 3600);
     const minutes = Math.floor((seconds % 3600) / 60);
+    const asMinutes = `0:${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
     if (!kind.seconds && seconds % 60 === 0 && hours < 60) {
-      const asMinutes = `0:${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
       return refused('duration-hours-minutes', cell, { hours, minutes, asMinutes });
+    }
+    // 3:05 typed into LibreOffice or Google Sheets becomes the time of day 03:05:00 (3:05:00 AM):
+    // whole minutes past an hour in a clock format are far likelier m:ss than a 3-hour track.
+    if (!kind.elapsed && value < 1 && seconds % 60 === 0 && hours >= 1) {
+      const asHours = `${hours}:${String(minutes).padStart(2, '0')}:00`;
+      return refused('duration-clock-time', cell, { hours, minutes, asMinutes, asHours });
     }
     return inRange(cell, seconds);
   }

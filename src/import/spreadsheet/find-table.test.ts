@@ -21,6 +21,11 @@ describe(headingKey.name, () => {
     expect(headingKey('Release  Date (YYYY.MM.DD)')).toBe(headingKey('release date'));
     expect(headingKey('發行\n日期（YYYY.MM.DD）*')).toBe(headingKey('發行日期'));
     expect(headingKey('ＩＳＲＣ')).toBe('isrc');
+    // Punctuation people add or leave out: Track No / Track no., Cited / Cited?, 錄製長度：
+    expect(headingKey('Track No')).toBe(headingKey('Track no.'));
+    expect(headingKey('Cited')).toBe(headingKey('Cited?'));
+    expect(headingKey('錄製長度：')).toBe(headingKey('錄製長度'));
+    expect(headingKey('#')).toBe('#');
   });
 });
 

@@ -47,12 +47,15 @@ export interface FoundTable<K extends string> {
   issues: TableIssue<K>[];
 }
 
-/** The form a heading is compared in: NFKC, no `*`, no trailing "(…)" hint, no spaces, lower case. */
+/**
+ * The form a heading is compared in: NFKC, no `*`, no trailing "(…)" hint, no spaces, no . ? : 。
+ * (Track No / Track no., Cited / Cited?), lower case.
+ */
 export function headingKey(text: string): string {
   return normaliseText(text)
     .replace(/\*/g, '')
     .replace(/\([^()]*\)\s*$/, '')
-    .replace(/\s+/g, '')
+    .replace(/[\s.?:。]+/g, '')
     .toLowerCase();
 }
 

@@ -12,7 +12,7 @@ export { prescanXlsx, type PrescanResult } from './prescan.js';
 export { createWorkbookReader, readWorkbook, type ReadResult, type ReadStats, type ReaderOptions, type WorkbookReader } from './read-workbook.js';
 export { XLSX_LIMITS, READER_LIMITS, type XlsxLimits, type ReaderLimits } from './limits.js';
 export { SPREADSHEET_REFUSAL_MESSAGES, isSpreadsheetRefusal, spreadsheetRefusalMessage, type RefusalDetail, type SpreadsheetRefusal } from './refusals.js';
-export { cellCode, cellDate, cellDuration, cellText, cellYesNo, normaliseText, shownText, type CellRefusal, type CellResult } from './cells.js';
+export { cellCode, cellDate, cellDuration, cellText, cellYesNo, normaliseText, oneLine, shownText, withoutQuotePrefix, type CellRefusal, type CellResult } from './cells.js';
 export { CELL_REFUSAL_MESSAGES, cellRefusalMessage } from './cell-messages.js';
 export { findTable, headingKey, type ColumnSpec, type FoundColumn, type FoundTable, type TableIssue, type TableRow, type TableSpec } from './find-table.js';
 export { TABLE_ISSUE_MESSAGES, tableIssueMessage } from './table-messages.js';

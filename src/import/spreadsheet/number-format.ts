@@ -10,9 +10,11 @@ export interface FormatKind {
   /** Hours, minutes or seconds are shown (a time of day or an elapsed time). */
   time: boolean;
   seconds: boolean;
+  /** An elapsed time ([h]:mm:ss, [m]:ss): a duration on purpose, not a time of day. */
+  elapsed: boolean;
 }
 
-const NONE: FormatKind = { date: null, time: false, seconds: false };
+const NONE: FormatKind = { date: null, time: false, seconds: false, elapsed: false };
 
 function firstSection(format: string): string {
   let inQuote = false;
@@ -45,8 +47,9 @@ export function formatKind(format: string | undefined): FormatKind {
   if (format === undefined || format === '' || /^general$/i.test(format) || format === '@') {
     return NONE;
   }
+  const section = firstSection(format);
   // Scientific notation's E+ / E- is not an era year.
-  const letters = tokens(firstSection(format))
+  const letters = tokens(section)
     .replace(/e[+-]/g, '')
     .replace(/[^ymdhse]/g, '');
   let month = false;
@@ -63,5 +66,6 @@ export function formatKind(format: string | undefined): FormatKind {
   }
   const date = letters.includes('d') ? 'day' : month ? 'month' : /[ye]/.test(letters) ? 'year' : null;
   const seconds = letters.includes('s');
-  return { date, time: letters.includes('h') || minutes || seconds, seconds };
+  const elapsed = /\[(?:h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''));
+  return { date, time: letters.includes('h') || minutes || seconds, seconds, elapsed };
 }

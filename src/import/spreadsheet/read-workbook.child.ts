@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { isReadRequest, type ChildMessage } from './read-protocol.js';
 import { SHEETJS_READ_OPTIONS } from './sheetjs-options.js';
 import { toWorkbookData } from './sheetjs-convert.js';
+import { uncalculatedCells } from './uncalculated.js';
 
 const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -24,14 +25,17 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
   }
   let book: XLSX.WorkBook;
   try {
-    book = XLSX.read(buffer, SHEETJS_READ_OPTIONS);
+    // bookFiles: the unzipped parts SheetJS already holds, to find formulas saved without a result.
+    book = XLSX.read(buffer, { ...SHEETJS_READ_OPTIONS, bookFiles: true });
   } catch (error) {
     return { type: 'refused', reason: 'unreadable', detail: { cause: 'parse', error: error instanceof Error ? error.message.slice(0, 200) : '' } };
   }
   if (book.SheetNames.length === 0) {
     return { type: 'refused', reason: 'unreadable', detail: { cause: 'no-sheets' } };
   }
-  const converted = toWorkbookData(book, maxCells);
+  const files: unknown = Reflect.get(book, 'files');
+  const uncalculated = typeof files === 'object' && files !== null ? uncalculatedCells(files as Parameters<typeof uncalculatedCells>[0], book.SheetNames.length) : [];
+  const converted = toWorkbookData(book, maxCells, uncalculated);
   if (!converted.ok) {
     return { type: 'refused', reason: 'too-complex', detail: { cause: 'cells', cells: converted.cells, limit: maxCells } };
   }

@@ -79,6 +79,19 @@ describe(formatKind.name, () => {
     ['0.00E+00', null, false, false],
     ['[Red]0;[Blue]-0', null, false, false],
   ] as const)('%s shows date %s, time %s, seconds %s', (format, date, time, seconds) => {
-    expect(formatKind(format)).toEqual({ date, time, seconds });
+    expect(formatKind(format)).toMatchObject({ date, time, seconds });
+  });
+
+  it.each([
+    ['[h]:mm:ss', true],
+    ['[mm]:ss', true],
+    ['[ss]', true],
+    ['h:mm:ss', false],
+    ['HH:MM:SS', false],
+    ['h:mm:ss AM/PM', false],
+    ['"[h]"0', false],
+    ['[Red]0.00', false],
+  ] as const)('%s is an elapsed time: %s', (format, elapsed) => {
+    expect(formatKind(format).elapsed).toBe(elapsed);
   });
 });

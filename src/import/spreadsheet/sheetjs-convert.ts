@@ -1,5 +1,6 @@
 import type { CellObject, WorkBook } from '@e965/xlsx';
-import type { Cell, MergedRange, SheetData, SheetState, WorkbookData } from './workbook.js';
+import type { CellAddress } from './uncalculated.js';
+import { UNCALCULATED_CELL, type Cell, type MergedRange, type SheetData, type SheetState, type WorkbookData } from './workbook.js';
 
 /**
  * SheetJS's workbook → plain data (runs in the parsing child). Rows are counted from the cells that
@@ -50,8 +51,25 @@ function mergesOf(value: unknown): MergedRange[] {
   return (value as MergedRange[]).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
 }
 
-/** Plain data of every sheet, or `ok: false` as soon as the workbook holds more than `maxCells` cells. */
-export function toWorkbookData(book: WorkBook, maxCells: number): Converted {
+/** Marks the formula cells saved without a result (uncalculated.ts) where SheetJS left nothing. */
+function markUncalculated(rows: (Cell | null)[][], cells: readonly CellAddress[]): void {
+  for (const { r, c } of cells) {
+    while (rows.length <= r) {
+      rows.push([]);
+    }
+    const row = rows[r] ?? [];
+    while (row.length <= c) {
+      row.push(null);
+    }
+    row[c] ??= UNCALCULATED_CELL;
+  }
+}
+
+/**
+ * Plain data of every sheet, or `ok: false` as soon as the workbook holds more than `maxCells` cells.
+ * `uncalculated`: per sheet, the formula cells saved without their result.
+ */
+export function toWorkbookData(book: WorkBook, maxCells: number, uncalculated: readonly (readonly CellAddress[])[] = []): Converted {
   const sheets: SheetData[] = [];
   let cells = 0;
   for (const [index, name] of book.SheetNames.entries()) {
@@ -81,6 +99,7 @@ export function toWorkbookData(book: WorkBook, maxCells: number): Converted {
       }
     }
     rows.length = lastFilled + 1;
+    markUncalculated(rows, uncalculated[index] ?? []);
     const hidden = book.Workbook?.Sheets?.[index]?.Hidden ?? 0;
     sheets.push({ name, state: STATES[hidden] ?? 'visible', rows, merges: mergesOf(sheet?.['!merges']) });
   }

@@ -14,6 +14,8 @@ export interface Cell {
   z?: string;
   /** The text the producer's formatting shows, for number and boolean cells. */
   w?: string;
+  /** A formula saved without its result (t 'z', v null): refused by name rather than read as blank. */
+  uncalculated?: true;
 }
 
 /** A merged range, 0-based and inclusive, as row and column indices into `SheetData.rows`. */
@@ -43,6 +45,8 @@ export interface WorkbookData {
 }
 
 export const BLANK_CELL: Cell = Object.freeze({ v: null, t: 'z' });
+
+export const UNCALCULATED_CELL: Cell = Object.freeze({ v: null, t: 'z', uncalculated: true });
 
 /** Column index (0-based) → A, B, …, Z, AA, … as Excel names it. */
 export function columnLetter(index: number): string {

@@ -96,8 +96,8 @@ export type ColumnKeyOf<S extends SheetKey> = S extends 'album' ? AlbumColumnKey
 
 /** What a column holds, and so how it is written, validated and read. */
 export type ColumnKind =
-  /** Free text up to maxLength characters (after NFKC and trim). */
-  | { type: 'text'; maxLength: number }
+  /** Free text up to maxLength characters (after NFKC and trim); one line unless `multiline` (line breaks become spaces). */
+  | { type: 'text'; maxLength: number; multiline?: boolean }
   /** 專輯代號: any short text naming an album within the workbook. */
   | { type: 'albumKey'; maxLength: number }
   /** A whole number (曲目序號). */
@@ -149,6 +149,10 @@ const ALBUM_KEY_NOTE: Bilingual = {
 function text<K extends string>(key: K, zh: string, en: string, maxLength: number, required = false, width = 20): TemplateColumn<K> {
   return { key, heading: { 'zh-TW': zh, en }, aliases: [], required, kind: { type: 'text', maxLength }, width };
 }
+/** A text column that keeps its line breaks (introductions, descriptions). */
+function multiline<K extends string>(column: TemplateColumn<K>): TemplateColumn<K> {
+  return column.kind.type === 'text' ? { ...column, kind: { ...column.kind, multiline: true } } : column;
+}
 function choose<K extends string>(key: K, zh: string, en: string, terms: readonly Term[], required = false): TemplateColumn<K> {
   return { key, heading: { 'zh-TW': zh, en }, aliases: [], required, kind: { type: 'vocabulary', terms }, width: 18, note: CHOOSE_NOTE };
 }
@@ -196,7 +200,7 @@ const ALBUM_FIELD_COLUMNS: readonly TemplateColumn<AlbumColumnKey>[] = [
   choose('workCategory', '著作類別', 'Work category', WORK_CATEGORIES),
   choose('mediaForm', '媒體形式', 'Media form', MEDIA_FORMS),
   choose('publicationCategory', '有聲出版類別', 'Audio publication category', PUBLICATION_CATEGORIES),
-  text('introduction', '專輯介紹', 'Album introduction', 5000, false, 40),
+  multiline(text('introduction', '專輯介紹', 'Album introduction', 5000, false, 40)),
   yesNo('retroactive', '回溯編碼', 'Retroactive', ['是否為回溯編碼', 'Retroactive coding']),
   ...albumCredits.others,
 ];
@@ -231,7 +235,7 @@ const TRACK_FIELD_COLUMNS: readonly TemplateColumn<TrackColumnKey>[] = [
   text('episode', '段子', 'Episode / segment', 500),
   text('theme', '主題(專題)', 'Theme', 500),
   text('playTitle', '劇目名稱', 'Play / opera title', 500),
-  text('description', '曲目介紹', 'Track description', 5000, false, 40),
+  multiline(text('description', '曲目介紹', 'Track description', 5000, false, 40)),
   ...trackCredits.inPlace,
   text('productionCompany', '製作公司', 'Production company', 300, true, 24),
   { key: 'duration', heading: { 'zh-TW': '錄製長度', en: 'Duration' }, aliases: [], required: false, kind: { type: 'duration' }, width: 12, note: DURATION_NOTE },
