@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Text } from '../shared/common.schemas.js';
+import { CalendarDay, Text } from '../shared/common.schemas.js';
 
 /** Browser-safe: the API token routes' bodies and answers (validation, OpenAPI, web types). */
 
@@ -9,12 +9,7 @@ export const API_TOKENS_MAX_PER_USER = 20;
 export const CreateApiTokenBody = Type.Object(
   {
     name: Text(100, { description: 'What the token is for, e.g. "ERP 上架系統"' }),
-    expiresOn: Type.Optional(
-      Type.String({
-        pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
-        description: "Last day the token works (YYYY-MM-DD, the agency's calendar); it stops at the end of that day. Omitted: it never expires.",
-      }),
-    ),
+    expiresOn: Type.Optional(CalendarDay("Last day the token works (YYYY-MM-DD, the agency's calendar); it stops at the end of that day. Omitted: it never expires.")),
   },
   { additionalProperties: false },
 );

@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
-import { MAX_PAGE, MAX_PAGE_SIZE, PageOf, Uuid } from '../shared/common.schemas.js';
+import { CalendarDay, MAX_PAGE, MAX_PAGE_SIZE, PageOf, Uuid } from '../shared/common.schemas.js';
 import { Role } from '../accounts/accounts.schemas.js';
 
 /** Browser-safe: the audit log viewer's filter and answer (the web app imports the types). */
 
 /** YYYY-MM-DD, a day in the agency's calendar (ISRC_TIME_ZONE), never UTC or the browser's. */
-const AgencyDay = (description: string) => Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description });
+const AgencyDay = CalendarDay;
 
 const filterFields = {
   actorUserId: Type.Optional(Uuid),

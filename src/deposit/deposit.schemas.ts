@@ -1,13 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { DEPOSIT_EVENT_KINDS, DEPOSIT_STATUSES, REGISTRANT_KINDS } from '../shared/enums.js';
-import { MAX_PAGE } from '../shared/common.schemas.js';
+import { CalendarDay, MAX_PAGE } from '../shared/common.schemas.js';
 
 /** Browser-safe (types): physical deposit (送存) of approved albums. */
 
-const EventDate = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
-  description: "YYYY-MM-DD in the agency's calendar; not after the agency's today, not before the album's approval",
-});
+const EventDate = CalendarDay("YYYY-MM-DD in the agency's calendar; not after the agency's today, not before the album's approval");
 const Copies = Type.Integer({ minimum: 1, maximum: 1000, description: 'Number of copies' });
 const Note = Type.String({ maxLength: 500 });
 

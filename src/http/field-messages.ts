@@ -19,6 +19,7 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   governmentCode: { 'zh-TW': '機關代碼應為 2 至 20 個英文字母或數字。', en: 'A government agency code is 2 to 20 letters or digits.' },
   registrantCode: { 'zh-TW': '登記者代碼應為 3 個英文字母或數字。', en: 'A registrant code is 3 letters or digits.' },
   date: { 'zh-TW': '日期格式應為 YYYY、YYYY.MM 或 YYYY.MM.DD（例如 2026.03.09）。', en: 'Use YYYY, YYYY.MM or YYYY.MM.DD (e.g. 2026.03.09).' },
+  calendarDay: { 'zh-TW': '日期不存在，請填寫 YYYY-MM-DD（例如 2026-03-09）。', en: 'No such day; use YYYY-MM-DD (e.g. 2026-03-09).' },
   recordingDate: { 'zh-TW': '錄製日期格式應為 YYYY 或 YYYY.MM。', en: 'Use YYYY or YYYY.MM for the recording date.' },
   dateTooEarly: { 'zh-TW': '日期不可早於 {earliest} 年（最早的錄音）。', en: 'The date may not be before {earliest} (the first sound recording).' },
   dateTooLate: {

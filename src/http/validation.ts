@@ -41,6 +41,11 @@ export function fieldErrorsFromAjv(errors: readonly FastifySchemaValidationError
       case 'enum':
         values.allowed = paramString(params, 'allowedValues');
         break;
+      case 'format':
+        values.format = paramString(params, 'format');
+        // A day no calendar has (2026-02-30) deserves words, not "expected date".
+        code = values.format === 'date' ? 'calendarDay' : code;
+        break;
       default:
         values.limit = paramString(params, 'limit');
         values.format = paramString(params, 'format');

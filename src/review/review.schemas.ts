@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AlbumResponse, ReleaseType } from '../catalog/catalog.schemas.js';
-import { PageQuery, Uuid } from '../shared/common.schemas.js';
+import { CalendarDay, PageQuery, Uuid } from '../shared/common.schemas.js';
 import { REGISTRANT_KINDS, REVIEW_DECISIONS } from '../shared/enums.js';
 import { FINDING_CODES, FINDING_SEVERITIES } from './findings.js';
 
@@ -37,7 +37,7 @@ export const ApproveBody = Type.Union([Type.Object({ round: Type.Optional(Round)
 export type ApproveBody = Static<typeof ApproveBody>;
 
 /** Agency dates (the agency's calendar), YYYY-MM-DD. */
-const AgencyDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD in the agency time zone' });
+const AgencyDate = CalendarDay('YYYY-MM-DD in the agency time zone');
 
 export const QueueQuery = Type.Object(
   {

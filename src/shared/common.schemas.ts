@@ -4,6 +4,15 @@ import { Type, type Static, type TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 
+/**
+ * YYYY-MM-DD, a day that exists: the pattern gives the shape, `format: 'date'` (ajv-formats) refuses
+ * days no calendar has (2026-02-30, month 13), which would otherwise reach the database and fail
+ * there; year 0000 does not exist in PostgreSQL either. Refused as VALIDATION_FAILED `calendarDay`.
+ */
+export function CalendarDay(description: string) {
+  return Type.String({ pattern: '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$', format: 'date', description });
+}
+
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { CalendarDay } from '../../shared/common.schemas.js';
 
 /** Browser-safe: the MARC 21 export's query strings (the web app imports the types). */
 
@@ -19,7 +20,7 @@ export const MarcAlbumQuery = Type.Object({ format: Format }, { additionalProper
 export type MarcAlbumQuery = Static<typeof MarcAlbumQuery>;
 
 /** YYYY-MM-DD, a day in the agency's calendar (ISRC_TIME_ZONE). */
-const AgencyDay = (description: string) => Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description });
+const AgencyDay = CalendarDay;
 
 export const MarcRangeQuery = Type.Object(
   {
