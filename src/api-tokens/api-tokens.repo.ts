@@ -46,6 +46,14 @@ export function listUserTokens(db: Db, userId: string): Promise<ApiTokenRow[]> {
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
 
+/**
+ * Locks the user's row for the rest of the transaction: creations for one user then run one after
+ * another, so the count they check cannot be passed by requests sent at the same moment.
+ */
+export async function lockUserForTokens(db: Db, userId: string): Promise<void> {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1).for('update');
+}
+
 export async function countUserTokens(db: Db, userId: string): Promise<number> {
   const rows = await db
     .select({ n: count() })

@@ -7,7 +7,7 @@ import { withTransaction } from '../db/tx.js';
 import { calendarDateAt, isCalendarDate } from '../review/deposit-state.js';
 import { AppError } from '../shared/errors.js';
 import { canManageApiTokens } from './api-tokens.policy.js';
-import { countUserTokens, findTokenByHash, insertApiToken, listUserTokens, revokeUserToken, touchToken, type ApiTokenRow } from './api-tokens.repo.js';
+import { countUserTokens, findTokenByHash, lockUserForTokens, insertApiToken, listUserTokens, revokeUserToken, touchToken, type ApiTokenRow } from './api-tokens.repo.js';
 import { API_TOKENS_MAX_PER_USER, type ApiTokenResponse, type CreateApiTokenBody, type CreatedApiTokenResponse } from './api-tokens.schemas.js';
 
 /** Every token starts so: secret scanners and people can tell what leaked. */
@@ -50,11 +50,13 @@ export async function createApiToken(ctx: ServiceContext, actor: Actor, body: Cr
       throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'expiresOn', code: 'minimum', params: { limit: today } }] });
     }
   }
-  if ((await countUserTokens(ctx.db, actor.userId)) >= API_TOKENS_MAX_PER_USER) {
-    throw new AppError('API_TOKEN_LIMIT', { max: API_TOKENS_MAX_PER_USER });
-  }
   const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const row = await withTransaction(ctx, async (tx) => {
+    // Counted under the user's lock: concurrent creations cannot all see room for one more.
+    await lockUserForTokens(tx.db, actor.userId);
+    if ((await countUserTokens(tx.db, actor.userId)) >= API_TOKENS_MAX_PER_USER) {
+      throw new AppError('API_TOKEN_LIMIT', { max: API_TOKENS_MAX_PER_USER });
+    }
     const inserted = await insertApiToken(tx.db, {
       userId: actor.userId,
       registrantId: actor.registrantId,
