@@ -8,11 +8,12 @@ export interface FilePartErrors {
   missing: ErrorCode;
 }
 
+/**
+ * Only the file's own size: too many parts, files or fields are 413 in @fastify/multipart too, but
+ * "the cover is over 5 MB" would be a false answer to them (they are MALFORMED_REQUEST).
+ */
 function isTooLarge(err: unknown): boolean {
-  if (!(err instanceof Error)) {
-    return false;
-  }
-  return ('code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE') || ('statusCode' in err && err.statusCode === 413);
+  return err instanceof Error && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
 /**
