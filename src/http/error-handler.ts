@@ -104,6 +104,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   UPLOAD_PROTOCOL_ERROR: 400,
   UPLOAD_CONFLICT: 409,
   UPLOAD_TOO_MANY: 429,
+  UPLOADS_BUSY: 503,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -188,7 +189,7 @@ function fromFastifyError(err: FastifyError, locale: Locale, bodyLimit: number |
 
 export function sendError(reply: FastifyReply, err: AppError, locale: Locale): FastifyReply {
   const body = errorBody(err, locale);
-  if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED') && typeof err.details?.retryAfterSeconds === 'number') {
+  if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED' || err.code === 'UPLOADS_BUSY') && typeof err.details?.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(err.details.retryAfterSeconds));
   }
   // The request id lets a user's report be matched with the server's log lines.

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +12,7 @@ import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { presentOutcome } from './track-audio.routes.js';
 import { AudioUploadResult, UploadParams } from './track-audio.schemas.js';
 import { createAudioTus, type AudioTus } from './tus-uploads.js';
+import { BUSY_RETRY_SECONDS } from './upload-locks.js';
 
 const tags = ['uploads'];
 
@@ -20,6 +22,20 @@ function withRequestId(body: ReturnType<typeof errorBody>, requestId: string | u
 }
 /** How often unfinished uploads past their expiry are removed. */
 const EXPIRY_SWEEP_MS = 6 * 60 * 60 * 1000;
+/**
+ * Uploads one user may be sending at once to this process. Each one sending holds its upload's lock
+ * and, on PostgreSQL, one connection of the locks' small pool (upload-locks.ts): without a cap one
+ * user could take them all and leave everyone else "busy". Counted per process because the pool is.
+ */
+export const MAX_SENDING_UPLOADS_PER_USER = 3;
+/** A request that sends no byte for this long is ended: a stalled client must not keep its lock. */
+export const UPLOAD_IDLE_MS = 60_000;
+
+/** Ends the request once it has sent nothing for UPLOAD_IDLE_MS (injected test requests have no socket timer). */
+function idleLimit(raw: IncomingMessage): void {
+  const timed: Partial<Pick<IncomingMessage, 'setTimeout'>> = raw;
+  timed.setTimeout?.call(raw, UPLOAD_IDLE_MS, () => raw.destroy());
+}
 
 const tusHeaders = Type.Object({ 'tus-resumable': Type.Optional(Type.String({ description: 'Always 1.0.0' })) });
 const empty = (description: string) => Type.Null({ description });
@@ -31,6 +47,7 @@ const empty = (description: string) => Type.Null({ description });
 export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   let tus: AudioTus | undefined;
   let sweep: NodeJS.Timeout | undefined;
+  const sending = new Map<string, number>();
 
   const tusFor = (stagingDir: string): AudioTus => {
     if (tus === undefined) {
@@ -65,6 +82,16 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
         reply.raw.setHeader(name, value);
       }
     }
+    // Creation-with-upload and PATCH carry the file's bytes; HEAD and DELETE are over at once.
+    const carriesBytes = request.method === 'PATCH' || (request.method === 'POST' && request.headers['content-type'] === 'application/offset+octet-stream');
+    const already = sending.get(actor.userId) ?? 0;
+    if (carriesBytes && already >= MAX_SENDING_UPLOADS_PER_USER) {
+      throw new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
+    }
+    if (carriesBytes) {
+      sending.set(actor.userId, already + 1);
+      idleLimit(request.raw);
+    }
     void reply.hijack();
     try {
       await server.handle(actor, request.raw, reply.raw, request.id);
@@ -73,6 +100,15 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
       if (!reply.raw.headersSent) {
         const body = JSON.stringify(withRequestId(errorBody(new AppError('INTERNAL', { requestId: request.id }), localeFromAcceptLanguage(request.headers['accept-language'])), request.id));
         reply.raw.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(body);
+      }
+    } finally {
+      if (carriesBytes) {
+        const left = (sending.get(actor.userId) ?? 1) - 1;
+        if (left > 0) {
+          sending.set(actor.userId, left);
+        } else {
+          sending.delete(actor.userId);
+        }
       }
     }
   }

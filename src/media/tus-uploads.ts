@@ -215,6 +215,10 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       };
     },
     onResponseError(req, err) {
+      // This API's own refusals from below the protocol (the upload locks: UPLOADS_BUSY) keep their code.
+      if (isAppError(err)) {
+        return refuse(req, err);
+      }
       if (err instanceof Error && !(err instanceof TusRefusal) && !('status_code' in err)) {
         options.logError(err);
         return refuse(req, new AppError('INTERNAL'));

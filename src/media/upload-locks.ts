@@ -1,5 +1,6 @@
 import { ERRORS, MemoryLocker, type Lock, type Locker, type RequestRelease } from '@tus/server';
 import pg from 'pg';
+import { AppError } from '../shared/errors.js';
 
 /**
  * Locks of resumable uploads shared by every server process on one PostgreSQL (issue 17: no
@@ -18,6 +19,8 @@ import pg from 'pg';
 export const UPLOAD_RELEASE_CHANNEL = 'isrc_upload_release';
 /** How often a waiting request tries the advisory lock again. */
 const RETRY_MS = 100;
+/** What a request told "busy" is asked to wait before it resumes. */
+export const BUSY_RETRY_SECONDS = 5;
 
 export interface UploadLocks {
   readonly locker: Locker;
@@ -48,7 +51,16 @@ const KEY_SQL = `hashtextextended('tus-upload:' || $1, 0)`;
 
 export function createPgUploadLocks(url: string, options: UploadLocksOptions = {}): UploadLocks {
   const timeoutMs = options.acquireTimeoutMs ?? 30_000;
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 16, connectionTimeoutMillis: 5000 });
+  const maxConnections = options.maxConnections ?? 16;
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 5000 });
+
+  /** A connection for one held lock; with every one of them holding a lock, "busy" at once rather than a wait and a 500. */
+  const connection = (): Promise<pg.PoolClient> => {
+    if (pool.totalCount >= maxConnections && pool.idleCount === 0) {
+      return Promise.reject(new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS }));
+    }
+    return pool.connect();
+  };
   pool.on('error', (err) => options.onError?.(err));
   const local = new MemoryLocker({ acquireLockTimeout: timeoutMs });
   /** The requests holding an upload's lock in this process, by upload id: asked to let go on a NOTIFY. */
@@ -103,7 +115,7 @@ export function createPgUploadLocks(url: string, options: UploadLocksOptions = {
       let client: pg.PoolClient | undefined;
       try {
         await listen();
-        client = await pool.connect();
+        client = await connection();
         if (!(await acquire(client, this.id, signal))) {
           // @tus/server answers its own refusals, plain objects with status_code and body.
           // eslint-disable-next-line @typescript-eslint/only-throw-error

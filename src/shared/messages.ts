@@ -281,6 +281,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '您未完成的上傳已有 {max} 個；請先完成或取消其中一些，再開始新的上傳。',
     en: 'You already have {max} unfinished uploads; finish or cancel some before starting another.',
   },
+  UPLOADS_BUSY: {
+    'zh-TW': '此刻同時寫入的上傳過多，請於 {retryAfterSeconds} 秒後再續傳；已傳送的部分不會遺失。',
+    en: 'Too many uploads are being written at this moment; resume in {retryAfterSeconds} seconds. What was sent is kept.',
+  },
   DATABASE_UNAVAILABLE: { 'zh-TW': '資料庫暫時無法連線，請稍後再試。', en: 'The database is unavailable for the moment; please try again shortly.' },
   INTERNAL: { 'zh-TW': '系統發生錯誤，請稍後再試。', en: 'Something went wrong; please try again later.' },
 };

@@ -1,6 +1,7 @@
 import { ERRORS, type Lock } from '@tus/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPgUploadLocks, type UploadLocks } from '../../src/media/upload-locks.js';
+import { isAppError } from '../../src/shared/errors.js';
 
 // Two lockers on one database stand for two server processes behind nginx: a resumable upload's
 // lock must hold across both (issue 17), and a request resuming on the other instance must get the
@@ -81,6 +82,24 @@ describe('upload locks shared by every process (PostgreSQL advisory locks)', () 
     await expect(waiting).rejects.toBe(ERRORS.ERR_LOCK_TIMEOUT);
     expect(Date.now() - started).toBeLessThan(3000);
     await holder.unlock();
+  });
+
+  it('says "busy" at once when every connection of its pool holds a lock, and takes locks again when one is free', async () => {
+    const a = createPgUploadLocks(URL ?? '', { acquireTimeoutMs: 10_000, maxConnections: 1 });
+    opened.push(a);
+    const first = a.locker.newLock(uploadId());
+    await first.lock(never(), () => undefined);
+    const started = Date.now();
+    const busy: unknown = await a.locker
+      .newLock(uploadId())
+      .lock(never(), () => undefined)
+      .catch((err: unknown) => err);
+    expect(isAppError(busy, 'UPLOADS_BUSY')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await first.unlock();
+    const next = a.locker.newLock(uploadId());
+    await next.lock(never(), () => undefined);
+    await next.unlock();
   });
 
   it('within one instance, two requests for one upload take turns', async () => {
