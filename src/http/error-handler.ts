@@ -141,6 +141,11 @@ function messageValues(err: AppError, locale: Locale): Record<string, unknown> {
   if (err.code === 'ISRC_TAKEN') {
     values.where = whereTaken(err.details ?? {}, locale);
   }
+  if (err.code === 'ISRC_NOT_OWN_CODE') {
+    // A code asked for to allocate under names no ISRC (allocation.service.ts): then the message names none.
+    const isrc = typeof values.isrc === 'string' ? values.isrc : '';
+    values.ofIsrc = isrc === '' ? '' : locale === 'zh-TW' ? `ISRC ${isrc} 的` : ` of ISRC ${isrc}`;
+  }
   if (err.code === 'AUDIO_FILE_NAME_INVALID') {
     values.hint = audioExtensionHint(values.fileName, locale);
   }

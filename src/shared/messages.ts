@@ -94,8 +94,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
   ISRC_INVALID: { 'zh-TW': 'ISRC 編號格式錯誤：{reason}', en: 'Malformed ISRC: {reason}' },
   ISRC_TAKEN: { 'zh-TW': 'ISRC {isrc} 已被使用{where}。', en: 'ISRC {isrc} is already in use{where}.' },
   ISRC_NOT_OWN_CODE: {
-    'zh-TW': 'ISRC {isrc} 的登記者代碼 {registrantCode} 不屬於您的單位。',
-    en: 'The registrant code {registrantCode} of ISRC {isrc} is not yours.',
+    'zh-TW': '{ofIsrc}登記者代碼 {registrantCode} 不屬於您的單位。',
+    en: 'The registrant code {registrantCode}{ofIsrc} is not yours.',
   },
   ISRC_YEAR_IN_FUTURE: { 'zh-TW': 'ISRC 年份不可晚於今年（{currentYear}）。', en: 'The ISRC year may not be after this year ({currentYear}).' },
   ISRC_YEAR_BEFORE_CODE: {

@@ -78,6 +78,8 @@ describe('system allocation', () => {
     const foreign = await allocate(cookie, { count: 1, registrantCode: other.codes[0] });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json<ErrorJson>().error.code).toBe('ISRC_NOT_OWN_CODE');
+    // No ISRC is named when only a registrant code was asked for.
+    expect(foreign.json<ErrorJson>().error.message).toBe(`登記者代碼 ${other.codes[0]!} 不屬於您的單位。`);
   });
 
   it('refuses a company without a code and staff who do not name a registrant', async () => {
