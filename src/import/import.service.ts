@@ -123,6 +123,8 @@ export async function createImportPreview(
       fileName,
       payload: stored,
       coverStagingKey: got.cover === undefined ? null : path.basename(got.cover.path),
+      // The agency clock for both, so a preview never expires before it was made (tests pin that clock).
+      createdAt: now,
       expiresAt: new Date(now.getTime() + PREVIEW_LIFETIME_MS),
     });
     return previewView(row, locale);

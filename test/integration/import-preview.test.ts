@@ -37,6 +37,9 @@ describe('專輯匯入: preview and confirm', () => {
     const p = await preview(co.api, xlsx);
     expect(p.problems).toEqual([]);
     expect(p.errorCount).toBe(0);
+    // Made and expiring by the agency's clock (pinned in tests), a day apart.
+    expect(p.createdAt).toBe(env.ctx.clock.now().toISOString());
+    expect(Date.parse(p.expiresAt) - Date.parse(p.createdAt)).toBe(24 * 60 * 60 * 1000);
     expect(p.album).toMatchObject({ title: '匯入的專輯', releaseDate: '2026.01.02', albumType: '個人專輯', trackCount: 2, credits: [{ role: 'performer', names: ['林小安'] }] });
     expect(p.tracks.map((t) => [t.position, t.title, t.isrc, t.duration])).toEqual([
       [1, '第 1 首', display(code, 11), '1:02:05'],
