@@ -107,13 +107,14 @@ function albumOf(group: AlbumGroup, locale: Locale): ImportAlbumPreview | null {
 
 const citedData = (recording: WrittenRecording | WrittenIsrc): recording is WrittenRecording => 'title' in recording;
 
-function tracksOf(group: AlbumGroup, written: ReadonlyMap<number, { recording: WrittenRecording | WrittenIsrc }>, locale: Locale): ImportTrackPreview[] {
+function tracksOf(group: AlbumGroup, written: ReadonlyMap<number, { recording: WrittenRecording | WrittenIsrc }>, locale: Locale, poolOnSubmission: boolean): ImportTrackPreview[] {
   return group.tracks.map((draft, index) => {
     const track = written.get(draft.row);
     const r = draft.cited && track !== undefined && citedData(track.recording) ? track.recording : undefined;
     const f = draft.recording;
     const isrc = track?.recording.isrcDisplay ?? draft.isrc;
-    const isrcNote = draft.isrc === null && track !== undefined ? (track.recording.isrc !== null ? 'next-available' : 'on-submission') : null;
+    // An empty cell: the code forecast (next available), or the pool's at 送出審核 — for those who get one then.
+    const isrcNote = draft.isrc === null && track !== undefined ? (track.recording.isrc !== null ? 'next-available' : poolOnSubmission ? 'on-submission' : null) : null;
     return {
       row: draft.row,
       position: index + 1,
@@ -153,7 +154,8 @@ function countsByAlbum(stored: StoredPreview): (group: AlbumGroup) => { errorCou
   return (group) => counts.get(one || group.key === null ? '' : albumKeyOf(group.key)) ?? { errorCount: 0, warningCount: 0 };
 }
 
-export function previewView(row: ImportPreviewRow, locale: Locale, query: ImportPreviewQuery = {}): ImportPreviewResponse {
+/** The preview as its registrant sees it; `poolOnSubmission`: the registrant gets its ISRCs from the pool at 送出審核 (individuals). */
+export function previewView(row: ImportPreviewRow, locale: Locale, poolOnSubmission: boolean, query: ImportPreviewQuery = {}): ImportPreviewResponse {
   const stored = storedPreviewOf(row);
   const problems = stored.problems.map((p) => ({ severity: p.severity, scope: p.scope, row: p.row, column: p.column, albumKey: p.albumKey ?? null, message: p.message[locale] }));
   const written = new Map(stored.written.map((w) => [w.row, w.track]));
@@ -164,7 +166,7 @@ export function previewView(row: ImportPreviewRow, locale: Locale, query: Import
   const counts = countsByAlbum(stored);
   const albums: ImportAlbumGroup[] = groups
     .slice((page - 1) * pageSize, page * pageSize)
-    .map((group) => ({ key: group.key, album: albumOf(group, locale), tracks: tracksOf(group, written, locale), ...counts(group) }));
+    .map((group) => ({ key: group.key, album: albumOf(group, locale), tracks: tracksOf(group, written, locale, poolOnSubmission), ...counts(group) }));
   const [only] = groups;
   const single = stored.drafts.kind === 'album' && only !== undefined;
   return {
@@ -180,7 +182,7 @@ export function previewView(row: ImportPreviewRow, locale: Locale, query: Import
     warningCount: problems.filter((p) => p.severity === 'warning').length,
     problems,
     album: single ? albumOf(only, locale) : null,
-    tracks: single ? tracksOf(only, written, locale) : [],
+    tracks: single ? tracksOf(only, written, locale, poolOnSubmission) : [],
     albums,
     albumCount: groups.filter((g) => g.album !== null).length,
     trackCount: groups.reduce((n, g) => n + g.tracks.length, 0),

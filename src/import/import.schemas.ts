@@ -65,6 +65,7 @@ export const ImportTrackPreview = Type.Object({
   cited: Type.Boolean(),
   /** The ISRC as it will be written (a "next available" code is only a forecast until the confirm). */
   isrc: nullableText,
+  /** An empty ISRC cell: 'next-available' (the forecast code above), 'on-submission' (the pool's code at 送出審核, individuals), or null (stays empty). */
   isrcNote: Type.Union([Type.Enum(['next-available', 'on-submission']), Type.Null()]),
   title: text,
   credits: Credits,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor } from '../accounts/actor.js';
-import { assertMember } from '../catalog/albums.service.js';
+import { assertMember, isrcAssignedOnSubmission } from '../catalog/albums.service.js';
 import { withTransaction } from '../db/tx.js';
 import type { ServiceContext } from '../db/context.js';
 import { putAlbumCover } from '../media/covers.service.js';
@@ -127,7 +127,7 @@ export async function createImportPreview(
       createdAt: now,
       expiresAt: new Date(now.getTime() + PREVIEW_LIFETIME_MS),
     });
-    return previewView(row, locale);
+    return previewView(row, locale, await isrcAssignedOnSubmission(ctx, actor.registrantId));
   } catch (err) {
     await got.cover?.discard();
     throw err;
@@ -143,7 +143,7 @@ export async function getImportPreview(ctx: ServiceContext, actor: Actor, id: st
   if (row === undefined) {
     throw new AppError('NOT_FOUND');
   }
-  return previewView(row, locale, query);
+  return previewView(row, locale, await isrcAssignedOnSubmission(ctx, actor.registrantId), query);
 }
 
 const STAGING_KEY = /^[0-9a-f-]{36}\.upload$/;
@@ -204,5 +204,5 @@ export async function confirmImportPreview(ctx: ServiceContext, actor: Actor, de
   if (coverToDiscard !== undefined) {
     await rm(coverToDiscard, { force: true });
   }
-  return previewView(row, locale);
+  return previewView(row, locale, await isrcAssignedOnSubmission(ctx, actor.registrantId));
 }

@@ -113,6 +113,9 @@ describe('專輯匯入: preview and confirm', () => {
     expect(p.problems.map((x) => [x.severity, x.row, x.column])).toEqual([['error', 2, 'ISRC編號']]);
     expect(p.problems[0]?.message).toContain(display(own, 5));
     expect(p.tracks[1]).toMatchObject({ isrc: display(own, 6), isrcNote: 'next-available' });
+    // Without "next available", a company's empty cell stays empty: no code comes at 送出審核 either.
+    const blank = await preview(s.api, await workbook(goodAlbum, [trackRow(1, '')]));
+    expect(blank.tracks[0]).toMatchObject({ isrc: null, isrcNote: null });
 
     const ok2 = await preview(s.api, await workbook(goodAlbum, [trackRow(1, ''), trackRow(2, '')]), { nextAvailable: true });
     expect(ok2.errorCount).toBe(0);

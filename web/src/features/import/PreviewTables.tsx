@@ -1,8 +1,6 @@
 import { Descriptions, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportAlbumPreview, ImportProblemView, ImportTrackPreview } from '../../../../src/import/import.schemas.js';
-import { issuanceRule } from '../../../../src/allocation/issuance.policy.js';
-import { useCurrentMe } from '../../app/me-context';
 import { currentLanguage } from '../../lib/i18n';
 import { creditsText, sortProblems } from './import-format';
 
@@ -85,11 +83,8 @@ export function AlbumPreview({ album, hasCover }: { album: ImportAlbumPreview | 
 
 export function TrackPreview({ tracks }: { tracks: readonly ImportTrackPreview[] }) {
   const { t } = useTranslation('import');
-  const me = useCurrentMe();
-  // The API marks every empty ISRC 'on-submission'; only pool registrants (individuals) really get one then.
-  const onSubmission = me.registrant !== null && issuanceRule(me.registrant.kind).poolOnSubmission;
   const note = (isrcNote: ImportTrackPreview['isrcNote']) =>
-    isrcNote === 'next-available' ? t('tracks.nextAvailable') : isrcNote === 'on-submission' && onSubmission ? t('tracks.onSubmission') : null;
+    isrcNote === 'next-available' ? t('tracks.nextAvailable') : isrcNote === 'on-submission' ? t('tracks.onSubmission') : null;
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   const columns: TableColumnsType<ImportTrackPreview> = [
     { title: t('tracks.position'), dataIndex: 'position', width: 50 },
