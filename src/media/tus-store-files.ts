@@ -8,6 +8,12 @@ import type { HashingFileStore } from './tus-hashing-store.js';
 
 /** The tus store's files on the disk: stale ones removed, a user's counted, a finished one fingerprinted. */
 
+/** An unfinished upload may be resumed this long after its last bytes came (a laptop closed over a weekend), then it is removed. */
+export const TUS_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Where the tus store keeps its uploads under STAGING_DIR. */
+export const tusDirectory = (stagingDir: string): string => path.join(stagingDir, 'tus');
+
 /**
  * Removes uploads whose last bytes came more than `olderThanMs` ago (the file and its `.json`
  * info). Done here rather than with the file store's expiration, which reads an upload again after

@@ -12,6 +12,7 @@ import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { presentOutcome } from './track-audio.routes.js';
 import { AudioUploadResult, UploadParams } from './track-audio.schemas.js';
 import { createAudioTus, type AudioTus } from './tus-uploads.js';
+import { tusDirectory } from './tus-store-files.js';
 import { BUSY_RETRY_SECONDS } from './upload-locks.js';
 
 const tags = ['uploads'];
@@ -51,7 +52,7 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
 
   const tusFor = (stagingDir: string): AudioTus => {
     if (tus === undefined) {
-      tus = createAudioTus(path.join(stagingDir, 'tus'), {
+      tus = createAudioTus(tusDirectory(stagingDir), {
         ctx,
         presentOutcome: (outcome, locale) => JSON.stringify(presentOutcome(outcome, locale)),
         presentError: (error, locale, requestId) => ({ status_code: statusOf(error.code), body: JSON.stringify(withRequestId(errorBody(error, locale), requestId)) }),

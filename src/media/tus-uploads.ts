@@ -11,7 +11,9 @@ import { stagedFileAt, type StagedFile } from '../storage/staging.js';
 import { MAX_AUDIO_BYTES, TUS_UPLOADS_PATH } from './track-audio.schemas.js';
 import { finishResumableUpload, prepareResumableUpload, type AudioUploadOutcome } from './track-audio.service.js';
 import { HashingFileStore } from './tus-hashing-store.js';
-import { fingerprint, removeStaleUploads, unfinishedUploadsOf } from './tus-store-files.js';
+import { fingerprint, removeStaleUploads, TUS_EXPIRY_MS, unfinishedUploadsOf } from './tus-store-files.js';
+
+export { TUS_EXPIRY_MS } from './tus-store-files.js';
 
 /**
  * Resumable audio uploads (the tus protocol, @tus/server with its file store as staging, in
@@ -24,9 +26,6 @@ import { fingerprint, removeStaleUploads, unfinishedUploadsOf } from './tus-stor
  * in across a restart or a broken write: tus-hashing-store.ts), and the upload leaves the tus store
  * either way: a refused one is gone too, so a resuming client never sees it "complete".
  */
-
-/** An unfinished upload may be resumed this long after its last bytes came (a laptop closed over a weekend), then it is removed. */
-export const TUS_EXPIRY_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** How many unfinished uploads one user may keep: each may hold up to 500 MB of staging disk for days. */
 export const MAX_UNFINISHED_UPLOADS_PER_USER = 20;

@@ -2,6 +2,7 @@ import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { findStoredObject, lockObjectAddress, unreferencedObjectsBefore } from './objects.repo.js';
 import { releaseObject, storageOf } from './objects.service.js';
+import { removeStaleUploads, TUS_EXPIRY_MS, tusDirectory } from '../media/tus-store-files.js';
 import { sweepStaging } from './staging.js';
 import { STAGED_MAX_AGE_MS, TEMPORARY_MAX_AGE_MS } from './startup-sweep.js';
 import { contentKey } from './storage.js';
@@ -37,6 +38,8 @@ export interface OrphanSweepSummary {
   temporaryRemoved: number;
   /** Staged uploads (`<stagingDir>/*.upload`). */
   stagedRemoved: number;
+  /** Resumable uploads idle past their expiry (`<stagingDir>/tus`, TUS_EXPIRY_MS). */
+  expiredUploadsRemoved: number;
 }
 
 export interface OrphanSweepOptions {
@@ -98,7 +101,9 @@ export async function sweepOrphans(ctx: ServiceContext, options: OrphanSweepOpti
   const unrecordedRemoved = await sweepUnrecorded(ctx, cutoff);
   const temporaryRemoved = await storage.sweepTemporary(TEMPORARY_MAX_AGE_MS);
   const stagedRemoved = ctx.stagingDir === undefined ? 0 : await sweepStaging(ctx.stagingDir, STAGED_MAX_AGE_MS, now);
-  return { unreferencedRemoved, unrecordedRemoved, temporaryRemoved, stagedRemoved };
+  // Also here, not only on the upload routes' own timer: that one starts only in a process that served an upload.
+  const expiredUploadsRemoved = ctx.stagingDir === undefined ? 0 : await removeStaleUploads(tusDirectory(ctx.stagingDir), TUS_EXPIRY_MS, now);
+  return { unreferencedRemoved, unrecordedRemoved, temporaryRemoved, stagedRemoved, expiredUploadsRemoved };
 }
 
 /** The recurring background job of the sweep (src/jobs/app-jobs.ts). */

@@ -35,7 +35,7 @@ function run(args: readonly string[]): Promise<number> {
     const s = await sweepOrphans(ctx, { graceMs });
     console.log(
       `Sweep (older than ${graceMs / 3_600_000} h): ${s.unreferencedRemoved} unreferenced objects, ${s.unrecordedRemoved} unrecorded objects, ` +
-        `${s.temporaryRemoved} storage temporaries, ${s.stagedRemoved} staged uploads removed`,
+        `${s.temporaryRemoved} storage temporaries, ${s.stagedRemoved} staged uploads, ${s.expiredUploadsRemoved} expired resumable uploads removed`,
     );
     return 0;
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import type { ServiceContext } from '../../src/db/context.js';
 import { storedObjects } from '../../src/db/schema/index.js';
+import { TUS_EXPIRY_MS, tusDirectory } from '../../src/media/tus-store-files.js';
 import { storeStaged } from '../../src/storage/objects.service.js';
 import { ORPHAN_GRACE_MS, sweepOrphans } from '../../src/storage/orphan-sweep.js';
 import { stageUpload } from '../../src/storage/staging.js';
@@ -119,6 +120,15 @@ describe.each(subjects)('orphan sweep on %s', (_name, makeSubject) => {
   });
 
   it('removes crash leftovers: old storage temporaries and staged uploads, not fresh ones', async () => {
+    // A resumable upload idle past its expiry (data file and info), and one resumed lately.
+    const tus = tusDirectory(stagingDir);
+    await mkdir(tus, { recursive: true });
+    for (const name of ['abandoned', 'abandoned.json', 'resumed', 'resumed.json']) {
+      await writeFile(path.join(tus, name), name);
+    }
+    const pastExpiry = new Date(Date.now() - TUS_EXPIRY_MS - HOUR);
+    await utimes(path.join(tus, 'abandoned'), pastExpiry, pastExpiry);
+    await utimes(path.join(tus, 'abandoned.json'), pastExpiry, pastExpiry);
     await subject.leaveTemporaries();
     subject.advanceClock(2 * HOUR);
     const old = path.join(stagingDir, 'crashed.upload');
@@ -132,6 +142,9 @@ describe.each(subjects)('orphan sweep on %s', (_name, makeSubject) => {
 
     expect(summary.temporaryRemoved).toBe(subject.temporariesPerCall);
     expect(summary.stagedRemoved).toBe(1);
+    expect(summary.expiredUploadsRemoved).toBe(1);
+    expect((await readdir(tus)).sort()).toEqual(['resumed', 'resumed.json']);
+    await rm(tus, { recursive: true });
     expect(await readdir(stagingDir)).toEqual(['in-flight.upload']);
     expect((await subject.everything()).filter((e) => e.includes('tmp') || e.startsWith('('))).toEqual([]);
     await rm(fresh);
