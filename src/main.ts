@@ -64,7 +64,8 @@ async function start(config: Config, handle: DatabaseHandle): Promise<void> {
   // 專輯匯入 parses uploads in a forked child: one spare starts now, not at the first upload.
   const workbookReader = createWorkbookReader();
   // Several instances on one PostgreSQL: a resumable upload's lock must hold across all of them.
-  const uploadLocks = config.databaseUrl === undefined ? undefined : createPgUploadLocks(config.databaseUrl);
+  const uploadLocks =
+    config.databaseUrl === undefined ? undefined : createPgUploadLocks(config.databaseUrl, { onError: (err) => logTo.app?.log.warn({ err }, 'upload lock connection lost') });
   const ctx = { ...contextFromConfig(handle.db, systemClock, config), storage, stagingDir: config.stagingDir, metrics: prometheus.domain, workbookReader, jobs, uploadLocks };
   const admin = await ensureFirstAdmin(ctx, config.adminPassword);
   const demoSeededNow = config.demo ? await seedDemo(ctx) : undefined;

@@ -74,6 +74,11 @@ export function createGraphileQueue(options: GraphileQueueOptions): JobQueue {
   // a connection per running job, plus LISTEN, the crontab and enqueues.
   const pgPool = new pg.Pool({ connectionString: options.connectionString, max: concurrency + 3, application_name: 'isrc-registry jobs' });
   pgPool.on('error', (err) => options.log?.warn({ err }, 'job queue connection lost'));
+  // A checked-out client's error (the server went away mid-job) must not crash the process either;
+  // graphile-worker checks for both handlers and warns on the console otherwise.
+  pgPool.on('connect', (client) => {
+    client.on('error', (err) => options.log?.warn({ err }, 'job queue connection lost'));
+  });
   const shared = { pgPool, schema: GRAPHILE_SCHEMA, logger };
   let utils: Promise<WorkerUtils> | undefined;
   const workerUtils = () => (utils ??= makeWorkerUtils(shared));

@@ -62,6 +62,11 @@ export function createPgUploadLocks(url: string, options: UploadLocksOptions = {
     return pool.connect();
   };
   pool.on('error', (err) => options.onError?.(err));
+  // A lock's connection is checked out for minutes: should the server drop it meanwhile, its error
+  // must not crash the process (the lock is gone with it; unlock then finds the connection broken).
+  pool.on('connect', (client) => {
+    client.on('error', (err) => options.onError?.(err));
+  });
   const local = new MemoryLocker({ acquireLockTimeout: timeoutMs });
   /** The requests holding an upload's lock in this process, by upload id: asked to let go on a NOTIFY. */
   const holders = new Map<string, RequestRelease>();
