@@ -63,10 +63,19 @@ export interface AppOptions {
   metrics?: { prometheus: PrometheusMetrics; access: MetricsAccess } | undefined;
   /** True once shutdown has begun: /readyz answers 503 so a proxy stops sending requests. */
   draining?: (() => boolean) | undefined;
+  /** A connection that sends and receives nothing for this long is closed (default CONNECTION_IDLE_MS). */
+  connectionIdleMs?: number | undefined;
 }
 
 /** JSON bodies are small; file uploads (later) get their own streaming limits. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * A connection silent this long is closed: a client that opens a request and then trickles nothing
+ * (slowloris, a stalled upload) must not hold a socket and a request forever. Uploads and downloads
+ * that move bytes, and long answers that stream progress, never sit idle this long. There is no
+ * limit on a whole request's duration: a 500 MB upload over a slow line may take an hour.
+ */
+export const CONNECTION_IDLE_MS = 120_000;
 
 export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const app = Fastify({
@@ -74,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     // Our own request log replaces Fastify's pair of lines (registerRequestLog).
     ...(options.requestLogLevel === undefined ? {} : { logController: new LogController({ disableRequestLogging: true }) }),
     bodyLimit: BODY_LIMIT_BYTES,
+    connectionTimeout: options.connectionIdleMs ?? CONNECTION_IDLE_MS,
     trustProxy: options.trustProxy ?? false,
     // A sane X-Request-Id from the proxy (or client) is kept, so its lines and ours correlate.
     genReqId: requestIdOf,
