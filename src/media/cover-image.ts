@@ -36,12 +36,44 @@ export interface CoverImage {
 const unreadable = () => new CoverImageError({ kind: 'unreadable' });
 
 /**
+ * How many images are decoded at once. Under the pixel limit a decode still takes up to ~250 MB
+ * (a 7000×7000 GIF is decoded whole); parallel hostile uploads would multiply that, so further
+ * decodes wait for a slot and the server's memory stays bounded whatever the number of clients.
+ */
+const DECODE_SLOTS = 2;
+let decoding = 0;
+const waiting: Array<() => void> = [];
+
+export async function withDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (decoding >= DECODE_SLOTS) {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    decoding += 1;
+  }
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next waiter (the count stays), or is given back.
+    const next = waiting.shift();
+    if (next === undefined) {
+      decoding -= 1;
+    } else {
+      next();
+    }
+  }
+}
+
+/**
  * Dimensions and thumbnail of the image in `file`, whose type `type` was decided from its first
  * bytes; the decoder must agree. An animated GIF gives its first frame. Throws `CoverImageError`.
  */
 export async function readCoverImage(file: string, type: CoverType): Promise<CoverImage> {
   // At most 5 MB: read once into memory, so libvips keeps no handle on the staged file.
   const bytes = await readFile(file);
+  return withDecodeSlot(() => decodeCover(bytes, type));
+}
+
+async function decodeCover(bytes: Buffer, type: CoverType): Promise<CoverImage> {
   let meta: sharp.Metadata;
   try {
     // The header only; the pixel limit is checked here with a message of its own.
