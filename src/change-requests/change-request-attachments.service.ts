@@ -9,6 +9,7 @@ import { releaseObject, storageOf, storeStaged } from '../storage/objects.servic
 import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
 import { UploadSourceError } from '../storage/upload.js';
+import { checkAttachmentContent } from './attachment-content.js';
 import { sanitiseFileName } from './attachment-name.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './change-request-fields.js';
 import { canFileChangeRequest } from './change-requests.policy.js';
@@ -70,7 +71,7 @@ function attachmentType(staged: StagedFile, file: UploadedFile): SniffedType {
 /**
  * Attaches the stamped scan (PDF, JPG or PNG by content, ≤ 5 MB) to a pending request, replacing
  * an earlier one. The file is staged (size-limited and hashed while streaming), its type decided by
- * content, then stored under its content address and referenced from the request in one
+ * content and its content checked (a PDF whole and without script, an image that decodes), then stored under its content address and referenced from the request in one
  * transaction; a refused or oversize file leaves nothing behind. The replaced file is released
  * (kept while another request attaches the same bytes).
  */
@@ -96,6 +97,7 @@ export async function attachToChangeRequest(ctx: ServiceContext, actor: Actor, i
   let contentType: SniffedType;
   try {
     contentType = attachmentType(staged, file);
+    await checkAttachmentContent(staged.path, contentType);
   } catch (err) {
     await staged.discard();
     throw err;

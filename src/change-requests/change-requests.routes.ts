@@ -127,10 +127,11 @@ export function changeRequestsRoutes(app: AppInstance, { ctx }: RouteOptions): v
       {
         schema: {
           tags,
-          summary: 'Attach the stamped scan to a pending request (member): multipart, one file, PDF/JPG/PNG by content, at most 5 MB',
+          summary:
+            'Attach the stamped scan to a pending request (member): multipart, one file, PDF/JPG/PNG by content, at most 5 MB; a cut PDF or image, or a PDF with JavaScript, is refused (422)',
           consumes: ['multipart/form-data'],
           params: IdParams,
-          response: { 200: ChangeRequestResponse, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+          response: { 200: ChangeRequestResponse, ...errors, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
         },
       },
       async (request) => attachToChangeRequest(ctx, requireActor(request), request.params.id, await uploadedFile(request)),

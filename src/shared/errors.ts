@@ -184,6 +184,10 @@ export const ERROR_CODES = [
   'FILE_MISSING',
   /** The uploaded file's content is not an accepted type (decided by its bytes, not its name); `details.allowed`. */
   'FILE_TYPE_NOT_ALLOWED',
+  /** The attachment starts like a PDF, JPG or PNG but is cut, damaged or too many pixels to decode; nothing is kept. */
+  'ATTACHMENT_UNREADABLE',
+  /** The attached PDF carries JavaScript (a scan never does); nothing is kept. */
+  'ATTACHMENT_HAS_SCRIPT',
   /** 上傳專輯封面 without a file part. */
   'COVER_FILE_MISSING',
   /** The cover image is over 5 MB (refused while it streams; nothing is kept). */

@@ -205,6 +205,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '檔案格式不符：僅接受 PDF、JPG 或 PNG 檔（依檔案內容判斷，更改副檔名無效）。',
     en: 'Wrong file type: only PDF, JPG or PNG files are accepted (judged by the content, not the file name).',
   },
+  ATTACHMENT_UNREADABLE: {
+    'zh-TW': '無法讀取這個檔案：檔案可能已損毀、不完整或解析度過高（上限 5,000 萬像素），請重新掃描或匯出後再上傳。',
+    en: 'This file cannot be read: it may be damaged, incomplete or too large in pixels (limit 50 megapixels). Please scan or export it again and upload it.',
+  },
+  ATTACHMENT_HAS_SCRIPT: {
+    'zh-TW': '這個 PDF 檔含有程式碼（JavaScript），基於安全無法接受；請改存為一般 PDF 或上傳掃描圖檔（JPG、PNG）。',
+    en: 'This PDF contains JavaScript and cannot be accepted for safety reasons. Please save it as a plain PDF or upload a scanned image (JPG, PNG).',
+  },
   IMPORT_FILE_MISSING: { 'zh-TW': '請選擇要匯入的 Excel 檔（.xlsx）。', en: 'Choose the Excel file (.xlsx) to import.' },
   IMPORT_FILE_REFUSED: { 'zh-TW': '無法匯入這個檔案：{reasonZh}', en: 'This file cannot be imported: {reasonEn}' },
   IMPORT_HAS_ERRORS: {

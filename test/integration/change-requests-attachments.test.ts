@@ -86,8 +86,10 @@ describe('attachment upload', () => {
 
   it('accepts exactly 5 MB and refuses 5 MB + 1 byte with 413, nothing left on disk', async () => {
     const { s, request } = await pendingRequest();
+    // A PDF padded to the limit: it must still end with %%EOF (a cut PDF is refused).
     const pdfHead = Buffer.from('%PDF-1.4\n');
-    const exact = Buffer.concat([pdfHead, Buffer.alloc(MAX_ATTACHMENT_BYTES - pdfHead.length, 0x20)]);
+    const pdfEnd = Buffer.from('\n%%EOF\n');
+    const exact = Buffer.concat([pdfHead, Buffer.alloc(MAX_ATTACHMENT_BYTES - pdfHead.length - pdfEnd.length, 0x20), pdfEnd]);
     const accepted = ok(await upload(s.api, request.id, 'big.pdf', exact)).json<ChangeRequestResponse>();
     expect(accepted.attachment?.size).toBe(MAX_ATTACHMENT_BYTES);
     const before = await storedFiles(env);

@@ -36,9 +36,12 @@ export function pngImage(width = 120, height = 80, rgb: [number, number, number]
   ]);
 }
 
-/** A 1×1 baseline JPEG (JFIF). */
+/**
+ * A 1×1 baseline JPEG that decodes without error (attachments are decoded now): made with
+ * `sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } }).jpeg({ quality: 50 })`.
+ */
 export const JPEG_IMAGE = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAABAAEDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAAAP/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AKAAD//Z',
   'base64',
 );
 
