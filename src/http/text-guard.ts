@@ -6,7 +6,9 @@ import type { AppInstance } from './types.js';
  * One rule at the edge for every route's input, instead of a check per route:
  *
  * - Text: PostgreSQL stores neither U+0000 (text and jsonb refuse it) nor unpaired UTF-16
- *   surrogates (not encodable as UTF-8), so every string in the path parameters, the query and
+ *   surrogates (not encodable as UTF-8); the other C0 controls (but tab and line breaks) and the
+ *   noncharacters U+FFFE/U+FFFF cannot be carried by XML 1.0 (DDEX, MARCXML, .xlsx) and break
+ *   ISO 2709 MARC (U+001D–U+001F are its delimiters). So every string in the path parameters, the query and
  *   the body — nested objects and arrays, and object keys too — is checked before schema
  *   validation and the handler. It runs after the authentication hook (registered earlier), so
  *   an anonymous caller of a non-public route still gets 401 first.
@@ -26,11 +28,14 @@ interface FieldProblem {
   params?: Record<string, unknown>;
 }
 
-/** Index of the first UTF-16 unit PostgreSQL cannot store (U+0000, an unpaired surrogate) from `from`, or -1. */
+/** C0 controls other than tab, line feed and carriage return; no registrant text needs them. */
+const isRefusedControl = (unit: number) => (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0xfffe || unit === 0xffff;
+
+/** Index of the first UTF-16 unit refused as text (a control, a noncharacter, an unpaired surrogate) from `from`, or -1. */
 function badUnitIndex(text: string, from = 0): number {
   for (let i = from; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit === 0) {
+    if (isRefusedControl(unit)) {
       return i;
     }
     if (unit >= 0xd800 && unit <= 0xdbff) {
@@ -48,7 +53,7 @@ function badUnitIndex(text: string, from = 0): number {
   return -1;
 }
 
-/** `U+0000` (or `U+D800`, …) for the first character PostgreSQL cannot store; undefined when all is storable. */
+/** `U+0000` (or `U+001B`, `U+D800`, …) for the first character refused as text; undefined when all is acceptable. */
 export function forbiddenCharacter(text: string): string | undefined {
   const index = badUnitIndex(text);
   return index < 0 ? undefined : `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
