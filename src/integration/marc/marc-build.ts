@@ -15,6 +15,7 @@ import {
   RELATOR_TERMS,
   type Categories,
 } from './marc-codes.js';
+import { namesStatement, withAddedEntries } from './marc-fit.js';
 import { endWith, marcText, sf, truncateUtf8, type ControlField, type DataField, type MarcRecord } from './marc-record.js';
 
 /** Pure: one approved album as a MARC 21 bibliographic record. Browser-safe. */
@@ -58,6 +59,8 @@ export interface MarcSettings {
 
 /** Long notes are cut so a field stays inside ISO 2709's 9,999 bytes, with room for the rest of the record. */
 const NOTE_MAX_BYTES = 8000;
+/** Names in 245 $c and 511: an album may credit hundreds; the rest are counted ("[and N others]"). */
+const NAMES_MAX_BYTES = 2000;
 
 /** Date and time of the agency's clock, as digits: YYYYMMDDhhmmss. */
 const stampFormats = new Map<string, Intl.DateTimeFormat>();
@@ -164,7 +167,7 @@ function contents(album: MarcAlbum): string {
 function titleStatement(album: MarcAlbum, names: readonly string[]): DataField {
   const title = marcText(album.title);
   // No 1XX main entry (a release is entered under its title), hence first indicator 0.
-  const subfields = names.length > 0 ? [sf('a', `${title} /`), sf('c', endWith(names.join(', '), '.'))] : [sf('a', endWith(title, '.'))];
+  const subfields = names.length > 0 ? [sf('a', `${title} /`), sf('c', endWith(namesStatement(names, NAMES_MAX_BYTES), '.'))] : [sf('a', endWith(title, '.'))];
   return { tag: '245', ind1: '0', ind2: '0', subfields };
 }
 
@@ -200,10 +203,10 @@ export function buildMarcRecord(album: MarcAlbum, settings: MarcSettings): MarcR
     ...mediaTypes(type, carrier).map((m) => ({ tag: '337', ind1: ' ', ind2: ' ', subfields: [sf('a', m.term), sf('b', m.code), sf('2', 'rdamedia')] })),
     { tag: '338', ind1: ' ', ind2: ' ', subfields: [sf('a', carrierTerm.term), sf('b', carrierTerm.code), sf('2', 'rdacarrier')] },
     ...(album.tracks.length === 0 ? [] : [{ tag: '505', ind1: '0', ind2: ' ', subfields: [sf('a', contents(album))] }]),
-    ...(names.length === 0 ? [] : [{ tag: '511', ind1: '0', ind2: ' ', subfields: [sf('a', endWith(names.join(', '), '.'))] }]),
+    ...(names.length === 0 ? [] : [{ tag: '511', ind1: '0', ind2: ' ', subfields: [sf('a', endWith(namesStatement(names, NAMES_MAX_BYTES), '.'))] }]),
     ...(introduction === '' ? [] : [{ tag: '520', ind1: ' ', ind2: ' ', subfields: [sf('a', truncateUtf8(introduction, NOTE_MAX_BYTES))] }]),
-    ...addedEntries(album),
   ];
   const leader = `00000n${type}m a22000007i 4500`;
-  return { leader, controlFields, dataFields };
+  // Added entries last and only as many as fit: the other fields are bounded, names are not.
+  return withAddedEntries({ leader, controlFields, dataFields }, addedEntries(album), '500');
 }
