@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { toXlsx } from './xlsx.js';
+import { sheetText, toXlsx, XLSX_CELL_MAX_CHARS } from './xlsx.js';
 
 describe('xlsx export', () => {
   it('writes a header row and text cells that stay text (no formulas, leading zeros kept)', async () => {
@@ -23,5 +23,17 @@ describe('xlsx export', () => {
     expect(sheet?.getCell('A3').value).toBe('=1+1');
     expect(sheet?.getCell('A3').formula).toBeUndefined();
     expect(sheet?.getCell('B3').value).toBe(4);
+  });
+
+  it('writes stored text XML cannot carry or Excel cannot hold as a cell Excel opens', async () => {
+    expect(sheetText('a\u0001b\ufffec\uffff\ud800d')).toBe('abcd');
+    expect(sheetText('🎵 e\u0301 \u202eRTL')).toBe('🎵 e\u0301 \u202eRTL');
+    const long = sheetText('🎵'.repeat(XLSX_CELL_MAX_CHARS));
+    expect(long).toHaveLength(XLSX_CELL_MAX_CHARS);
+    expect(long.endsWith('🎵…')).toBe(true);
+    const buffer = await toXlsx({ sheet: 's', columns: [{ header: 'h', value: (r: string) => r }], rows: ['x\ufffey'] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
+    expect(workbook.getWorksheet('s')?.getCell('A2').value).toBe('xy');
   });
 });

@@ -10,6 +10,7 @@ import type { Term } from '../../catalog/vocabularies.js';
 import { YES_NO_VALUES } from './cell-values.js';
 import { CATALOGUE_LIMITS, headingOf, SHEET_NAMES, templateColumns, type SheetKey, type TemplateColumn, type TemplateKind, type TemplateLang } from './columns.js';
 import { exampleRows } from './examples.js';
+import { sheetText } from '../../export/xlsx.js';
 import type { TemplateRow } from './album-rows.js';
 import { writeInstructions } from './instructions.js';
 
@@ -155,7 +156,7 @@ function writeDataSheet<S extends SheetKey>(workbook: ExcelJS.Workbook, sheetKey
       }
       const cell = sheet.getCell(r + 2, i + 1);
       // 曲目序號 is a number; every other cell a string, never a formula (exceljs writes strings as text).
-      cell.value = column.kind.type === 'integer' && /^\d+$/.test(value) ? Number(value) : value;
+      cell.value = column.kind.type === 'integer' && /^\d+$/.test(value) ? Number(value) : sheetText(value);
       if (example) {
         cell.font = EXAMPLE_FONT;
       }
