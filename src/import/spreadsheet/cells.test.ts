@@ -16,6 +16,13 @@ describe(cellText.name, () => {
     expect(value(cellText(s('\u200b曲名\ufeff')))).toBe('曲名');
   });
 
+  it('drops what no stored text may carry (a workbook escapes it as _x001B_): controls, noncharacters, lone surrogates', () => {
+    expect(value(cellText(s('A\u0000B\u001bC\u0001\ufffeD\uffff')))).toBe('ABCD');
+    expect(value(cellText(s('半\ud800個\udc00字')))).toBe('半個字');
+    expect(value(cellText(s('星\ud83c\udf1f光')))).toBe('星\ud83c\udf1f光');
+    expect(value(cellCode(s('TW\u001bK7Q2600001')))).toBe('TWK7Q2600001');
+  });
+
   it('keeps full-width punctuation, as the forms do (an exported title imports back unchanged)', () => {
     expect(value(cellText(s('山與海（現場）／Ｌｉｖｅ：１')))).toBe('山與海（現場）／Live：1');
   });

@@ -35,10 +35,17 @@ export type CellResult<T> = { ok: true; value: T | null } | { ok: false; reason:
 type MaybeCell = Cell | null | undefined;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/**
+ * What the forms' edge refuses as text (src/http/text-guard.ts) and no cell should carry: C0 controls
+ * but tab and line breaks, U+FFFE/U+FFFF and unpaired surrogates. A workbook can hold them (escaped
+ * as _x001B_ in its XML) though Excel shows nothing: dropped, as invisible, rather than stored.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** NFKC, no zero-width characters, trimmed: the form values are compared in (codes, dates, headings, yes/no). */
+/** NFKC, no zero-width or unstorable characters, trimmed: the form values are compared in (codes, dates, headings, yes/no). */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(ZERO_WIDTH, '').trim();
+  return text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(UNSTORABLE, '').trim();
 }
 
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
@@ -54,6 +61,7 @@ export function normaliseFreeText(text: string): string {
   return text
     .normalize('NFC')
     .replace(ZERO_WIDTH, '')
+    .replace(UNSTORABLE, '')
     .replace(FULL_WIDTH_ALNUM, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
     .replace(/\u3000/g, ' ')
     .trim();
