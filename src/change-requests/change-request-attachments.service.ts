@@ -59,6 +59,9 @@ function attachmentType(staged: StagedFile, file: UploadedFile): SniffedType {
   if (file.truncated()) {
     throw new AppError('BODY_TOO_LARGE', { limit: MAX_ATTACHMENT_BYTES });
   }
+  if (staged.size === 0) {
+    throw new AppError('FILE_EMPTY');
+  }
   // GIF is sniffed too (album covers) but is no attachment type.
   const sniffed = sniffContentType(staged.head);
   const type = ATTACHMENT_TYPES.find((t) => t === sniffed);

@@ -34,6 +34,9 @@ export async function checkImportCover(stagingDir: string, file: UploadedFile): 
   if (file.truncated()) {
     return refuse(new AppError('COVER_TOO_LARGE'));
   }
+  if (staged.size === 0) {
+    return refuse(new AppError('FILE_EMPTY'));
+  }
   const sniffed = sniffContentType(staged.head);
   const type: CoverType | undefined = COVER_TYPES.find((t) => t === sniffed);
   if (type === undefined) {

@@ -86,6 +86,9 @@ async function stageCover(ctx: ServiceContext, file: CoverUpload): Promise<Stage
 
 /** Decides the type by content and reads the image; the thumbnail is staged beside the cover. */
 async function checkCover(ctx: ServiceContext, staged: StagedFile) {
+  if (staged.size === 0) {
+    throw new AppError('FILE_EMPTY');
+  }
   const type = coverTypeOf(staged.head);
   if (type === undefined) {
     throw new AppError('COVER_TYPE_NOT_ALLOWED', { allowed: ['JPG', 'PNG', 'GIF'] });

@@ -232,6 +232,8 @@ export const ERROR_CODES = [
   'UPLOAD_CONFLICT',
   /** Too many unfinished resumable uploads for one user; `details.max`. Finish or cancel some first. */
   'UPLOAD_TOO_MANY',
+  /** An uploaded file (cover, scan) has no bytes at all: the wrong file was chosen, or it was cut to nothing. */
+  'FILE_EMPTY',
   /** Too many resumable uploads are being written at this moment (the user's own, or the server's): resume after `details.retryAfterSeconds`. */
   'UPLOADS_BUSY',
   /** The database does not answer (down, restarting, unreachable): retry later; the server reconnects by itself. */

@@ -289,6 +289,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '您未完成的上傳已有 {max} 個；請先完成或取消其中一些，再開始新的上傳。',
     en: 'You already have {max} unfinished uploads; finish or cancel some before starting another.',
   },
+  FILE_EMPTY: {
+    'zh-TW': '上傳的檔案是空的（0 位元組），請確認選的是正確的檔案後再上傳。',
+    en: 'The uploaded file is empty (0 bytes); check that you chose the right file and upload it again.',
+  },
   UPLOADS_BUSY: {
     'zh-TW': '此刻同時寫入的上傳過多，請於 {retryAfterSeconds} 秒後再續傳；已傳送的部分不會遺失。',
     en: 'Too many uploads are being written at this moment; resume in {retryAfterSeconds} seconds. What was sent is kept.',

@@ -78,7 +78,7 @@ describe('attachment upload', () => {
     expect(err.message).toContain('PDF、JPG 或 PNG');
     const en = failed(await upload(s.api, request.id, 'stamp.pdf', EXE_BYTES, 'application/pdf', 'en'), 415, 'FILE_TYPE_NOT_ALLOWED');
     expect(en.message).toContain('PDF, JPG or PNG');
-    failed(await upload(s.api, request.id, 'empty.pdf', Buffer.alloc(0)), 415, 'FILE_TYPE_NOT_ALLOWED');
+    failed(await upload(s.api, request.id, 'empty.pdf', Buffer.alloc(0)), 422, 'FILE_EMPTY');
     expect(await storedFiles(env)).toEqual(before);
     expect(await stagedFiles(env)).toEqual([]);
     expect(ok(await s.api.call('GET', `/change-requests/${request.id}`)).json<ChangeRequestResponse>().attachment).toBeNull();

@@ -74,6 +74,8 @@ describe('covers from other producers', () => {
       expect(failed(res, 415, 'COVER_TYPE_NOT_ALLOWED').message, label).toBe('A cover must be a JPG, PNG or GIF image (judged by the content, not the file name).');
     }
     await refusedBoth((lang) => putCover(env, s.api, album.id, 'x.png', SVG_WITH_SCRIPT, lang), 415, 'COVER_TYPE_NOT_ALLOWED', /僅接受 JPG、PNG 或 GIF/, /JPG, PNG or GIF/);
+    // An empty file is told as such, not as a wrong type.
+    await refusedBoth((lang) => putCover(env, s.api, album.id, 'empty.jpg', Buffer.alloc(0), lang), 422, 'FILE_EMPTY', /檔案是空的（0 位元組）/, /The uploaded file is empty \(0 bytes\)/);
     expect(ok(await env.app.inject({ method: 'GET', url: `${API}/albums/${album.id}`, headers: { cookie: s.api.cookie } })).json<{ cover: unknown }>().cover).toBeNull();
   });
 
@@ -149,7 +151,7 @@ describe('change-request scans from other producers', () => {
     ['HTML named .pdf', 'form.pdf', () => HTML_AS_PDF, 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
     ['SVG named .png', 'scan.png', () => SVG_WITH_SCRIPT, 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
     ['a GIF', 'scan.gif', () => image('gif', 40, 40), 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
-    ['a zero-byte file', 'empty.pdf', () => Buffer.alloc(0), 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
+    ['a zero-byte file', 'empty.pdf', () => Buffer.alloc(0), 422, 'FILE_EMPTY', /檔案是空的（0 位元組）/, /The uploaded file is empty \(0 bytes\)/],
     ['a truncated PDF', 'cut.pdf', () => pdfDocument().subarray(0, 200), 422, 'ATTACHMENT_UNREADABLE', /已損毀、不完整/, /damaged, incomplete/],
     ['a PDF/HTML polyglot', 'page.pdf', () => PDF_HTML_POLYGLOT, 422, 'ATTACHMENT_UNREADABLE', /已損毀、不完整/, /damaged, incomplete/],
     ['a PDF with JavaScript', 'smart.pdf', pdfWithScript, 422, 'ATTACHMENT_HAS_SCRIPT', /JavaScript/, /contains JavaScript/],
