@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Meter } from './meter.js';
+import { writeNewFile } from './write-new-file.js';
 import { contentKey, FileNotFoundError, isValidStorageKey, type ByteRange, type FileStorage, type ListedObject, type PutFileOptions, type PutOptions, type StoredObject } from './storage.js';
 
 function isMissing(err: unknown): boolean {
@@ -140,8 +141,8 @@ export function createFsStorage(root: string, options: { now?: () => number } = 
       await mkdir(path.dirname(target), { recursive: true });
       const tmp = path.join(tmpDir, `${randomUUID()}.part`);
       const meter = new Meter(options.maxBytes ?? Number.MAX_SAFE_INTEGER);
+      await writeNewFile(tmp, source, meter);
       try {
-        await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o640 }));
         await rename(tmp, target);
       } catch (err) {
         await rm(tmp, { force: true });

@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { FileTooLargeError, type StoredObject } from './storage.js';
 import type { DomainMetrics } from '../metrics/domain-metrics.js';
 import { UploadSourceError } from './upload.js';
+import { writeNewFile } from './write-new-file.js';
 
 /** How many leading bytes a staged file keeps in memory for content sniffing. */
 export const STAGED_HEAD_BYTES = 4100;
@@ -67,9 +66,8 @@ export async function stageUpload(source: Readable, options: { dir: string; maxB
     sourceFailed = err;
   });
   try {
-    await pipeline(input, meter, createWriteStream(file, { flags: 'wx', mode: 0o640 }));
+    await writeNewFile(file, input, meter);
   } catch (err) {
-    await rm(file, { force: true });
     // Read the rest and drop it: a multipart parser waits until each file stream is consumed.
     source.resume();
     if (err instanceof FileTooLargeError) {
