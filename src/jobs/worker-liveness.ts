@@ -39,6 +39,12 @@ export async function openWorkerLiveness(options: {
   graceMs?: number;
 }): Promise<WorkerLiveness> {
   const own = new Set<string>();
+  /**
+   * Workers found without their lock at the last look. A worker is freed only when found so twice
+   * in a row: a live process whose liveness connection dropped (a network blip, a database restart)
+   * has a whole interval to reconnect and take its lock again before its running jobs are handed on.
+   */
+  let suspects = new Set<string>();
   let client = await connect();
 
   async function connect(): Promise<pg.Client> {
@@ -81,7 +87,7 @@ export async function openWorkerLiveness(options: {
         `select distinct locked_by from ${schema}.jobs where locked_by is not null and locked_at < now() - make_interval(secs => $1)`,
         [graceSeconds],
       );
-      const dead: string[] = [];
+      const lockless = new Set<string>();
       for (const { locked_by: workerId } of rows) {
         // Our own workers are alive; and this session holds their keys, so a try would succeed.
         if (own.has(workerId)) {
@@ -90,9 +96,11 @@ export async function openWorkerLiveness(options: {
         const { rows: probe } = await client.query<{ free: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as free', [WORKER_LIVENESS_NAMESPACE, workerId]);
         if (probe[0]?.free === true) {
           await client.query('select pg_advisory_unlock($1, hashtext($2))', [WORKER_LIVENESS_NAMESPACE, workerId]);
-          dead.push(workerId);
+          lockless.add(workerId);
         }
       }
+      const dead = [...lockless].filter((id) => suspects.has(id));
+      suspects = lockless;
       if (dead.length > 0) {
         await options.utils.forceUnlockWorkers(dead);
         options.log?.info({ workers: dead }, 'freed the jobs of background workers that stopped without releasing them');
