@@ -48,7 +48,39 @@ const empty = (description: string) => Type.Null({ description });
 export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   let tus: AudioTus | undefined;
   let sweep: NodeJS.Timeout | undefined;
-  const sending = new Map<string, number>();
+  /** Per user, the uploads receiving bytes now (by upload id) and how many requests each has in flight. */
+  const sending = new Map<string, Map<string, number>>();
+
+  /**
+   * Counts a request that carries bytes, or refuses it when its user already sends the most uploads
+   * at once. Another request for an upload already counted is let through: it is that upload resumed
+   * (a dropped connection whose request the server has not seen end yet), and tus hands it the lock
+   * by asking the stale request to let go. Returns the release, to call once the request is over.
+   */
+  const startSending = (userId: string, upload: string): (() => void) => {
+    const mine = sending.get(userId) ?? new Map<string, number>();
+    if (!mine.has(upload) && mine.size >= MAX_SENDING_UPLOADS_PER_USER) {
+      throw new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
+    }
+    mine.set(upload, (mine.get(upload) ?? 0) + 1);
+    sending.set(userId, mine);
+    let released = false;
+    return () => {
+      if (released) {
+        return;
+      }
+      released = true;
+      const left = (mine.get(upload) ?? 1) - 1;
+      if (left > 0) {
+        mine.set(upload, left);
+      } else {
+        mine.delete(upload);
+      }
+      if (mine.size === 0 && sending.get(userId) === mine) {
+        sending.delete(userId);
+      }
+    };
+  };
 
   const tusFor = (stagingDir: string): AudioTus => {
     if (tus === undefined) {
@@ -85,13 +117,11 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
     }
     // Creation-with-upload and PATCH carry the file's bytes; HEAD and DELETE are over at once.
     const carriesBytes = request.method === 'PATCH' || (request.method === 'POST' && request.headers['content-type'] === 'application/offset+octet-stream');
-    const already = sending.get(actor.userId) ?? 0;
-    if (carriesBytes && already >= MAX_SENDING_UPLOADS_PER_USER) {
-      throw new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
-    }
-    if (carriesBytes) {
-      sending.set(actor.userId, already + 1);
+    const release = carriesBytes ? startSending(actor.userId, id ?? request.id) : undefined;
+    if (release !== undefined) {
       idleLimit(request.raw);
+      // Over when its answer is sent or its connection is gone, whichever comes first.
+      reply.raw.once('close', release);
     }
     void reply.hijack();
     try {
@@ -103,14 +133,7 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
         reply.raw.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(body);
       }
     } finally {
-      if (carriesBytes) {
-        const left = (sending.get(actor.userId) ?? 1) - 1;
-        if (left > 0) {
-          sending.set(actor.userId, left);
-        } else {
-          sending.delete(actor.userId);
-        }
-      }
+      release?.();
     }
   }
 

@@ -65,6 +65,10 @@ describe('uploads one user sends at once', () => {
     });
     // Asking where an upload stands is never refused.
     expect((await tus(env, s.api, 'HEAD', urls[MAX_SENDING_UPLOADS_PER_USER]!)).statusCode).toBe(200);
+    // An upload already sending, resumed (its old request not seen to end yet), is let through to
+    // tus, which takes the lock over from the stale request: never "busy".
+    const resumed = await tus(env, s.api, 'PATCH', urls[0]!, { 'upload-offset': '0' }, Buffer.alloc(10));
+    expect(resumed.statusCode, resumed.body).not.toBe(503);
 
     const theirs = await uploadUrl(other, otherAlbum, 0);
     const served = await tus(env, other.api, 'PATCH', theirs, { 'upload-offset': '0' }, Buffer.alloc(10));
