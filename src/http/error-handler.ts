@@ -176,6 +176,12 @@ export function errorBody(err: AppError, locale: Locale) {
   return { error: { code: err.code, message, ...(Object.keys(details).length > 0 ? { details } : {}) } };
 }
 
+/** The body of an error answer: `errorBody` with the request id beside the code and message, so a user's report can be matched with the log lines. */
+export function answerBody(err: AppError, locale: Locale, requestId: string | undefined) {
+  const body = errorBody(err, locale);
+  return requestId === undefined ? body : { error: { ...body.error, requestId } };
+}
+
 /** Maps Fastify's own errors (validation, body parsing, limits) to our codes. */
 function fromFastifyError(err: FastifyError, locale: Locale, bodyLimit: number | undefined): AppError | undefined {
   if (err.validation !== undefined) {
@@ -196,12 +202,10 @@ function fromFastifyError(err: FastifyError, locale: Locale, bodyLimit: number |
 }
 
 export function sendError(reply: FastifyReply, err: AppError, locale: Locale): FastifyReply {
-  const body = errorBody(err, locale);
   if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED' || err.code === 'UPLOADS_BUSY') && typeof err.details?.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(err.details.retryAfterSeconds));
   }
-  // The request id lets a user's report be matched with the server's log lines.
-  return reply.code(statusOf(err.code)).send({ error: { ...body.error, requestId: reply.request.id } });
+  return reply.code(statusOf(err.code)).send(answerBody(err, locale, reply.request.id));
 }
 
 export function errorHandler(this: unknown, err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../http/auth.js';
-import { errorBody, statusOf } from '../http/error-handler.js';
+import { answerBody, statusOf } from '../http/error-handler.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ErrorResponse } from '../shared/common.schemas.js';
 import { AppError } from '../shared/errors.js';
@@ -17,10 +17,6 @@ import { BUSY_RETRY_SECONDS } from './upload-locks.js';
 
 const tags = ['uploads'];
 
-/** The error body as every other route sends it: the request id beside the code and message. */
-function withRequestId(body: ReturnType<typeof errorBody>, requestId: string | undefined): object {
-  return requestId === undefined ? body : { error: { ...body.error, requestId } };
-}
 /** How often unfinished uploads past their expiry are removed. */
 const EXPIRY_SWEEP_MS = 6 * 60 * 60 * 1000;
 /**
@@ -87,7 +83,7 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
       tus = createAudioTus(tusDirectory(stagingDir), {
         ctx,
         presentOutcome: (outcome, locale) => JSON.stringify(presentOutcome(outcome, locale)),
-        presentError: (error, locale, requestId) => ({ status_code: statusOf(error.code), body: JSON.stringify(withRequestId(errorBody(error, locale), requestId)) }),
+        presentError: (error, locale, requestId) => ({ status_code: statusOf(error.code), body: JSON.stringify(answerBody(error, locale, requestId)) }),
         logError: (err) => app.log.error({ err }, 'resumable upload failed'),
         locker: ctx.uploadLocks?.locker,
       });
@@ -129,7 +125,7 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
     } catch (err) {
       request.log.error({ err }, 'tus request failed');
       if (!reply.raw.headersSent) {
-        const body = JSON.stringify(withRequestId(errorBody(new AppError('INTERNAL', { requestId: request.id }), localeFromAcceptLanguage(request.headers['accept-language'])), request.id));
+        const body = JSON.stringify(answerBody(new AppError('INTERNAL', { requestId: request.id }), localeFromAcceptLanguage(request.headers['accept-language']), request.id));
         reply.raw.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(body);
       }
     } finally {
