@@ -13,7 +13,7 @@ import { presentOutcome } from './track-audio.routes.js';
 import { AudioUploadResult, UploadParams } from './track-audio.schemas.js';
 import { createAudioTus, type AudioTus } from './tus-uploads.js';
 import { tusDirectory } from './tus-store-files.js';
-import { BUSY_RETRY_SECONDS } from './upload-locks.js';
+import { uploadsSending } from './uploads-sending.js';
 
 const tags = ['uploads'];
 
@@ -44,39 +44,7 @@ const empty = (description: string) => Type.Null({ description });
 export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   let tus: AudioTus | undefined;
   let sweep: NodeJS.Timeout | undefined;
-  /** Per user, the uploads receiving bytes now (by upload id) and how many requests each has in flight. */
-  const sending = new Map<string, Map<string, number>>();
-
-  /**
-   * Counts a request that carries bytes, or refuses it when its user already sends the most uploads
-   * at once. Another request for an upload already counted is let through: it is that upload resumed
-   * (a dropped connection whose request the server has not seen end yet), and tus hands it the lock
-   * by asking the stale request to let go. Returns the release, to call once the request is over.
-   */
-  const startSending = (userId: string, upload: string): (() => void) => {
-    const mine = sending.get(userId) ?? new Map<string, number>();
-    if (!mine.has(upload) && mine.size >= MAX_SENDING_UPLOADS_PER_USER) {
-      throw new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
-    }
-    mine.set(upload, (mine.get(upload) ?? 0) + 1);
-    sending.set(userId, mine);
-    let released = false;
-    return () => {
-      if (released) {
-        return;
-      }
-      released = true;
-      const left = (mine.get(upload) ?? 1) - 1;
-      if (left > 0) {
-        mine.set(upload, left);
-      } else {
-        mine.delete(upload);
-      }
-      if (mine.size === 0 && sending.get(userId) === mine) {
-        sending.delete(userId);
-      }
-    };
-  };
+  const startSending = uploadsSending(MAX_SENDING_UPLOADS_PER_USER);
 
   const tusFor = (stagingDir: string): AudioTus => {
     if (tus === undefined) {
