@@ -47,6 +47,7 @@ import { registerRequestIdHeader, requestIdOf } from './request-id.js';
 import { registerOpenApi } from './openapi.js';
 import { registerWeb } from './static.js';
 import { registerInputGuards } from './text-guard.js';
+import { RouteMethods } from './route-methods.js';
 import type { AppInstance } from './types.js';
 
 export interface AppOptions {
@@ -98,6 +99,13 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // Before any route: the API's paths and their methods, for 405 and OPTIONS (route-methods.ts).
+  const routeMethods = new RouteMethods();
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/')) {
+      routeMethods.add(route);
+    }
+  });
   registerRequestIdHeader(app);
   if (options.requestLogLevel !== undefined) {
     registerRequestLog(app, options.requestLogLevel);
@@ -177,7 +185,14 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     if (hasWeb && wantsPage) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendError(reply, new AppError('ROUTE_NOT_FOUND'), localeFromAcceptLanguage(request.headers['accept-language']));
+    const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+    const allowed = request.url.startsWith('/api/') ? routeMethods.allowed(request.url) : [];
+    if (allowed.length === 0) {
+      return sendError(reply, new AppError('ROUTE_NOT_FOUND'), locale);
+    }
+    void reply.header('allow', allowed.join(', '));
+    // OPTIONS asks which methods the address takes; no CORS here, the app and its API share one origin.
+    return request.method === 'OPTIONS' ? reply.code(204).send() : sendError(reply, new AppError('METHOD_NOT_ALLOWED', { allowed }), locale);
   });
   return app;
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** No route for this method and URL. */
   'ROUTE_NOT_FOUND',
+  /** The address exists but does not take this method; `details.allowed` lists those it takes (also the Allow header). */
+  'METHOD_NOT_ALLOWED',
   /** No valid session. */
   'UNAUTHENTICATED',
   /** Signed in, but the role may not do this. */

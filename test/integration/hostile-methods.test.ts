@@ -102,3 +102,31 @@ describe('methods a client may try on any path', () => {
     }
   });
 });
+
+describe('a right address with the wrong method', () => {
+  it('answers 405 with the Allow header and our error shape, in the asker’s language', async () => {
+    const url = `/api/v1/albums/${own.albumId}`;
+    const get = await env.app.inject({ method: 'GET', url, headers: { cookie: member.cookie } });
+    expect(get.statusCode).toBe(200);
+    const put = await env.app.inject({ method: 'PUT', url, headers: { cookie: member.cookie, 'accept-language': 'en', origin: 'http://localhost' }, payload: {} });
+    expect(put.statusCode).toBe(405);
+    const allow = String(put.headers.allow).split(', ');
+    expect(allow).toEqual(expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PATCH']));
+    expect(allow).not.toContain('PUT');
+    expect(put.json()).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining('Allow header') as unknown, details: { allowed: allow } } });
+    const trace = await env.app.inject({ method: 'TRACE', url: '/api/v1/public/isrc-search' });
+    expect(trace.statusCode).toBe(405);
+    expect(trace.json<{ error: { message: string } }>().error.message).toContain('請求方式');
+  });
+
+  it('answers OPTIONS with 204 and the methods, and an unknown address still 404', async () => {
+    const options = await env.app.inject({ method: 'OPTIONS', url: '/api/v1/public/isrc-search?q=x' });
+    expect(options.statusCode).toBe(204);
+    expect(options.body).toBe('');
+    expect(String(options.headers.allow).split(', ')).toEqual(['GET', 'HEAD', 'OPTIONS']);
+    const nowhere = await env.app.inject({ method: 'PUT', url: '/api/v1/no-such-thing' });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.headers.allow).toBeUndefined();
+    expect(nowhere.json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND' } });
+  });
+});
