@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreviewResponse } from '../../src/import/import.schemas.js';
 import { memberSession, ok, type MemberSession } from '../helpers/catalog.js';
@@ -97,5 +98,59 @@ describe('專輯匯入: files from other producers', () => {
       [3, '第3首', '3:03'],
       [4, '第4首', null],
     ]);
+  });
+  it.each(['poi-xssf.xlsx', 'openxml-sdk-prefixed.xlsx', 'strict-open-xml.xlsx', 'excel-phonetic.xlsx'])(
+    '%s (POI, Open XML SDK, Strict, phonetic guides) previews the album as meant',
+    async (file) => {
+      const p = await preview(file);
+      expect(p.album).toMatchObject({ title: '海的另一邊', releaseDate: '2026.01.02', credits: [{ role: 'performer', names: ['林小安'] }] });
+      expect(p.tracks.map((t) => [t.row, t.title]).slice(0, 2)).toEqual([
+        [2, file === 'excel-phonetic.xlsx' ? '海之歌' : '第1首'],
+        [3, '第2首'],
+      ]);
+    },
+  );
+
+  it.each([
+    [
+      'poi-sxssf.xlsx',
+      [
+        [2, '*曲目序號'],
+        [3, '*曲目序號'],
+        [4, '*曲目序號'],
+      ],
+    ],
+    [
+      'xlsxwriter-uncached.xlsx',
+      [
+        [2, '回溯編碼'],
+        [2, 'ISRC編號'],
+        [2, '*曲目序號'],
+        [3, 'ISRC編號'],
+        [3, '*曲目序號'],
+      ],
+    ],
+  ])('%s: the placeholder 0 a program stored for each uncalculated formula is refused by cell, in English', async (file, cells) => {
+    const p = await preview(file, 'en');
+    const uncalculated = p.problems.filter((x) => x.message.startsWith('This cell holds a formula whose result was never calculated'));
+    expect(uncalculated.map((x) => [x.row, x.column])).toEqual(cells);
+  });
+
+  it('a workbook written by SheetJS (XLSX.write) is previewed, not refused as a macro workbook', async () => {
+    const book = XLSX.utils.book_new();
+    const album = [
+      ['*出版類別', '*專輯名稱', '*發行公司', '*發行日期', '*製作公司', '*專輯類型'],
+      ['數位發行', '海的另一邊', '山海唱片', '2026.01.02', '山海製作', '個人專輯'],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(album), '批次上傳專輯頁面欄位');
+    const tracks = [
+      ['*曲目序號', '*曲目名稱', '*製作公司'],
+      [1, '第1首', '山海製作'],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(tracks), '批次上傳曲目頁面欄位');
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const p = ok(await postPreview(env, co.api, bytes, cover, { lang: 'en' }), 201).json<ImportPreviewResponse>();
+    expect(p.album).toMatchObject({ title: '海的另一邊', releaseDate: '2026.01.02' });
+    expect(p.tracks.map((t) => [t.row, t.position, t.title])).toEqual([[2, 1, '第1首']]);
   });
 });

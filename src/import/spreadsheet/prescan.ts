@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { Entry, ZipFile } from 'yauzl';
 import { inspectCfb, oleKind } from './cfb.js';
+import { declaresMacros } from './content-types.js';
 import { HEAD_BYTES, headKind } from './head-sniff.js';
 import { XLSX_LIMITS, type XlsxLimits } from './limits.js';
 import { megabytes, refuse, type Refused } from './refusals.js';
@@ -182,7 +183,12 @@ async function prescanZip(filePath: string, limits: XlsxLimits): Promise<Prescan
     if (!entries.some((e) => e.fileName.toLowerCase() === WORKBOOK)) {
       return refuse('missing-workbook');
     }
-    if (/macroEnabled/i.test(pass.contentTypes)) {
+    if (
+      declaresMacros(
+        pass.contentTypes,
+        entries.map((e) => e.fileName.toLowerCase()),
+      )
+    ) {
       return refuse('macro');
     }
     return { ok: true, entries: entries.length, unpackedBytes: pass.unpacked };

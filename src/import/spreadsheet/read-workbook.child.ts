@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import { isReadRequest, type ChildMessage } from './read-protocol.js';
 import { SHEETJS_READ_OPTIONS } from './sheetjs-options.js';
 import { toWorkbookData } from './sheetjs-convert.js';
-import { uncalculatedCells } from './uncalculated.js';
+import { scanSheets } from './uncalculated.js';
 
 const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -34,8 +34,8 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
     return { type: 'refused', reason: 'unreadable', detail: { cause: 'no-sheets' } };
   }
   const files: unknown = Reflect.get(book, 'files');
-  const uncalculated = typeof files === 'object' && files !== null ? uncalculatedCells(files as Parameters<typeof uncalculatedCells>[0], book.SheetNames.length) : [];
-  const converted = toWorkbookData(book, maxCells, uncalculated);
+  const scans = typeof files === 'object' && files !== null ? scanSheets(files as Parameters<typeof scanSheets>[0], book.SheetNames.length) : [];
+  const converted = toWorkbookData(book, maxCells, scans);
   if (!converted.ok) {
     return { type: 'refused', reason: 'too-complex', detail: { cause: 'cells', cells: converted.cells, limit: maxCells } };
   }

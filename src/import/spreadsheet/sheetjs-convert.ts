@@ -1,5 +1,7 @@
 import type { CellObject, WorkBook } from '@e965/xlsx';
-import type { CellAddress } from './uncalculated.js';
+import { isoSerial, parseIsoDate } from './iso-dates.js';
+import { formatKind } from './number-format.js';
+import type { CellAddress, IsoDateCell, SheetScan } from './uncalculated.js';
 import { UNCALCULATED_CELL, type Cell, type MergedRange, type SheetData, type SheetState, type WorkbookData } from './workbook.js';
 
 /**
@@ -51,25 +53,50 @@ function mergesOf(value: unknown): MergedRange[] {
   return (value as MergedRange[]).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
 }
 
-/** Marks the formula cells saved without a result (uncalculated.ts) where SheetJS left nothing. */
+function setCell(rows: (Cell | null)[][], { r, c }: CellAddress, cell: Cell): void {
+  while (rows.length <= r) {
+    rows.push([]);
+  }
+  const row = rows[r] ?? [];
+  while (row.length <= c) {
+    row.push(null);
+  }
+  row[c] = cell;
+}
+
+/**
+ * Marks the formula cells saved without a result (uncalculated.ts), replacing what SheetJS made of
+ * them: nothing, an empty string (t="str" without a value) or a placeholder 0.
+ */
 function markUncalculated(rows: (Cell | null)[][], cells: readonly CellAddress[]): void {
-  for (const { r, c } of cells) {
-    while (rows.length <= r) {
-      rows.push([]);
+  for (const at of cells) {
+    setCell(rows, at, UNCALCULATED_CELL);
+  }
+}
+
+/**
+ * t="d" cells as the date written (iso-dates.ts): a serial in the workbook's date system, with the
+ * cell's own date format or else yyyy-mm-dd; text the registrant can see when it is no usable date.
+ */
+function readIsoDates(rows: (Cell | null)[][], cells: readonly IsoDateCell[], date1904: boolean): void {
+  for (const at of cells) {
+    const parsed = parseIsoDate(at.iso);
+    const serial = parsed === undefined ? undefined : isoSerial(parsed, date1904);
+    if (serial === undefined) {
+      setCell(rows, at, { v: at.iso, t: 's' });
+      continue;
     }
-    const row = rows[r] ?? [];
-    while (row.length <= c) {
-      row.push(null);
-    }
-    row[c] ??= UNCALCULATED_CELL;
+    const format = rows[at.r]?.[at.c]?.z;
+    setCell(rows, at, { v: serial, t: 'n', z: formatKind(format).date === null ? 'yyyy-mm-dd' : (format ?? 'yyyy-mm-dd') });
   }
 }
 
 /**
  * Plain data of every sheet, or `ok: false` as soon as the workbook holds more than `maxCells` cells.
- * `uncalculated`: per sheet, the formula cells saved without their result.
+ * `scans`: per sheet, the formula cells saved without their result and the t="d" cells (uncalculated.ts).
  */
-export function toWorkbookData(book: WorkBook, maxCells: number, uncalculated: readonly (readonly CellAddress[])[] = []): Converted {
+export function toWorkbookData(book: WorkBook, maxCells: number, scans: readonly SheetScan[] = []): Converted {
+  const date1904 = book.Workbook?.WBProps?.date1904 === true;
   const sheets: SheetData[] = [];
   let cells = 0;
   for (const [index, name] of book.SheetNames.entries()) {
@@ -99,9 +126,10 @@ export function toWorkbookData(book: WorkBook, maxCells: number, uncalculated: r
       }
     }
     rows.length = lastFilled + 1;
-    markUncalculated(rows, uncalculated[index] ?? []);
+    markUncalculated(rows, scans[index]?.uncalculated ?? []);
+    readIsoDates(rows, scans[index]?.isoDates ?? [], date1904);
     const hidden = book.Workbook?.Sheets?.[index]?.Hidden ?? 0;
     sheets.push({ name, state: STATES[hidden] ?? 'visible', rows, merges: mergesOf(sheet?.['!merges']) });
   }
-  return { ok: true, workbook: { date1904: book.Workbook?.WBProps?.date1904 === true, sheets }, cells };
+  return { ok: true, workbook: { date1904, sheets }, cells };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uncalculatedCells } from './uncalculated.js';
+import { calculationUntrusted, scanSheets, uncalculatedCells } from './uncalculated.js';
 
 const file = (xml: string) => ({ content: Buffer.from(xml, 'utf8') });
 
@@ -35,6 +35,62 @@ describe(uncalculatedCells.name, () => {
         { r: 12, c: 27 },
       ],
       [],
+    ]);
+  });
+
+  const oneSheet = (sheet: string, workbookTail = '', app?: string) => ({
+    'xl/workbook.xml': file(`<workbook xmlns:r="r"><sheets><sheet name="曲目" sheetId="1" r:id="rId1"/></sheets>${workbookTail}</workbook>`),
+    'xl/_rels/workbook.xml.rels': file('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+    'xl/worksheets/sheet1.xml': file(sheet),
+    ...(app === undefined ? {} : { 'docProps/app.xml': file(`<Properties><Application>${app}</Application></Properties>`) }),
+  });
+  // xlsxwriter without value= (0), POI SXSSF unevaluated (t="n", 0.0), a real non-zero result, a text result "0", a constant 0.
+  const PLACEHOLDERS =
+    '<sheetData><row r="2"><c r="A2"><f>ROW()-1</f><v>0</v></c><c r="B2" t="n"><f>ROW()-1</f><v>0.0</v></c><c r="C2"><f>ROW()</f><v>2</v></c><c r="D2" t="str"><f>"0"</f><v>0</v></c><c r="E2"><v>0</v></c></row></sheetData>';
+
+  it('takes a formula’s stored 0 for a placeholder only where nobody calculated: fullCalcOnLoad or Apache POI', () => {
+    expect(uncalculatedCells(oneSheet(PLACEHOLDERS, '<calcPr calcId="124519" fullCalcOnLoad="1"/>'), 1)).toEqual([
+      [
+        { r: 1, c: 0 },
+        { r: 1, c: 1 },
+      ],
+    ]);
+    expect(uncalculatedCells(oneSheet(PLACEHOLDERS, '', 'Apache POI'), 1)).toEqual([
+      [
+        { r: 1, c: 0 },
+        { r: 1, c: 1 },
+      ],
+    ]);
+    // Excel, LibreOffice, Gnumeric calculate before saving: a 0 there is a result.
+    expect(uncalculatedCells(oneSheet(PLACEHOLDERS, '<calcPr calcId="191029"/>', 'Microsoft Excel'), 1)).toEqual([[]]);
+    expect(calculationUntrusted(oneSheet('', '<x:calcPr fullCalcOnLoad="true"/>'))).toBe(true);
+    expect(calculationUntrusted(oneSheet('', '<calcPr fullCalcOnLoad="0"/>', 'LibreOffice/7.4'))).toBe(false);
+  });
+
+  it('places rows and cells a streaming writer left without r, and finds t="str" formulas without a result', () => {
+    const sheet =
+      '<sheetData><row><c t="s"><v>0</v></c></row><row><c><v>1</v></c><c t="str"><f>"TW"&amp;"1"</f></c><c/><c t="n"><v/></c><c><f>1</f><v/></c></row>' +
+      '<row r="7"><c r="C7" t="str"><f>"x"</f></c><c><f>1</f></c></row></sheetData>';
+    expect(uncalculatedCells(oneSheet(sheet), 1)).toEqual([
+      [
+        { r: 1, c: 1 },
+        { r: 1, c: 4 },
+        { r: 6, c: 2 },
+        { r: 6, c: 3 },
+      ],
+    ]);
+  });
+
+  it('collects t="d" cells with their ISO text, placed like the others', () => {
+    const sheet = '<x:sheetData><x:row><x:c t="d"><x:v>2026-01-02T00:00:00+08:00</x:v></x:c><x:c s="3" t="d"><x:v>2025-09-01</x:v></x:c><x:c t="d"><x:v/></x:c></x:row></x:sheetData>';
+    expect(scanSheets(oneSheet(sheet), 1)).toEqual([
+      {
+        uncalculated: [],
+        isoDates: [
+          { r: 0, c: 0, iso: '2026-01-02T00:00:00+08:00' },
+          { r: 0, c: 1, iso: '2025-09-01' },
+        ],
+      },
     ]);
   });
 
