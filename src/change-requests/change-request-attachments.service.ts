@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { ServiceContext } from '../db/context.js';
 import type { StoredFileRef } from '../db/schema/index.js';
 import { AppError } from '../shared/errors.js';
-import { extensionOf, sniffContentType, type SniffedType } from '../storage/content-type.js';
+import { extensionOf, misplacedPdfHeader, sniffContentType, sniffRefusedImageFormat, type SniffedType } from '../storage/content-type.js';
 import { releaseObject, storageOf, storeStaged } from '../storage/objects.service.js';
 import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
@@ -54,7 +54,7 @@ async function stageAttachment(dir: string, file: UploadedFile): Promise<StagedF
   }
 }
 
-/** The staged file's type by its first bytes; anything but PDF, JPG or PNG is refused. */
+/** The staged file's type by its first bytes; anything but PDF, JPG or PNG is refused (a known image format by name). */
 function attachmentType(staged: StagedFile, file: UploadedFile): SniffedType {
   if (file.truncated()) {
     throw new AppError('BODY_TOO_LARGE', { limit: MAX_ATTACHMENT_BYTES });
@@ -66,6 +66,16 @@ function attachmentType(staged: StagedFile, file: UploadedFile): SniffedType {
   const sniffed = sniffContentType(staged.head);
   const type = ATTACHMENT_TYPES.find((t) => t === sniffed);
   if (type === undefined) {
+    // A phone's or scanner's own format is named, so the registrant knows what to convert.
+    const format = sniffRefusedImageFormat(staged.head);
+    if (format !== undefined) {
+      throw new AppError('ATTACHMENT_FORMAT_NOT_ALLOWED', { format, allowed: ['PDF', 'JPG', 'PNG'] });
+    }
+    // Readers skip junk before `%PDF-`, but such a file is no well-formed PDF and the bytes in
+    // front can make it read as something else (a page, an archive): a PDF to export again.
+    if (misplacedPdfHeader(staged.head) !== undefined) {
+      throw new AppError('ATTACHMENT_UNREADABLE');
+    }
     throw new AppError('FILE_TYPE_NOT_ALLOWED', { allowed: ['PDF', 'JPG', 'PNG'] });
   }
   return type;

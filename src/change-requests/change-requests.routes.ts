@@ -128,7 +128,7 @@ export function changeRequestsRoutes(app: AppInstance, { ctx }: RouteOptions): v
         schema: {
           tags,
           summary:
-            'Attach the stamped scan to a pending request (member): multipart, one file, PDF/JPG/PNG by content, at most 5 MB; a cut PDF or image, or a PDF with JavaScript, is refused (422)',
+            'Attach the stamped scan to a pending request (member): multipart, one file, PDF/JPG/PNG by content, at most 5 MB; a cut PDF or image, or a PDF that is encrypted or carries JavaScript, a launch action, files or media inside or an XFA form, is refused (422); HEIC, TIFF, WebP, BMP and other types are refused (415)',
           consumes: ['multipart/form-data'],
           params: IdParams,
           response: { 200: ChangeRequestResponse, ...errors, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },

@@ -6,7 +6,8 @@ import { COVER_THUMBNAIL_WIDTH } from './covers.schemas.js';
 /**
  * Reads a staged cover image with sharp (libvips): its dimensions, and a thumbnail for lists and
  * the album header. Decoding the whole image to make the thumbnail is also the check that the file
- * is a sound image: a cut or damaged file fails here (`failOn: 'error'`), not in a browser later.
+ * is a sound image: a cut or damaged file fails here (`failOn: 'error'`, and for a JPEG the libjpeg
+ * warnings that mean lost picture data), not in a browser later.
  */
 
 /** Images with more pixels are refused before they are decoded (a small file can expand enormously). */
@@ -73,6 +74,21 @@ export async function readCoverImage(file: string, type: CoverType): Promise<Cov
   return withDecodeSlot(() => decodeCover(bytes, type));
 }
 
+/**
+ * libjpeg warnings after which part of the picture is grey or garbled, yet only warnings: a JPEG
+ * cut short and given an end marker (FF D9) decodes "fine" with its lower part grey, so
+ * `failOn: 'error'` alone lets a half scan through.
+ */
+const JPEG_DAMAGE = /premature end|huffman|instead of RST|JPEG datastream contains no image/i;
+
+function isJpegDamage(err: unknown): boolean {
+  return err instanceof Error && JPEG_DAMAGE.test(err.message);
+}
+
+function makeThumbnail(bytes: Buffer, failOn: 'warning' | 'error'): Promise<Buffer> {
+  return sharp(bytes, { limitInputPixels: MAX_COVER_PIXELS, failOn }).autoOrient().resize({ width: COVER_THUMBNAIL_WIDTH, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+}
+
 async function decodeCover(bytes: Buffer, type: CoverType): Promise<CoverImage> {
   let meta: sharp.Metadata;
   try {
@@ -89,13 +105,17 @@ async function decodeCover(bytes: Buffer, type: CoverType): Promise<CoverImage> 
   }
   let thumbnail: Buffer;
   try {
-    thumbnail = await sharp(bytes, { limitInputPixels: MAX_COVER_PIXELS, failOn: 'error' })
-      .autoOrient()
-      .resize({ width: COVER_THUMBNAIL_WIDTH, withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
-  } catch {
-    throw unreadable();
+    thumbnail = await makeThumbnail(bytes, type === 'image/jpeg' ? 'warning' : 'error');
+  } catch (err) {
+    if (type !== 'image/jpeg' || isJpegDamage(err)) {
+      throw unreadable();
+    }
+    // A harmless libjpeg warning (stray bytes before a marker, as some cameras write): decode as before.
+    try {
+      thumbnail = await makeThumbnail(bytes, 'error');
+    } catch {
+      throw unreadable();
+    }
   }
   const shown = meta.autoOrient;
   return { width: shown.width, height: shown.height, thumbnail };

@@ -190,6 +190,14 @@ export const ERROR_CODES = [
   'ATTACHMENT_UNREADABLE',
   /** The attached PDF carries JavaScript (a scan never does); nothing is kept. */
   'ATTACHMENT_HAS_SCRIPT',
+  /** The attached PDF launches a program or carries files or media inside it; `details.feature` (`launch`, `embeddedFile`, `richMedia`); nothing is kept. */
+  'ATTACHMENT_HAS_EMBEDDED_CONTENT',
+  /** The attached PDF is an XFA (dynamic) form: scripts in its XML cannot be checked, and most readers show it blank; nothing is kept. */
+  'ATTACHMENT_DYNAMIC_FORM',
+  /** The attached PDF is encrypted (password-protected): the officer could not open it, nor can its content be checked; nothing is kept. */
+  'ATTACHMENT_ENCRYPTED',
+  /** The attachment is an image format recognised but not taken (HEIC, TIFF, WebP, …); `details.format`, `details.allowed`. */
+  'ATTACHMENT_FORMAT_NOT_ALLOWED',
   /** 上傳專輯封面 without a file part. */
   'COVER_FILE_MISSING',
   /** The cover image is over 5 MB (refused while it streams; nothing is kept). */

@@ -217,6 +217,22 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '這個 PDF 檔含有程式碼（JavaScript），基於安全無法接受；請改存為一般 PDF 或上傳掃描圖檔（JPG、PNG）。',
     en: 'This PDF contains JavaScript and cannot be accepted for safety reasons. Please save it as a plain PDF or upload a scanned image (JPG, PNG).',
   },
+  ATTACHMENT_HAS_EMBEDDED_CONTENT: {
+    'zh-TW': '這個 PDF 檔內含其他檔案、多媒體或開啟外部程式的動作，基於安全無法接受；請改存為一般 PDF（例如以「列印」另存為 PDF）或上傳掃描圖檔（JPG、PNG）。',
+    en: 'This PDF contains other files, media or an action that starts a program, and cannot be accepted for safety reasons. Please save it as a plain PDF (for example by printing it to PDF) or upload a scanned image (JPG, PNG).',
+  },
+  ATTACHMENT_DYNAMIC_FORM: {
+    'zh-TW': '這個 PDF 檔是動態表單（XFA），多數閱讀程式無法正確顯示，其中的程式碼也無法檢查；請以「列印」另存為一般 PDF，或上傳用印後紙本的掃描檔（PDF、JPG、PNG）。',
+    en: 'This PDF is a dynamic (XFA) form: most readers cannot show it and its scripts cannot be checked. Please print it to a plain PDF, or upload a scan of the stamped paper (PDF, JPG, PNG).',
+  },
+  ATTACHMENT_ENCRYPTED: {
+    'zh-TW': '這個 PDF 檔已加密或設有密碼保護，審核人員無法開啟；請移除密碼（或另存為未加密的 PDF）後再上傳。',
+    en: 'This PDF is encrypted or password-protected, so the reviewing officer could not open it. Please remove the password (or save an unencrypted copy) and upload it again.',
+  },
+  ATTACHMENT_FORMAT_NOT_ALLOWED: {
+    'zh-TW': '這是 {format} 檔，本系統不接受：僅接受 PDF、JPG 或 PNG 檔（依檔案內容判斷，更改副檔名無效）。請轉存為其中一種格式後再上傳；多頁的掃描請存成 PDF。',
+    en: 'This is a {format} file, which is not accepted: only PDF, JPG or PNG files are (judged by the content, not the file name). Please convert it to one of these and upload it again; save a multi-page scan as PDF.',
+  },
   IMPORT_FILE_MISSING: { 'zh-TW': '請選擇要匯入的 Excel 檔（.xlsx）。', en: 'Choose the Excel file (.xlsx) to import.' },
   IMPORT_FILE_REFUSED: { 'zh-TW': '無法匯入這個檔案：{reasonZh}', en: 'This file cannot be imported: {reasonEn}' },
   IMPORT_HAS_ERRORS: {

@@ -35,3 +35,68 @@ export function extensionOf(type: SniffedType): string {
       return '.gif';
   }
 }
+
+/**
+ * Image formats phones and scanners write that no upload takes, named so the refusal can say what
+ * the file is (an iPhone photo is HEIC, a multi-page scan often TIFF): the ISO BMFF brands of
+ * HEIF/AVIF, TIFF's byte-order mark, WebP's RIFF form, and BMP with a known DIB header size.
+ */
+export type RefusedImageFormat = 'HEIC' | 'HEIF' | 'AVIF' | 'TIFF' | 'WebP' | 'BMP';
+
+const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+/** The sizes of the BITMAPCOREHEADER … BITMAPV5HEADER that follow BMP's 14-byte file header. */
+const BMP_DIB_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
+
+const latin1 = (head: Uint8Array, from: number, to: number) => Buffer.from(head.subarray(from, to)).toString('latin1');
+
+/** The ISO BMFF file-type box's brands (major first, then compatible), if `head` starts with one. */
+function bmffBrands(head: Uint8Array): string[] {
+  if (head.length < 16 || latin1(head, 4, 8) !== 'ftyp') {
+    return [];
+  }
+  const boxSize = Buffer.from(head).readUInt32BE(0);
+  const end = Math.min(head.length, boxSize);
+  const brands = [latin1(head, 8, 12)];
+  for (let at = 16; at + 4 <= end; at += 4) {
+    brands.push(latin1(head, at, at + 4));
+  }
+  return brands;
+}
+
+/** The refused image format `head` (a file's first bytes, ≥ 64 for HEIF's brand list) starts like, or undefined. */
+export function sniffRefusedImageFormat(head: Uint8Array): RefusedImageFormat | undefined {
+  const brands = bmffBrands(head);
+  if (brands.length > 0) {
+    // The major brand decides; a generic one (mif1) is judged by its compatible brands.
+    const major = brands[0] ?? '';
+    if (HEIC_BRANDS.has(major) || (!AVIF_BRANDS.has(major) && brands.some((b) => HEIC_BRANDS.has(b)))) {
+      return 'HEIC';
+    }
+    if (brands.some((b) => AVIF_BRANDS.has(b))) {
+      return 'AVIF';
+    }
+    return brands.some((b) => b === 'mif1' || b === 'msf1') ? 'HEIF' : undefined;
+  }
+  const start = latin1(head, 0, 4);
+  // II*\0 and MM\0* (TIFF), II+\0 and MM\0+ (BigTIFF).
+  if (['II*\0', 'MM\0*', 'II+\0', 'MM\0+'].includes(start)) {
+    return 'TIFF';
+  }
+  if (start === 'RIFF' && latin1(head, 8, 12) === 'WEBP') {
+    return 'WebP';
+  }
+  if (head.length >= 18 && latin1(head, 0, 2) === 'BM' && BMP_DIB_SIZES.has(Buffer.from(head).readUInt32LE(14))) {
+    return 'BMP';
+  }
+  return undefined;
+}
+
+/** Readers find a PDF's header within its first 1024 bytes; the specification wants it at byte 0. */
+export const PDF_HEADER_WINDOW = 1024;
+
+/** Where `%PDF-` starts in `head` after byte 0 (junk in front of it), or undefined. */
+export function misplacedPdfHeader(head: Uint8Array): number | undefined {
+  const at = Buffer.from(head.subarray(0, PDF_HEADER_WINDOW + 5)).indexOf('%PDF-', 0, 'latin1');
+  return at > 0 ? at : undefined;
+}

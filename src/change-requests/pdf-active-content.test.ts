@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildPdf } from '../../test/helpers/pdf-builder.js';
+import { inspectPdf, type PdfInspection } from './pdf-active-content.js';
+
+const SCANS = path.join(import.meta.dirname, '../../test/fixtures/scans');
+const js = '<< /S /JavaScript /JS (app.alert\\(1\\)) >>';
+const features = (inspection: PdfInspection) => (inspection.kind === 'checked' ? [...inspection.features].sort() : inspection);
+
+describe('inspectPdf', () => {
+  it('finds nothing in a plain page, nor in one whose dictionaries are in an object stream', async () => {
+    expect(features(await inspectPdf(buildPdf()))).toEqual([]);
+    expect(features(await inspectPdf(buildPdf({ objectStream: true })))).toEqual([]);
+    expect(features(await inspectPdf(await readFile(path.join(SCANS, 'qpdf-objstm-scan.pdf'))))).toEqual([]);
+  });
+
+  it.each([
+    ['a script in plain text', { catalog: '/OpenAction 4 0 R', objects: [js] }, ['script']],
+    ['a script inside an object stream', { objectStream: true, catalog: '/OpenAction 4 0 R', objects: [js] }, ['script']],
+    ['a script with hex-escaped names', { catalog: '/OpenAction 4 0 R', objects: ['<< /S /J#61vaScript /#4A#53 (x) >>'] }, ['script']],
+    ['hex-escaped names in an object stream', { objectStream: true, catalog: '/OpenAction 4 0 R', objects: ['<< /S /J#61vaScript /#4a#53 (x) >>'] }, ['script']],
+    ['only /JS, its action type escaped past recognition', { objectStream: true, objects: ['<< /S /Foo /JS (x) >>'] }, ['script']],
+    ['a launch action', { objectStream: true, catalog: '/OpenAction 4 0 R', objects: ['<< /S /Launch /F (cmd.exe) >>'] }, ['launch']],
+    ['an embedded file (escaped name tree key)', { objectStream: true, catalog: '/Names << /Embedded#46iles 4 0 R >>', objects: ['<< /Names [(a.exe) 5 0 R] >>'] }, ['embeddedFile']],
+    ['a file specification with /EF', { objectStream: true, objects: ['<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> >>'] }, ['embeddedFile']],
+    ['a file attachment annotation', { objects: ['<< /Type /Annot /Subtype /FileAttachment /FS 5 0 R >>'] }, ['embeddedFile']],
+    ['rich media', { objectStream: true, objects: ['<< /Type /Annot /Subtype /RichMedia >>'] }, ['richMedia']],
+    ['an XFA form', { objectStream: true, catalog: '/AcroForm << /Fields [] /XFA 4 0 R >>', objects: ['<< /Length 0 >>'] }, ['xfa']],
+    ['an object stream whose filter name is escaped', { objectStream: true, objectStreamFilter: '/Filter /Fl#61teDecode', objects: [js] }, ['script']],
+    ['an object stream without /Type, found by /N and /First', { objectStream: true, objectStreamFilter: '/Filter [/FlateDecode]', objects: [js] }, ['script']],
+    ['an encryption dictionary in the trailer', { trailer: '/Encrypt << /Filter /Standard /V 5 >> ' }, ['encrypted']],
+  ] as const)('finds %s', async (_label, parts, expected) => {
+    expect(features(await inspectPdf(buildPdf(parts)))).toEqual(expected);
+  });
+
+  it('finds what qpdf put in object streams: an OpenAction script, an attached file; and an encrypted file', async () => {
+    const fixture = (name: string) => readFile(path.join(SCANS, name));
+    const script = await fixture('qpdf-objstm-script.pdf');
+    // Not in the file's text: only inflating the object stream shows it.
+    expect(script.includes('JavaScript', 0, 'latin1')).toBe(false);
+    expect(features(await inspectPdf(script))).toEqual(['script']);
+    expect(features(await inspectPdf(await fixture('qpdf-objstm-attachment.pdf')))).toEqual(['embeddedFile']);
+    expect(features(await inspectPdf(await fixture('qpdf-encrypted.pdf')))).toEqual(['encrypted']);
+  });
+
+  it('inflates an object stream whose filter is listed twice, and one written straight after `stream` with no end of line', async () => {
+    const twice = buildPdf({ objectStream: true, objectStreamFilter: '/Filter [/FlateDecode /FlateDecode]', encodeObjectStream: (b) => deflateSync(deflateSync(b)), objects: [js] });
+    expect(features(await inspectPdf(twice))).toEqual(['script']);
+    const noEol = Buffer.from(
+      buildPdf({ objectStream: true, objects: [js] })
+        .toString('latin1')
+        .replace('>>\nstream\n', '>>\nstream'),
+      'latin1',
+    );
+    expect(features(await inspectPdf(noEol))).toEqual(['script']);
+  });
+
+  it('ignores short names that binary stream data happens to hold (an image is no dictionary)', async () => {
+    const image = `<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /Filter /DCTDecode /Length 20 >>\nstream\n\xff\xd8 /JS /XFA /EF \xff\xd9\nendstream`;
+    expect(features(await inspectPdf(buildPdf({ objects: [image] })))).toEqual([]);
+  });
+
+  it('does not check what it cannot read: another filter, a predictor, a filter by reference, damaged data', async () => {
+    const cases = [
+      { objectStreamFilter: '/Filter /LZWDecode', encodeObjectStream: (b: Buffer) => b },
+      { objectStreamFilter: '/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>' },
+      { objectStreamFilter: '/Filter 9 0 R' },
+      { encodeObjectStream: (b: Buffer) => Buffer.concat([Buffer.from([0x78, 0x9c, 0xff, 0xff]), b]) },
+    ];
+    for (const parts of cases) {
+      expect(features(await inspectPdf(buildPdf({ objectStream: true, objects: [js], ...parts })))).toMatchObject({ kind: 'uncheckable' });
+    }
+  });
+
+  it('reads an object stream cut short as far as it goes', async () => {
+    const cut = (b: Buffer) => {
+      const full = deflateSync(b);
+      return full.subarray(0, full.length - 6);
+    };
+    expect(features(await inspectPdf(buildPdf({ objectStream: true, objects: ['<< /Type /Annot >>', js], encodeObjectStream: cut })))).toEqual(['script']);
+  });
+
+  it('stops a zip bomb at the per-stream and total caps, without holding the inflated bytes', async () => {
+    const bomb = (mb: number) => (plain: Buffer) => deflateSync(Buffer.concat([plain, Buffer.alloc(mb * 1024 * 1024, 0x20)]), { level: 9 });
+    const limits = { perStream: 1024 * 1024, total: 3 * 1024 * 1024, streams: 10 };
+    expect(await inspectPdf(buildPdf({ objectStream: true, encodeObjectStream: bomb(2) }), limits)).toEqual({ kind: 'uncheckable', reason: 'tooMuchToInflate' });
+    // Under the per-stream cap, but four of them pass the total.
+    const one = buildPdf({ objectStream: true, encodeObjectStream: bomb(0.9) });
+    const four = Buffer.concat([one, one, one, one]);
+    expect(await inspectPdf(four, limits)).toEqual({ kind: 'uncheckable', reason: 'tooMuchToInflate' });
+    expect(features(await inspectPdf(one, limits))).toEqual([]);
+    // Too many object streams.
+    expect(await inspectPdf(Buffer.concat(Array.from({ length: 11 }, () => buildPdf({ objectStream: true }))), limits)).toEqual({ kind: 'uncheckable', reason: 'tooMuchToInflate' });
+  });
+
+  it('stops the default caps on a 200 MB bomb quickly', async () => {
+    const bomb = buildPdf({ objectStream: true, encodeObjectStream: (plain) => deflateSync(Buffer.concat([plain, Buffer.alloc(200 * 1024 * 1024, 0x20)]), { level: 9 }) });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const started = performance.now();
+    expect(await inspectPdf(bomb)).toEqual({ kind: 'uncheckable', reason: 'tooMuchToInflate' });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
