@@ -1,8 +1,7 @@
 import { CoverImageError, readCoverImage } from '../media/cover-image.js';
+import { coverTypeOf, coverTypeRefusal } from '../media/cover-type.js';
 import { MAX_COVER_BYTES } from '../media/covers.schemas.js';
 import { AppError } from '../shared/errors.js';
-import { COVER_TYPES, type CoverType } from '../shared/enums.js';
-import { sniffContentType } from '../storage/content-type.js';
 import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
 import { UploadSourceError } from '../storage/upload.js';
@@ -37,10 +36,9 @@ export async function checkImportCover(stagingDir: string, file: UploadedFile): 
   if (staged.size === 0) {
     return refuse(new AppError('FILE_EMPTY'));
   }
-  const sniffed = sniffContentType(staged.head);
-  const type: CoverType | undefined = COVER_TYPES.find((t) => t === sniffed);
+  const type = coverTypeOf(staged.head);
   if (type === undefined) {
-    return refuse(new AppError('COVER_TYPE_NOT_ALLOWED', { allowed: ['JPG', 'PNG', 'GIF'] }));
+    return refuse(coverTypeRefusal(staged.head));
   }
   try {
     await readCoverImage(staged.path, type);

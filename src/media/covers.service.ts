@@ -1,3 +1,4 @@
+import { coverTypeOf, coverTypeRefusal } from './cover-type.js';
 import { Readable } from 'node:stream';
 import type { Actor } from '../accounts/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -6,8 +7,6 @@ import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { isEditableByRegistrant, type ReviewStatus } from '../review/review-state.js';
 import { AppError, isAppError } from '../shared/errors.js';
-import { COVER_TYPES, type CoverType } from '../shared/enums.js';
-import { sniffContentType } from '../storage/content-type.js';
 import { storageOf, storeStaged } from '../storage/objects.service.js';
 import { stageUpload, type StagedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
@@ -54,11 +53,6 @@ async function lockForCoverChange(tx: TxContext, actor: Actor, albumId: string):
   }
 }
 
-function coverTypeOf(head: Buffer): CoverType | undefined {
-  const sniffed = sniffContentType(head);
-  return COVER_TYPES.find((t) => t === sniffed);
-}
-
 function auditValue(cover: Pick<CoverRow, 'width' | 'height' | 'object' | 'thumbnail'>) {
   return { sha256: cover.object.sha256, size: cover.object.size, contentType: cover.object.contentType, width: cover.width, height: cover.height, thumbnailSha256: cover.thumbnail.sha256 };
 }
@@ -91,7 +85,7 @@ async function checkCover(ctx: ServiceContext, staged: StagedFile) {
   }
   const type = coverTypeOf(staged.head);
   if (type === undefined) {
-    throw new AppError('COVER_TYPE_NOT_ALLOWED', { allowed: ['JPG', 'PNG', 'GIF'] });
+    throw coverTypeRefusal(staged.head);
   }
   let image;
   try {

@@ -204,6 +204,8 @@ export const ERROR_CODES = [
   'COVER_TOO_LARGE',
   /** The cover is not a JPG, PNG or GIF by its content (the name does not count); `details.allowed`. */
   'COVER_TYPE_NOT_ALLOWED',
+  /** The cover is an image format recognised but not taken (HEIC, WebP, TIFF, …); `details.format`, `details.allowed`. */
+  'COVER_FORMAT_NOT_ALLOWED',
   /** The cover's bytes start like an image but do not decode (cut, damaged); nothing is kept. */
   'COVER_IMAGE_UNREADABLE',
   /** The cover has more pixels than the server decodes (50 megapixels); `details.width`, `details.height`. */

@@ -249,6 +249,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '專輯封面僅接受 JPG、PNG 或 GIF 圖檔（依檔案內容判斷，更改副檔名無效）。',
     en: 'A cover must be a JPG, PNG or GIF image (judged by the content, not the file name).',
   },
+  COVER_FORMAT_NOT_ALLOWED: {
+    'zh-TW': '這是 {format} 圖檔，專輯封面僅接受 JPG、PNG 或 GIF 圖檔（依檔案內容判斷，更改副檔名無效）；請轉存為 JPG 或 PNG 後再上傳。',
+    en: 'This is a {format} image: a cover must be a JPG, PNG or GIF image (judged by the content, not the file name). Please save it as JPG or PNG and upload it again.',
+  },
   COVER_IMAGE_UNREADABLE: {
     'zh-TW': '無法讀取這張圖片：檔案可能已損毀或不完整，請重新匯出圖片後再上傳。',
     en: 'This image cannot be read: the file may be damaged or incomplete. Please export it again and upload it.',

@@ -69,10 +69,27 @@ describe('covers from other producers', () => {
 
   it('refuses SVG, HTML and other formats by content whatever their name, and an empty file', async () => {
     const album = await createAlbum(s.api);
+    // A format a phone or design tool writes is named; anything else is just not a cover type.
+    const NAMED: Record<string, string> = { WebP: 'WebP', AVIF: 'AVIF', BMP: 'BMP', TIFF: 'TIFF' };
     for (const [label, name, bytes] of renamed) {
       const res = await putCover(env, s.api, album.id, name, bytes, 'en');
-      expect(failed(res, 415, 'COVER_TYPE_NOT_ALLOWED').message, label).toBe('A cover must be a JPG, PNG or GIF image (judged by the content, not the file name).');
+      const format = NAMED[label.split(' ')[0] ?? ''];
+      if (format === undefined) {
+        expect(failed(res, 415, 'COVER_TYPE_NOT_ALLOWED').message, label).toBe('A cover must be a JPG, PNG or GIF image (judged by the content, not the file name).');
+      } else {
+        expect(failed(res, 415, 'COVER_FORMAT_NOT_ALLOWED').message, label).toBe(
+          `This is a ${format} image: a cover must be a JPG, PNG or GIF image (judged by the content, not the file name). Please save it as JPG or PNG and upload it again.`,
+        );
+      }
     }
+    const webp = renamed.find(([label]) => label.startsWith('WebP'))?.[2] ?? Buffer.alloc(0);
+    await refusedBoth(
+      (lang) => putCover(env, s.api, album.id, 'cover.jpg', webp, lang),
+      415,
+      'COVER_FORMAT_NOT_ALLOWED',
+      /這是 WebP 圖檔，專輯封面僅接受 JPG、PNG 或 GIF/,
+      /This is a WebP image/,
+    );
     await refusedBoth((lang) => putCover(env, s.api, album.id, 'x.png', SVG_WITH_SCRIPT, lang), 415, 'COVER_TYPE_NOT_ALLOWED', /僅接受 JPG、PNG 或 GIF/, /JPG, PNG or GIF/);
     // An empty file is told as such, not as a wrong type.
     await refusedBoth((lang) => putCover(env, s.api, album.id, 'empty.jpg', Buffer.alloc(0), lang), 422, 'FILE_EMPTY', /檔案是空的（0 位元組）/, /The uploaded file is empty \(0 bytes\)/);
@@ -103,6 +120,7 @@ describe('專輯匯入 cover from other producers', () => {
     for (const [bytes, zh] of [
       [SVG_WITH_SCRIPT, /僅接受 JPG、PNG 或 GIF/],
       [HTML_PAGE, /僅接受 JPG、PNG 或 GIF/],
+      [renamed.find(([label]) => label.startsWith('TIFF'))?.[2] ?? Buffer.alloc(0), /這是 TIFF 圖檔/],
       [await pixelBombs.lyingPng(), /100000 × 100000 像素/],
       [truncated[1]?.[2] ?? Buffer.alloc(0), /已損毀或不完整/],
     ] as const) {
