@@ -122,6 +122,24 @@ describe(decideAudio.name, () => {
     expect(decideAudio(output(MP4, [alac], { duration: 3, bitRate: 900000 }), 'mp4')).toMatchObject({ ok: true, technical: { codec: 'alac', bitRate: 900000 } });
   });
 
+  it('backs an mp3 by the duration its Xing/VBRI header declares, not by ffprobe’s estimate from the file size', () => {
+    // 300 KB of cover art in an APEv2 tag at the end: ffprobe estimates 25.6 s from the size.
+    const estimated = output('mp3', [stream({ duration: 25.6 })], { duration: 25.6 });
+    expect(decideAudio(estimated, 'mp3', { mp3DeclaredSeconds: null })).toMatchObject({ ok: true, technical: { durationMs: 3030 } });
+    expect(decideAudio(estimated, 'mp3', { mp3DeclaredSeconds: 3.0302 })).toMatchObject({ ok: true, technical: { durationMs: 3030 } });
+    expect(decideAudio(output('mp3', [stream({ nbReadPackets: 58 })]), 'mp3', { mp3DeclaredSeconds: 3.0302 })).toMatchObject({ reason: 'duration-not-backed' });
+  });
+
+  it('counts an mp4’s frames in the reading without edit lists when given: a trimmed track is whole', () => {
+    // An edit list plays 1 s of a 3 s track: ffprobe reads 45 of the 131 frames the index lists.
+    const trimmed = output(MP4, [stream({ codecName: 'aac', profile: 'LC', nbFrames: 131, nbReadPackets: 45, duration: 1 })], { duration: 1 });
+    expect(decideAudio(trimmed, 'mp4')).toMatchObject({ reason: 'duration-not-backed' });
+    const unedited = output(MP4, [stream({ codecName: 'aac', profile: 'LC', nbFrames: 131, nbReadPackets: 131, duration: 3.02 })], { duration: 3.02 });
+    expect(decideAudio(trimmed, 'mp4', { withoutEditLists: unedited })).toMatchObject({ ok: true, technical: { durationMs: 1000 } });
+    const cut = output(MP4, [stream({ codecName: 'aac', profile: 'LC', nbFrames: 131, nbReadPackets: 64, duration: 3.02 })], { duration: 3.02 });
+    expect(decideAudio(trimmed, 'mp4', { withoutEditLists: cut })).toMatchObject({ reason: 'duration-not-backed' });
+  });
+
   it('tolerates 0.5 s or 2 %, whichever is more', () => {
     expect(durationTolerance(3)).toBe(0.5);
     expect(durationTolerance(300)).toBe(6);

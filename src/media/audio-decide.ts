@@ -71,9 +71,35 @@ export function countedSeconds(stream: FfprobeStream): number | null {
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
+/**
+ * What the probe read from the file itself, besides ffprobe's answer, for the checks ffprobe's
+ * numbers alone get wrong.
+ */
+export interface ContainerFacts {
+  /**
+   * mp3: the seconds its Xing/Info or VBRI header declares, null without such a header (ffprobe's
+   * duration is then an estimate from the file size, tags included, and declares nothing).
+   */
+  mp3DeclaredSeconds?: number | null;
+  /**
+   * mp4: ffprobe's answer with edit lists ignored. An edit list may play only part of a track (a
+   * trimmed export): the frames it leaves out are not read, though present; they are counted here.
+   */
+  withoutEditLists?: FfprobeOutput;
+}
+
+/** The header's duration the data must back: for mp3 only a declared one. */
+function headerSeconds(output: FfprobeOutput, audio: FfprobeStream, facts: ContainerFacts): number | null {
+  if (output.format.formatName === 'mp3' && facts.mp3DeclaredSeconds !== undefined) {
+    return facts.mp3DeclaredSeconds;
+  }
+  return audio.duration ?? output.format.duration;
+}
+
 /** A reason the header's duration or frame count is not backed by the data present, if any. */
-function unbackedDuration(output: FfprobeOutput, audio: FfprobeStream): string | undefined {
-  for (const stream of output.streams) {
+function unbackedDuration(output: FfprobeOutput, audio: FfprobeStream, facts: ContainerFacts): string | undefined {
+  const indexed = facts.withoutEditLists ?? output;
+  for (const stream of indexed.streams) {
     const { nbFrames, nbReadPackets } = stream;
     if (stream.attachedPic || nbFrames === null || nbReadPackets === null) {
       continue;
@@ -82,7 +108,7 @@ function unbackedDuration(output: FfprobeOutput, audio: FfprobeStream): string |
       return `stream ${stream.index} (${stream.codecName ?? '?'}): the index lists ${nbFrames} frames, only ${nbReadPackets} are present`;
     }
   }
-  const header = audio.duration ?? output.format.duration;
+  const header = headerSeconds(output, audio, facts);
   if (header === null) {
     return undefined;
   }
@@ -126,7 +152,7 @@ function contentTypeOf(container: AudioContainer, streams: FfprobeStream[]): Aud
  * the demuxer was sure; an accepted container, not a QuickTime movie; MPEG Layer I/II is not mp3; an audio stream with
  * packets; the content agrees with the extension; the header's duration is backed by the data.
  */
-export function decideAudio(output: FfprobeOutput, extension: AudioContainer): AudioDecision {
+export function decideAudio(output: FfprobeOutput, extension: AudioContainer, facts: ContainerFacts = {}): AudioDecision {
   const { format, streams } = output;
   if (format.probeScore !== null && format.probeScore < MIN_PROBE_SCORE) {
     return refuse('not-audio', `ffprobe only guessed ${format.formatName} (score ${format.probeScore})`);
@@ -154,7 +180,7 @@ export function decideAudio(output: FfprobeOutput, extension: AudioContainer): A
   if (container !== extension) {
     return refuse('extension-mismatch', `content is ${container}, name ends with .${extension}`);
   }
-  const unbacked = unbackedDuration(output, audio);
+  const unbacked = unbackedDuration(output, audio, facts);
   if (unbacked !== undefined) {
     return refuse('duration-not-backed', unbacked);
   }

@@ -42,6 +42,18 @@ describe(otherAudioFormat.name, () => {
     [bytes('caff'), 'CAF (Core Audio)'],
     [bytes('wvpk'), 'WavPack'],
     [bytes('MThd'), 'MIDI'],
+    [bytes('riff', [0x2e, 0x91, 0xcf, 0x11, 0xa5, 0xd6, 0x28, 0xdb, 0x04, 0xc1, 0, 0]), 'Sony Wave64 (W64)'],
+    [bytes('#!AMR-WB\n'), 'AMR'],
+    [bytes('TTA1', [1, 0, 2, 0]), 'TTA (True Audio)'],
+    [bytes('MPCK'), 'Musepack'],
+    [bytes('MP+', [0x17]), 'Musepack'],
+    [bytes('.RMF', [0, 0, 0, 0x12]), 'RealMedia'],
+    [bytes('FLV', [1, 4, 0, 0, 0, 9]), 'FLV (Flash Video)'],
+    [bytes('Creative Voice File', [0x1a, 0x1a, 0]), 'VOC (Creative Voice)'],
+    [bytes([0x06, 0x0e, 0x2b, 0x34, 0x02, 0x05, 0x01, 0x01]), 'MXF'],
+    [bytes([0x00, 0x00, 0x01, 0xba, 0x44]), 'MPEG-PS (MPEG program stream)'],
+    [Buffer.concat([0, 188, 376].map((at) => bytes([0x47, at === 0 ? 0x40 : 0x01, 0x11, 0x10], new Array<number>(184).fill(0xff)))), 'MPEG-TS (MPEG transport stream)'],
+    [Buffer.concat([0, 1, 2].map(() => bytes([0, 0, 0, 0, 0x47, 0x40, 0x11, 0x10], new Array<number>(184).fill(0xff)))), 'MPEG-TS (MPEG transport stream)'],
   ])('names %s', (head, name) => {
     expect(otherAudioFormat(head)).toBe(name);
   });
@@ -55,6 +67,9 @@ describe(otherAudioFormat.name, () => {
       bytes('FORM', [0, 0, 0, 0], '8SVX'),
       bytes([0, 0, 0, 0x20], 'ftypisom'),
       bytes([0x89], 'PNG'),
+      // One sync byte is no transport stream; a `riff` without Wave64's GUID is nothing known.
+      bytes([0x47, 0x40, 0x11, 0x10]),
+      bytes('riff', [0, 0, 0, 0]),
       Buffer.alloc(0),
     ]) {
       expect(otherAudioFormat(head)).toBeUndefined();

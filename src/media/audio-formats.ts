@@ -7,8 +7,8 @@ import { open, type FileHandle } from 'node:fs/promises';
  * and raw AAC as well as MP3, so the bytes looked at are those after any ID3v2 tags.
  */
 
-/** How many bytes after the ID3v2 tags are enough for every signature below. */
-export const SIGNATURE_BYTES = 64;
+/** How many bytes after the ID3v2 tags are enough for every signature below (MPEG-TS: three packets). */
+export const SIGNATURE_BYTES = 400;
 
 /** Length of an ID3v2 tag at the start of `bytes` (header, body, footer), or 0 without one. */
 export function id3v2Length(bytes: Buffer): number {
@@ -58,6 +58,18 @@ const text = (bytes: Buffer, from: number, to: number): string => bytes.toString
 const ASF_GUID = Buffer.from([0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11]);
 const EBML = Buffer.from([0x1a, 0x45, 0xdf, 0xa3]);
 const DTS_SYNC = Buffer.from([0x7f, 0xfe, 0x80, 0x01]);
+/** Sony Wave64 (Sound Forge, Vegas): `riff` then the rest of its 16-byte GUID. */
+const WAVE64_RIFF_GUID = Buffer.from([0x2e, 0x91, 0xcf, 0x11, 0xa5, 0xd6, 0x28, 0xdb, 0x04, 0xc1, 0x00, 0x00]);
+/** The SMPTE universal label prefix every MXF file (broadcast and editing exports) starts with. */
+const SMPTE_LABEL = Buffer.from([0x06, 0x0e, 0x2b, 0x34]);
+const MPEG_PS_PACK = Buffer.from([0x00, 0x00, 0x01, 0xba]);
+const TS_SYNC = 0x47;
+
+/** MPEG transport stream: a sync byte every 188 bytes (M2TS, Blu-ray and AVCHD: 192, after a 4-byte time code). */
+function isTransportStream(bytes: Buffer): boolean {
+  const every = (first: number, step: number): boolean => [0, 1, 2].every((i) => bytes[first + i * step] === TS_SYNC);
+  return every(0, 188) || every(4, 192);
+}
 
 function oggCodec(bytes: Buffer): string {
   // The first page's packet follows its 27-byte header and segment table.
@@ -101,6 +113,32 @@ export function otherAudioFormat(bytes: Buffer): string | undefined {
       return 'Sun/NeXT AU';
     case 'RIFF':
       return text(bytes, 8, 12) === 'AVI ' ? 'AVI' : undefined;
+    case 'riff':
+      return bytes.subarray(4, 16).equals(WAVE64_RIFF_GUID) ? 'Sony Wave64 (W64)' : undefined;
+    case 'TTA1':
+      return 'TTA (True Audio)';
+    case 'MPCK':
+      return 'Musepack';
+    case '.RMF':
+      return 'RealMedia';
+  }
+  if (text(bytes, 0, 3) === 'FLV' && bytes[3] === 0x01) {
+    return 'FLV (Flash Video)';
+  }
+  if (text(bytes, 0, 3) === 'MP+') {
+    return 'Musepack';
+  }
+  if (text(bytes, 0, 19) === 'Creative Voice File') {
+    return 'VOC (Creative Voice)';
+  }
+  if (bytes.subarray(0, 4).equals(SMPTE_LABEL)) {
+    return 'MXF';
+  }
+  if (bytes.subarray(0, 4).equals(MPEG_PS_PACK)) {
+    return 'MPEG-PS (MPEG program stream)';
+  }
+  if (isTransportStream(bytes)) {
+    return 'MPEG-TS (MPEG transport stream)';
   }
   if (text(bytes, 0, 5) === '#!AMR') {
     return 'AMR';

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { AudioTechnical } from '../db/schema/media.js';
 import type { AudioContainer } from '../shared/enums.js';
-import { decideAudio } from './audio-decide.js';
+import { containerOfFormat, decideAudio, MIN_PROBE_SCORE, type AudioDecision } from './audio-decide.js';
 import { bytesAfterId3, isFreeFormatMp3, otherAudioFormat } from './audio-formats.js';
 import { readIsrcTags } from './audio-tags.js';
-import { mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
-import { runFfprobe, type FfprobeRun } from './ffprobe-run.js';
+import { mp3ZeroTail, mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
+import { runFfprobe, type FfprobeOptions, type FfprobeOutput, type FfprobeRun } from './ffprobe-run.js';
+import { mp3AudioEnd } from './mp3-trailing-tags.js';
+import { mp3DeclaredSeconds, mp3FramesAfterTags } from './mp3-vbr-header.js';
 import { headKind, readHead, wavHasFmtChunk, type HeadKind } from './media-sniff.js';
 
 export { mediaWarnings, type MediaExpectations } from './media-warnings.js';
@@ -15,9 +17,11 @@ export { mediaWarnings, type MediaExpectations } from './media-warnings.js';
  * acceptable mp3, wav or mp4 agreeing with its name's extension, reads its technical data, and
  * finds the ISRCs in its tags. See STACK-NOTES.md (media) for why each step is as it is.
  *
- * Order: the file's first bytes (empty, playlist, program, text: refused without running ffprobe);
- * ffprobe with counted packets decides container, codec and duration (audio-decide.ts); then
- * music-metadata reads the ISRC tags with the parser of that container (audio-tags.ts).
+ * Order: the file's first bytes (empty, playlist, program, text, formats known by signature:
+ * refused without running ffprobe); ffprobe with counted packets, an MP3 without the tags at its end,
+ * decides container, codec and duration (audio-decide.ts), with what the file declares itself (an
+ * MP3's VBR header, an mp4's frames outside its edit lists, a WAV's chunk sizes); then music-metadata
+ * reads the ISRC tags with the parser of that container (audio-tags.ts).
  */
 
 /** Why a file is refused; audio-messages.ts has the zh-TW and English text for each. */
@@ -113,6 +117,41 @@ async function refusalForFailure(run: Extract<FfprobeRun, { ok: false }>, kind: 
 }
 
 /**
+ * ffprobe's answer for MPEG audio it only guessed, read again as MP3 when its frames start right
+ * after the ID3v2 tags: ffprobe's probe skips one tag, and gives up behind a second one with cover
+ * art. Our own check of the frames stands for the probe's score then.
+ */
+async function surelyMp3(filePath: string, output: FfprobeOutput, options: FfprobeOptions): Promise<FfprobeOutput> {
+  const guessed = output.format.probeScore !== null && output.format.probeScore < MIN_PROBE_SCORE;
+  if (!guessed || output.format.formatName !== 'mp3' || !(await mp3FramesAfterTags(filePath))) {
+    return output;
+  }
+  const forced = await runFfprobe(filePath, { ...options, asMp3: true });
+  return forced.ok && forced.output.format.formatName === 'mp3' ? { ...forced.output, format: { ...forced.output.format, probeScore: null } } : output;
+}
+
+/**
+ * decideAudio with what the file itself declares: no ftyp box (QuickTime); an mp3's Xing/Info/VBRI
+ * frame count; and, for an mp4 whose index seems to list frames that are missing, a second reading
+ * with its edit lists ignored (a trimmed export leaves frames unplayed, not missing).
+ */
+async function decide(filePath: string, output: FfprobeOutput, extension: AudioContainer, options: FfprobeOptions): Promise<AudioDecision> {
+  const container = containerOfFormat(output.format.formatName);
+  // Every MP4 has an ftyp box, whose brand ffprobe reports; a classic QuickTime movie (still written
+  // by some cameras and editors) has none, its first box being moov, mdat, wide or free.
+  if (container === 'mp4' && output.format.majorBrand === null) {
+    return { ok: false, reason: 'quicktime', detail: 'QuickTime movie without an ftyp box, not MP4' };
+  }
+  const facts = output.format.formatName === 'mp3' ? { mp3DeclaredSeconds: await mp3DeclaredSeconds(filePath) } : {};
+  const decision = decideAudio(await surelyMp3(filePath, output, options), extension, facts);
+  if (decision.ok || decision.reason !== 'duration-not-backed' || container !== 'mp4') {
+    return decision;
+  }
+  const unedited = await runFfprobe(filePath, { ignoreEditLists: true });
+  return unedited.ok ? decideAudio(output, extension, { withoutEditLists: unedited.output }) : decision;
+}
+
+/**
  * Analyses a local file. `extension` is what the user's file name ends with (lower-cased: mp3,
  * wav or mp4); the content must agree with it. Refusals are results; an exception means the
  * server could not do the check (file missing, ffprobe unavailable).
@@ -141,19 +180,23 @@ export async function probeAudio(filePath: string, extension: AudioContainer): P
     case 'riff-wave':
       break;
   }
-  const run = await runFfprobe(filePath);
+  // MPEG audio (no other head is left here) is read without the tags at its end (mp3-trailing-tags.ts).
+  const audioEnd = kind === 'other' ? await mp3AudioEnd(filePath) : size;
+  const options: FfprobeOptions = audioEnd < size ? { endAt: audioEnd } : {};
+  const run = await runFfprobe(filePath, options);
   if (!run.ok) {
     return refusalForFailure(run, kind, filePath);
   }
-  const decision = decideAudio(run.output, extension);
+  const decision = await decide(filePath, run.output, extension, options);
   if (!decision.ok) {
     return refuse(decision.reason, decision.detail);
   }
   const { container, contentType, technical } = decision;
-  // ffprobe reads a WAV cut short as a shorter one: its data chunk's size says otherwise.
-  const overrun = container === 'wav' ? await wavDataOverrun(filePath) : undefined;
+  // ffprobe reads a WAV cut short as a shorter one: its data chunk's size says otherwise; an MP3
+  // without a VBR header says nothing, but an unfinished download ends in zeros.
+  const overrun = container === 'wav' ? await wavDataOverrun(filePath) : container === 'mp3' ? await mp3ZeroTail(filePath) : undefined;
   if (overrun !== undefined) {
-    return refuse('duration-not-backed', `WAV cut short: ${overrun}`);
+    return refuse('duration-not-backed', `${container === 'wav' ? 'WAV' : 'MP3'} cut short: ${overrun}`);
   }
   const tagIsrcs = await readIsrcTags(filePath, container);
   return { ok: true, analysis: { container, contentType, technical, tagIsrcs } };

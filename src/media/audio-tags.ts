@@ -1,7 +1,8 @@
 import { openAsBlob } from 'node:fs';
-import { parseBlob, type ITag } from 'music-metadata';
+import { parseBlob, parseBuffer, type ITag } from 'music-metadata';
 import { normaliseIsrc } from '../isrc/index.js';
 import type { AudioContainer } from '../shared/enums.js';
+import { id3TagElsewhere } from './id3-elsewhere.js';
 
 /**
  * ISRCs embedded in a file's tags, read with music-metadata.
@@ -9,7 +10,8 @@ import type { AudioContainer } from '../shared/enums.js';
  * music-metadata alone picks its parser from the file name and trusts it, so we choose the parser
  * from the container ffprobe decided (a Blob typed with its MIME type; the Blob also gives random
  * access, so tags appended at the end, APEv2, are found). Only real ISRC fields count: ID3v2 TSRC
- * (TRC in v2.2), TXXX:ISRC, iTunes `----:com.apple.iTunes:ISRC` and APEv2 `ISRC`. A WAV's RIFF INFO
+ * (TRC in v2.2), TXXX:ISRC, iTunes `----:com.apple.iTunes:ISRC` and APEv2 `ISRC`, also in the ID3v2
+ * tags music-metadata does not reach (id3-elsewhere.ts: RF64/BW64, appended to an MP3). A WAV's RIFF INFO
  * `ISRC` chunk means "source" and is never read as one.
  */
 
@@ -101,6 +103,21 @@ export async function readIsrcTags(filePath: string, container: AudioContainer):
   try {
     const blob = await openAsBlob(filePath, { type: TAG_PARSER_MIME[container] });
     const metadata = await parseBlob(blob, { duration: false, skipCovers: true });
+    const found = isrcsFromNativeTags(metadata.native);
+    return found.length === 0 ? await isrcsElsewhere(filePath, container) : found;
+  } catch {
+    return isrcsElsewhere(filePath, container);
+  }
+}
+
+/** The ISRCs of an ID3v2 tag music-metadata does not reach (id3-elsewhere.ts). */
+async function isrcsElsewhere(filePath: string, container: AudioContainer): Promise<string[]> {
+  try {
+    const tag = await id3TagElsewhere(filePath, container);
+    if (tag === undefined) {
+      return [];
+    }
+    const metadata = await parseBuffer(tag, { mimeType: TAG_PARSER_MIME.mp3 }, { duration: false, skipCovers: true });
     return isrcsFromNativeTags(metadata.native);
   } catch {
     return [];

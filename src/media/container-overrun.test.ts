@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunk, oddDataWav, riffWave, streamedWav, unpaddedChunk, wavParts } from '../../test/media/riff-bytes.js';
-import { mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
+import { MP3_ZERO_TAIL_BYTES, mp3ZeroTail, mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
 
 let dir = '';
 let n = 0;
@@ -71,6 +71,29 @@ describe(wavDataOverrun.name, () => {
       Buffer.concat([Buffer.from('RF64', 'latin1'), u32(0xffffffff), Buffer.from('WAVE', 'latin1'), ds64(dataSize), chunk('fmt ', fmt), Buffer.from('data', 'latin1'), u32(0xffffffff), pcm]);
     expect(await wavDataOverrun(await file(rf64(3200)))).toBeUndefined();
     expect(await wavDataOverrun(await file(rf64(6400)))).toMatch(/claims 6400 bytes, 3200 are present/);
+  });
+
+  it('reads the big-endian sizes of a RIFX file, and finds one cut short', async () => {
+    const be = (id: string, content: Buffer): Buffer => Buffer.concat([Buffer.from(id, 'latin1'), u32(content.length, false), content]);
+    const beFmt = Buffer.from([0, 1, 0, 2, 0, 0, 0x1f, 0x40, 0, 0, 0x7d, 0, 0, 4, 0, 16]);
+    const rifx = Buffer.concat([Buffer.from('RIFX', 'latin1'), u32(4 + 24 + 8 + pcm.length, false), Buffer.from('WAVE', 'latin1'), be('fmt ', beFmt), be('data', pcm)]);
+    expect(await wavDataOverrun(await file(rifx))).toBeUndefined();
+    expect(await wavDataOverrun(await file(rifx.subarray(0, 1000)))).toMatch(/claims 3200 bytes, 956 are present/);
+  });
+});
+
+describe(mp3ZeroTail.name, () => {
+  const frames = Buffer.concat(new Array<Buffer>(20).fill(Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0x55)])));
+
+  it('finds an MP3 ending in 4 KB of zeros (an unfinished download)', async () => {
+    expect(await mp3ZeroTail(await file(Buffer.concat([frames, Buffer.alloc(MP3_ZERO_TAIL_BYTES)])))).toBe('the file ends in 4096 or more zero bytes');
+  });
+
+  it('passes frames, tags at the end and a few zero bytes of padding', async () => {
+    expect(await mp3ZeroTail(await file(frames))).toBeUndefined();
+    expect(await mp3ZeroTail(await file(Buffer.concat([frames, Buffer.alloc(MP3_ZERO_TAIL_BYTES - 1)])))).toBeUndefined();
+    expect(await mp3ZeroTail(await file(Buffer.concat([frames, Buffer.alloc(5000), Buffer.from('TAG', 'latin1'), Buffer.alloc(125)])))).toBeUndefined();
+    expect(await mp3ZeroTail(await file(Buffer.alloc(100)))).toBeUndefined();
   });
 });
 

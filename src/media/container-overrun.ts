@@ -1,9 +1,11 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { id3v2End } from './audio-formats.js';
+import { chunkSize, RIFF_WAVE_IDS } from './media-sniff.js';
 
 /**
  * Finds a file cut short by looking at its container's own sizes: a WAV whose data chunk claims
- * more bytes than follow it, an mp4 whose top-level box (mdat, moov) runs past the end. ffprobe
+ * more bytes than follow it, an mp4 whose top-level box (mdat, moov) runs past the end, an MP3
+ * ending in zeros. ffprobe
  * alone reads a cut WAV as a shorter one and a cut mp4 without its moov as "no moov": neither
  * says the file is incomplete. Each returns why (for the log) or undefined.
  */
@@ -18,7 +20,7 @@ async function read(handle: FileHandle, at: number, length: number): Promise<Buf
 }
 
 /**
- * A RIFF/RF64/BW64 WAVE whose data chunk ends past the end of the file. A data size of 0 or
+ * A RIFF/RF64/BW64/RIFX WAVE whose data chunk ends past the end of the file. A data size of 0 or
  * 0xFFFFFFFF in a plain RIFF is a recorder's "still recording" (the samples run to the end) and
  * is fine; in RF64/BW64 0xFFFFFFFF means "see ds64", whose 64-bit size is checked instead.
  */
@@ -29,22 +31,24 @@ export async function wavDataOverrun(filePath: string): Promise<string | undefin
     // Some taggers put an ID3v2 tag in front of the RIFF header; ffprobe skips it, so do we.
     const start = await id3v2End(handle);
     const riff = (await read(handle, start, 4)).toString('latin1');
-    if (riff !== 'RIFF' && riff !== 'RF64' && riff !== 'BW64') {
+    if (!RIFF_WAVE_IDS.has(riff)) {
       return undefined;
     }
-    const sixtyFour = riff !== 'RIFF';
+    const sixtyFour = riff === 'RF64' || riff === 'BW64';
+    const bigEndian = riff === 'RIFX';
     let ds64DataSize: number | undefined;
     let blockAlign = 1;
     let at = start + 12;
     for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
       const header = await read(handle, at, 8);
       const id = header.toString('latin1', 0, 4);
-      const length = header.readUInt32LE(4);
+      const length = chunkSize(header, bigEndian);
       if (id === 'ds64') {
         const ds64 = await read(handle, at + 8, 16);
         ds64DataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
       } else if (id === 'fmt ') {
-        blockAlign = Math.max(1, (await read(handle, at + 8 + 12, 2)).readUInt16LE(0));
+        const field = await read(handle, at + 8 + 12, 2);
+        blockAlign = Math.max(1, bigEndian ? field.readUInt16BE(0) : field.readUInt16LE(0));
       } else if (id === 'data') {
         const declared = sixtyFour && length === 0xffffffff ? ds64DataSize : length === 0 || length === 0xffffffff ? undefined : length;
         const present = size - (at + 8);
@@ -94,6 +98,27 @@ export async function mp4BoxOverrun(filePath: string): Promise<string | undefine
   }
 }
 
+/** Zero bytes at the end of an MP3 from which it is taken for an unfinished download (no frame or tag is that). */
+export const MP3_ZERO_TAIL_BYTES = 4096;
+
+/**
+ * An MP3 ending in a run of zero bytes: a download or copy that set the file's size first and
+ * stopped before the end. Frames and tags never end so; without a VBR header nothing else tells it.
+ */
+export async function mp3ZeroTail(filePath: string): Promise<string | undefined> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size < MP3_ZERO_TAIL_BYTES) {
+      return undefined;
+    }
+    const tail = await read(handle, size - MP3_ZERO_TAIL_BYTES, MP3_ZERO_TAIL_BYTES);
+    return tail.every((byte) => byte === 0) ? `the file ends in ${MP3_ZERO_TAIL_BYTES} or more zero bytes` : undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Chunk ids WAVE writers use; a misaligned read lands on bytes that are none of them. */
 const KNOWN_CHUNKS = new Set([
   'data',
@@ -135,11 +160,13 @@ export async function wavMissingPad(filePath: string): Promise<string | undefine
   const handle = await open(filePath, 'r');
   try {
     const { size } = await handle.stat();
-    let at = (await id3v2End(handle)) + 12;
+    const start = await id3v2End(handle);
+    const bigEndian = (await read(handle, start, 4)).toString('latin1') === 'RIFX';
+    let at = start + 12;
     for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
       const header = await read(handle, at, 8);
       const id = header.toString('latin1', 0, 4);
-      const length = header.readUInt32LE(4);
+      const length = chunkSize(header, bigEndian);
       if (id === 'data' || length === 0xffffffff) {
         return undefined;
       }

@@ -8,6 +8,19 @@ describe(ffprobeArgs.name, () => {
     expect(args[args.indexOf('-format_whitelist') + 1]).toBe('mov,mp4,m4a,3gp,3g2,mj2,mp3,wav');
     expect(args[args.indexOf('-protocol_whitelist') + 1]).toBe('file');
     expect(args.slice(-2)).toEqual(['-i', 'file:/tmp/-i x:y.mp3']);
+    expect(args).not.toContain('-ignore_editlist');
+  });
+
+  it('reads only the first bytes through the subfile protocol when given an end, and whitelists it then only', () => {
+    const args = ffprobeArgs('/tmp/a.mp3', { endAt: 48900 });
+    expect(args[args.indexOf('-protocol_whitelist') + 1]).toBe('file,subfile');
+    expect(args.slice(-2)).toEqual(['-i', 'subfile,,start,0,end,48900,,:file:/tmp/a.mp3']);
+    expect(ffprobeArgs('/tmp/a.mp3', { asMp3: true }).slice(-4)).toEqual(['-f', 'mp3', '-i', 'file:/tmp/a.mp3']);
+  });
+
+  it('ignores mp4 edit lists when asked, as an option of the input', () => {
+    const args = ffprobeArgs('/tmp/a.mp4', { ignoreEditLists: true });
+    expect(args.slice(-4)).toEqual(['-ignore_editlist', '1', '-i', 'file:/tmp/a.mp4']);
   });
 });
 

@@ -50,7 +50,31 @@ export interface FfprobeOutput {
 
 export type FfprobeRun = { ok: true; output: FfprobeOutput; stderr: string } | { ok: false; failure: 'exit' | 'timeout' | 'too-large' | 'bad-json'; stderr: string };
 
-export function ffprobeArgs(filePath: string): string[] {
+export interface FfprobeOptions {
+  /**
+   * Read every sample the mp4 index lists, as if it had no edit lists: tells the frames an edit
+   * list leaves unplayed (present) from frames the file lacks (cut short).
+   */
+  ignoreEditLists?: boolean;
+  /**
+   * Read the file as MP3 without probing: for MPEG audio whose frames we found right after its
+   * ID3v2 tags, where ffprobe's probe gives up (several tags with cover art before the first frame).
+   */
+  asMp3?: boolean;
+  /**
+   * Read the file only up to this offset (ffmpeg's subfile protocol over file:): an MP3's audio
+   * without the tags appended to it (mp3-trailing-tags.ts).
+   */
+  endAt?: number;
+}
+
+/** The input URL: the file, or its first `endAt` bytes. */
+function inputUrl(filePath: string, endAt: number | undefined): string {
+  const file = `file:${resolve(filePath)}`;
+  return endAt === undefined ? file : `subfile,,start,0,end,${endAt},,:${file}`;
+}
+
+export function ffprobeArgs(filePath: string, options: FfprobeOptions = {}): string[] {
   return [
     '-v',
     'error',
@@ -62,9 +86,11 @@ export function ffprobeArgs(filePath: string): string[] {
     '-format_whitelist',
     FFPROBE_FORMATS,
     '-protocol_whitelist',
-    'file',
+    options.endAt === undefined ? 'file' : 'file,subfile',
+    ...(options.ignoreEditLists === true ? ['-ignore_editlist', '1'] : []),
+    ...(options.asMp3 === true ? ['-f', 'mp3'] : []),
     '-i',
-    `file:${resolve(filePath)}`,
+    inputUrl(filePath, options.endAt),
   ];
 }
 
@@ -133,12 +159,12 @@ export function parseFfprobeJson(text: string): FfprobeOutput | undefined {
 }
 
 /** Runs ffprobe; a missing or unusable binary throws (a server fault, not the file's). */
-export async function runFfprobe(filePath: string): Promise<FfprobeRun> {
+export async function runFfprobe(filePath: string, options: FfprobeOptions = {}): Promise<FfprobeRun> {
   const binary = await ffprobePath();
   return new Promise((done, fail) => {
     execFile(
       binary,
-      ffprobeArgs(filePath),
+      ffprobeArgs(filePath, options),
       { timeout: FFPROBE_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: FFPROBE_MAX_OUTPUT, encoding: 'utf8', windowsHide: true },
       (error, stdout, stderr) => {
         const errText = stderr.slice(0, 4000);

@@ -46,6 +46,11 @@ describe(headKind.name, () => {
     [pcmWav(), 'riff-wave'],
     [id3v2Tag(3, [{ id: 'TSRC', text: 'TWA122600001' }]), 'other'],
     [bytes(0xff, 0xfb, 0x90, 0x64, 0, 0, 0, 0), 'other'],
+    // 64-bit and big-endian WAVE headers; a phone's AMR recording is no script.
+    [Buffer.concat([latin1('BW64'), bytes(0xff, 0xff, 0xff, 0xff), latin1('WAVEds64')]), 'riff-wave'],
+    [Buffer.concat([latin1('RIFX'), bytes(0, 0, 1, 0), latin1('WAVEfmt ')]), 'riff-wave'],
+    [Buffer.concat([latin1('#!AMR\n'), bytes(0x3c, 0x91, 0x17, 0x16, 0xbe, 0x66)]), 'other'],
+    [Buffer.concat([latin1('#!AMR-WB\n'), bytes(0x44, 0x91, 0x17, 0x16, 0xbe, 0x66)]), 'other'],
   ])('bytes %# → %s', (head, kind) => {
     expect(headKind(head)).toBe(kind);
   });

@@ -82,6 +82,17 @@ function trimPartialUtf8(head: Buffer): Buffer {
   return head;
 }
 
+/**
+ * The first four bytes of a WAVE file: RIFF; RF64 (EBU Tech 3306) and BW64 (ITU-R BS.2088) with
+ * 64-bit sizes in a ds64 chunk, which DAWs write for small files too; RIFX, big-endian sizes.
+ */
+export const RIFF_WAVE_IDS: ReadonlySet<string> = new Set(['RIFF', 'RF64', 'BW64', 'RIFX']);
+
+/** A chunk's 32-bit size: little-endian but in RIFX. */
+export function chunkSize(header: Buffer, bigEndian: boolean): number {
+  return bigEndian ? header.readUInt32BE(4) : header.readUInt32LE(4);
+}
+
 /** What the first bytes say, before any parser has looked. */
 export function headKind(head: Buffer): HeadKind {
   const body = head.subarray(0, 3).equals(UTF8_BOM) ? head.subarray(3) : head;
@@ -89,7 +100,9 @@ export function headKind(head: Buffer): HeadKind {
   if (trimmed.startsWith('#EXTM3U')) {
     return 'playlist';
   }
-  if (head.subarray(0, 2).toString('latin1') === '#!' || EXECUTABLE_MAGICS.some((magic) => head.subarray(0, magic.length).equals(magic))) {
+  // `#!AMR` (and `#!AMR-WB`) starts a phone's AMR recording, not a script: named later by its signature.
+  const script = head.subarray(0, 2).toString('latin1') === '#!' && head.subarray(0, 5).toString('latin1') !== '#!AMR';
+  if (script || EXECUTABLE_MAGICS.some((magic) => head.subarray(0, magic.length).equals(magic))) {
     return 'executable';
   }
   if (isText(head)) {
@@ -98,8 +111,7 @@ export function headKind(head: Buffer): HeadKind {
   if (head.length >= 8 && head.toString('latin1', 4, 8) === 'ftyp') {
     return 'mp4';
   }
-  const riff = head.toString('latin1', 0, 4);
-  if ((riff === 'RIFF' || riff === 'RF64') && head.toString('latin1', 8, 12) === 'WAVE') {
+  if (RIFF_WAVE_IDS.has(head.toString('latin1', 0, 4)) && head.toString('latin1', 8, 12) === 'WAVE') {
     return 'riff-wave';
   }
   return 'other';
@@ -114,13 +126,15 @@ export async function wavHasFmtChunk(filePath: string): Promise<boolean> {
   try {
     const { size } = await handle.stat();
     const header = Buffer.alloc(8);
+    await handle.read(header, 0, 4, 0);
+    const bigEndian = header.toString('latin1', 0, 4) === 'RIFX';
     let at = 12;
     for (let i = 0; i < MAX_CHUNKS && at + 8 <= size; i += 1) {
       await handle.read(header, 0, 8, at);
       if (header.toString('latin1', 0, 4) === 'fmt ') {
         return true;
       }
-      const length = header.readUInt32LE(4);
+      const length = chunkSize(header, bigEndian);
       // RF64 writes 0xFFFFFFFF for a data size kept in ds64: no fmt after it can be found this way.
       if (length === 0xffffffff) {
         return false;
