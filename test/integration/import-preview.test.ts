@@ -7,6 +7,7 @@ import { queryRows } from '../helpers/db.js';
 import { useTestApp } from '../helpers/setup.js';
 import { image } from './covers-fixtures.js';
 import { goodAlbum, postPreview, trackRow, workbook } from './import-fixtures.js';
+import { unzipParts, zipParts } from '../fixtures/spreadsheets/zip-bytes.js';
 
 const env = useTestApp();
 let co: MemberSession;
@@ -144,5 +145,18 @@ describe('專輯匯入: preview and confirm', () => {
     const res = await postPreview(env, co.api, Buffer.from('a,b,c\n1,2,3\n'), cover);
     const error = failed(res, 422, 'IMPORT_FILE_REFUSED');
     expect(error.message).toMatch(/CSV|csv|文字/);
+  });
+
+  it('refuses a workbook whose XML declares entities (an attack on XML parsers) before reading it, in both languages', async () => {
+    const parts = await unzipParts(await workbook(goodAlbum, [trackRow(1, '')]));
+    const sheet = 'xl/worksheets/sheet2.xml';
+    const xml = parts.get(sheet)?.toString('utf8') ?? '';
+    expect(xml).toMatch(/^<\?xml/);
+    parts.set(sheet, Buffer.from(xml.replace(/^(<\?xml[^>]*\?>)/, '$1<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'), 'utf8'));
+    const hostile = zipParts(parts);
+    const zh = failed(await postPreview(env, co.api, hostile, cover), 422, 'IMPORT_FILE_REFUSED');
+    expect(zh.message).toContain('DOCTYPE／ENTITY');
+    const en = failed(await postPreview(env, co.api, hostile, cover, { lang: 'en' }), 422, 'IMPORT_FILE_REFUSED');
+    expect(en.message).toContain('XML declarations (DOCTYPE/ENTITY) that no spreadsheet program writes');
   });
 });

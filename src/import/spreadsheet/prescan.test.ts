@@ -108,6 +108,30 @@ describe(prescanXlsx.name, () => {
     expect(await reasonOf('xlsm.xlsx', xlsmType)).toBe('macro');
   });
 
+  it('refuses XML parts declaring a DOCTYPE or entities (billion laughs, external entities), also in UTF-16 and after a long prolog', async () => {
+    const LAUGHS = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
+    const withPrefix = (path: string, prefix: Buffer) =>
+      genuineWith((parts) => {
+        const xml = parts.get(path)?.toString('utf8') ?? '';
+        parts.set(path, Buffer.concat([prefix, Buffer.from(xml.replace(/^<\?xml[^>]*\?>/, ''), 'utf8')]));
+      });
+    const sheet = 'xl/worksheets/sheet1.xml';
+    expect(await reasonOf('laughs.xlsx', await withPrefix(sheet, Buffer.from(LAUGHS)))).toBe('xml-declarations');
+    const external = Buffer.from('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>');
+    expect(await reasonOf('xxe.xlsx', await withPrefix('xl/workbook.xml', external))).toBe('xml-declarations');
+    // 100 KB of comment first: the declaration is found wherever it stands, across chunk seams.
+    const late = Buffer.from(`<?xml version="1.0"?><!--${'x'.repeat(100_000)}-->${LAUGHS.slice('<?xml version="1.0"?>'.length)}`);
+    expect(await reasonOf('late.xlsx', await withPrefix(sheet, late))).toBe('xml-declarations');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x>', 'utf16le')]);
+    expect(await reasonOf('utf16.xlsx', await withPrefix('_rels/.rels', utf16))).toBe('xml-declarations');
+    // Escaped in a cell's text, as every writer stores it, the same words are only text.
+    const asText = await genuineWith((parts) => {
+      const xml = parts.get(sheet)?.toString('utf8') ?? '';
+      parts.set(sheet, Buffer.from(xml.replace('</sheetData>', '<row r="9"><c r="A9" t="inlineStr"><is><t>&lt;!DOCTYPE html&gt; &lt;!ENTITY&gt;</t></is></c></row></sheetData>')));
+    });
+    expect(await reasonOf('text.xlsx', asText)).toBe('ok');
+  });
+
   it('refuses a zip bomb (200 MB of zeros in one entry) by its ratio, without inflating it', async () => {
     const size = 200 * 1024 * 1024;
     const bomb = rawZip([

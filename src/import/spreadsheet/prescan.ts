@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Entry, ZipFile } from 'yauzl';
 import { inspectCfb, oleKind } from './cfb.js';
 import { declaresMacros } from './content-types.js';
+import { isXmlPart, MarkupDeclarationWatch } from './markup-declarations.js';
 import { HEAD_BYTES, headKind } from './head-sniff.js';
 import { XLSX_LIMITS, type XlsxLimits } from './limits.js';
 import { megabytes, refuse, type Refused } from './refusals.js';
@@ -127,9 +128,10 @@ async function streamingPass(zip: ZipFile, entries: Entry[], limits: XlsxLimits)
     const lower = entry.fileName.toLowerCase();
     const keep = lower === '[content_types].xml' ? CONTENT_TYPES_KEEP : lower === 'mimetype' ? 200 : 0;
     const stopAfter = Math.min(entry.uncompressedSize, limits.maxEntryBytes, limits.maxTotalBytes - unpacked);
+    const watch = isXmlPart(lower) ? new MarkupDeclarationWatch() : undefined;
     let streamed;
     try {
-      streamed = await streamEntry(zip, entry, stopAfter, keep);
+      streamed = await streamEntry(zip, entry, stopAfter, keep, watch === undefined ? undefined : (chunk) => watch.push(chunk));
     } catch (error) {
       return zipFailure(error, name);
     }
@@ -141,6 +143,9 @@ async function streamingPass(zip: ZipFile, entries: Entry[], limits: XlsxLimits)
     }
     if (streamed.bytes !== entry.uncompressedSize || streamed.crc !== entry.crc32) {
       return refuse('bad-crc', { stage: 'crc', entry: name });
+    }
+    if (watch?.found === true) {
+      return refuse('xml-declarations', { stage: 'dtd', entry: name });
     }
     unpacked += streamed.bytes;
     if (lower === 'mimetype') {

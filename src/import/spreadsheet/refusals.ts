@@ -20,6 +20,7 @@ export type SpreadsheetRefusal =
   | 'too-many-entries'
   | 'too-large-unpacked'
   | 'bomb'
+  | 'xml-declarations'
   | 'bad-crc'
   | 'damaged'
   | 'missing-workbook'
@@ -95,6 +96,10 @@ export const SPREADSHEET_REFUSAL_MESSAGES: Readonly<Record<SpreadsheetRefusal, T
   bomb: {
     'zh-TW': '檔案內容異常：解壓縮後的大小與檔案聲明的不符或膨脹過大（可能是惡意的「壓縮炸彈」），已拒絕；請從試算表軟體重新另存後再上傳。',
     en: 'The file is abnormal: unpacked it grows far beyond, or beyond what it declares (possibly a malicious "zip bomb"), so it was refused; save it again from your spreadsheet program and upload that file.',
+  },
+  'xml-declarations': {
+    'zh-TW': '檔案內含試算表軟體不會寫入的 XML 宣告（DOCTYPE／ENTITY），可能是惡意檔案，已拒絕；請從試算表軟體重新另存後再上傳。',
+    en: 'The file contains XML declarations (DOCTYPE/ENTITY) that no spreadsheet program writes, possibly a malicious file, so it was refused; save it again from your spreadsheet program and upload that file.',
   },
   'bad-crc': {
     'zh-TW': '檔案已損壞（內容的檢查碼不符，可能在下載或複製時出錯）；請從原始檔重新另存後再上傳。',

@@ -59,9 +59,9 @@ export interface StreamedEntry {
 /**
  * Inflates one entry, counting the real bytes and their CRC-32 as they come; stops (destroys the
  * stream) as soon as more than `stopAfter` bytes have come out, so a lying header cannot make us
- * inflate more than we allow.
+ * inflate more than we allow. `onChunk` sees each inflated chunk (markup-declarations.ts).
  */
-export async function streamEntry(zip: ZipFile, entry: Entry, stopAfter: number, keepBytes: number): Promise<StreamedEntry> {
+export async function streamEntry(zip: ZipFile, entry: Entry, stopAfter: number, keepBytes: number, onChunk?: (chunk: Buffer) => void): Promise<StreamedEntry> {
   const stream = await openStream(zip, entry);
   return new Promise((resolve, reject) => {
     let bytes = 0;
@@ -76,6 +76,7 @@ export async function streamEntry(zip: ZipFile, entry: Entry, stopAfter: number,
         return;
       }
       crc = crc32(chunk, crc);
+      onChunk?.(chunk);
       if (keptBytes < keepBytes) {
         kept.push(chunk.subarray(0, keepBytes - keptBytes));
         keptBytes += Math.min(chunk.length, keepBytes - keptBytes);
