@@ -19,4 +19,18 @@ describe(declaresMacros.name, () => {
     expect(declaresMacros(types('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>'), ['xl/workbook.xml'])).toBe(true);
     expect(declaresMacros(types(WORKBOOK), ['xl/workbook.xml'])).toBe(false);
   });
+
+  it('reads the attribute in single quotes and with spaces around =, as XML allows', () => {
+    expect(declaresMacros(types(`<Override PartName='/xl/workbook.xml' ContentType='application/vnd.ms-excel.sheet.macroEnabled.main+xml'/>`), ['xl/workbook.xml'])).toBe(true);
+    expect(declaresMacros(types('<Override PartName="/xl/workbook.xml" ContentType = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>'), ['xl/workbook.xml'])).toBe(true);
+    expect(declaresMacros(types(`<Default Extension = 'BIN' ContentType='application/vnd.ms-office.vbaProject'/>`), ['xl/vbaproject.bin'])).toBe(false);
+    expect(declaresMacros(types(`<Default Extension = 'BIN' ContentType='application/vnd.ms-excel.sheet.binary.macroEnabled.main'/>`), ['xl/x.bin'])).toBe(true);
+  });
+
+  it('stays linear on a hostile part of unclosed tags (256 KB)', () => {
+    const started = performance.now();
+    expect(declaresMacros('<Default '.repeat(29_000), ['xl/workbook.xml'])).toBe(false);
+    // Quadratic, this took seconds; linear, a few milliseconds (generous bound for a loaded machine).
+    expect(performance.now() - started).toBeLessThan(500);
+  });
 });

@@ -4,17 +4,24 @@
  * SheetJS writes `<Default Extension="bin" ContentType="…binary.macroEnabled.main"/>` into every
  * .xlsx it makes, with no .bin part: such a declaration alone is not a macro.
  */
-const TYPE_TAG = /<(?:\w+:)?(Override|Default)\b[^>]*>/g;
+// `[^<>]`: a hostile part of unclosed tags must not make every match attempt run to its end.
+const TYPE_TAG = /<(?:\w+:)?(Override|Default)\b[^<>]*>/g;
+/** An attribute's value, in either quotes and with spaces around `=`, as XML allows and SheetJS reads. */
+const attributeValue = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 export function declaresMacros(contentTypes: string, lowerCaseNames: readonly string[]): boolean {
   for (const [tag, kind] of contentTypes.matchAll(TYPE_TAG)) {
-    if (!/\sContentType="[^"]*macroEnabled/i.test(tag)) {
+    if (!/macroEnabled/i.test(attributeValue(tag, 'ContentType') ?? '')) {
       continue;
     }
     if (kind === 'Override') {
       return true;
     }
-    const extension = /\sExtension="([^"]*)"/.exec(tag)?.[1]?.toLowerCase();
+    const extension = attributeValue(tag, 'Extension')?.toLowerCase();
     if (extension === undefined || lowerCaseNames.some((name) => name.endsWith(`.${extension}`))) {
       return true;
     }

@@ -28,8 +28,8 @@ describe(MarkupDeclarationWatch.name, () => {
     expect(watched([Buffer.from('<!DOC'), Buffer.from('<TYPE')])).toBe(false);
   });
 
-  it('watches XML and relationship parts only', () => {
-    expect(['xl/workbook.xml', '_rels/.rels', '[content_types].xml'].map(isXmlPart)).toEqual([true, true, true]);
-    expect(['xl/media/image1.png', 'xl/printersettings/printersettings1.bin'].map(isXmlPart)).toEqual([false, false]);
+  it('watches every part a parser may read as XML, whatever its name, but pictures and embedded files', () => {
+    expect(['xl/workbook.xml', '_rels/.rels', '[content_types].xml', 'xl/worksheets/sheet1.dat'].map(isXmlPart)).toEqual([true, true, true, true]);
+    expect(['xl/media/image1.svg', 'xl/embeddings/oleobject1.bin'].map(isXmlPart)).toEqual([false, false]);
   });
 });

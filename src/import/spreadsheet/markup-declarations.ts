@@ -32,7 +32,11 @@ export class MarkupDeclarationWatch {
   }
 }
 
-/** The parts an XML parser reads: every .xml and .rels part. */
+/**
+ * The parts a parser may read as XML: every part but pictures and embedded files. Not by extension:
+ * SheetJS follows the relationships and reads a worksheet named `sheet1.dat` as XML too. Pictures
+ * may be SVG, which design tools write with a DOCTYPE, and no reader parses them here.
+ */
 export function isXmlPart(lowerCaseName: string): boolean {
-  return lowerCaseName.endsWith('.xml') || lowerCaseName.endsWith('.rels');
+  return !lowerCaseName.startsWith('xl/media/') && !lowerCaseName.startsWith('xl/embeddings/');
 }

@@ -35,6 +35,9 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
   }
   const files: unknown = Reflect.get(book, 'files');
   const scans = typeof files === 'object' && files !== null ? scanSheets(files as Parameters<typeof scanSheets>[0], book.SheetNames.length) : [];
+  if (scans.some((scan) => scan.tooMany === true)) {
+    return { type: 'refused', reason: 'too-complex', detail: { cause: 'uncalculated-formulas' } };
+  }
   const converted = toWorkbookData(book, maxCells, scans);
   if (!converted.ok) {
     return { type: 'refused', reason: 'too-complex', detail: { cause: 'cells', cells: converted.cells, limit: maxCells } };

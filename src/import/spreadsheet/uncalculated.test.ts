@@ -98,4 +98,21 @@ describe(uncalculatedCells.name, () => {
     expect(uncalculatedCells({}, 2)).toEqual([[], []]);
     expect(uncalculatedCells({ 'xl/workbook.xml': { content: 'not bytes' } }, 1)).toEqual([[]]);
   });
+
+  it('stays linear on a sheet whose cells are never closed, and still finds the formula in it', () => {
+    const cells = Array.from({ length: 40_000 }, (_, i) => `<c r="A${i + 1}"><v>1</v>`).join('');
+    const sheet = `<sheetData><row r="1">${cells}<c r="B1"><f>ROW()</f></row></sheetData>`;
+    const started = performance.now();
+    expect(uncalculatedCells(oneSheet(sheet), 1)).toEqual([[{ r: 0, c: 1 }]]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('says so when there are more uncalculated cells than it reports', () => {
+    const row = (r: number) => `<row r="${r}">${`<c><f>1</f></c>`.repeat(100)}</row>`;
+    const sheet = `<sheetData>${Array.from({ length: 101 }, (_, r) => row(r + 1)).join('')}</sheetData>`;
+    const [scan] = scanSheets(oneSheet(sheet), 1);
+    expect(scan?.uncalculated).toHaveLength(10_000);
+    expect(scan?.tooMany).toBe(true);
+    expect(scanSheets(oneSheet(`<sheetData>${row(1)}</sheetData>`), 1)[0]?.tooMany).toBeUndefined();
+  });
 });

@@ -23,6 +23,8 @@ export interface IsoDateCell extends CellAddress {
 export interface SheetScan {
   uncalculated: CellAddress[];
   isoDates: IsoDateCell[];
+  /** Set when more uncalculated cells were found than are reported: the workbook is refused whole. */
+  tooMany?: true;
 }
 
 type ZipFiles = Readonly<Record<string, { content?: unknown } | undefined>>;
@@ -33,11 +35,14 @@ type ZipFiles = Readonly<Record<string, { content?: unknown } | undefined>>;
  */
 const MAX_REPORTED = 10_000;
 
-const SHEET_TAG = /<(?:\w+:)?sheet\b[^>]*>/g;
-const REL_TAG = /<(?:\w+:)?Relationship\b[^>]*>/g;
+// `[^<>]`, never `[^>]`, inside tags: a hostile part full of unclosed tags must not make a search
+// run to the end of the text from every start (quadratic); `<` cannot stand in an attribute value.
+const SHEET_TAG = /<(?:\w+:)?sheet\b[^<>]*>/g;
+const REL_TAG = /<(?:\w+:)?Relationship\b[^<>]*>/g;
 /** A row or cell start tag (prefixed as the Open XML SDK writes them); group 3 marks `<c/>`. */
-const ROW_OR_CELL = /<(?:\w+:)?(row|c)\b([^>]*?)(\/?)>/g;
-const CELL_END = /<\/(?:\w+:)?c>/g;
+const ROW_OR_CELL = /<(?:\w+:)?(row|c)\b([^<>]*?)(\/?)>/g;
+/** Where a cell's content ends: its end tag or, in a sheet that never closes its cells, the next cell or row. */
+const CELL_END = /<(?:\/(?:\w+:)?c>|(?:\w+:)?(?:c|row)\b)/g;
 const FORMULA = /<(?:\w+:)?f\b/;
 const ISO_TYPED = /\st="d"/;
 /**
@@ -149,6 +154,9 @@ function scanSheet(xml: string, untrusted: boolean, room: number): SheetScan {
     if (withoutResult(attributes, content, untrusted)) {
       if (found.uncalculated.length < room) {
         found.uncalculated.push(position);
+      } else {
+        // Unreported, such a cell would be read as its placeholder 0: the caller refuses the file.
+        found.tooMany = true;
       }
     } else if (attribute(attributes, /\st="([^"]*)"/) === 'd') {
       const value = VALUE.exec(content);
