@@ -1,11 +1,13 @@
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMedia, TAG_ISRCS, type FixtureName, type MediaFixtures } from '../../test/media/make-media.js';
+import { id3v2Tag } from '../../test/media/tag-bytes.js';
 import type { AudioContainer } from '../shared/enums.js';
 import { probeAudio, type AudioAnalysis, type AudioRefusal } from './audio-probe.js';
 import { runFfprobe } from './ffprobe-run.js';
+import { layer3Frame } from './mp3-vbr-header.js';
 
 // Real files made with sox, lame and ffmpeg (test/media/make-media.ts), probed with the static ffprobe.
 let media: MediaFixtures;
@@ -114,5 +116,66 @@ describe(probeAudio.name, () => {
 
   it('throws (a server fault, not a refusal) when the file does not exist', async () => {
     await expect(probeAudio(join(staging, 'missing.upload'), 'mp3')).rejects.toThrow();
+  });
+});
+
+/** The frames of an MP3 without tags, one Buffer each. */
+function framesOf(mp3: Buffer): Buffer[] {
+  const frames: Buffer[] = [];
+  for (let at = 0, frame = layer3Frame(mp3, 0); frame !== undefined; at += frame.length, frame = layer3Frame(mp3, at)) {
+    frames.push(mp3.subarray(at, at + frame.length));
+  }
+  if (frames.length < 100) {
+    throw new Error(`framesOf: only ${frames.length} frames`);
+  }
+  return frames;
+}
+
+/** Pseudo-random bytes (xorshift32), the same on every run: no chance sync decides a test. */
+function noise(length: number): Buffer {
+  const out = Buffer.alloc(length);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < length; i += 1) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+// ffprobe gives up behind two ID3v2 tags and only guesses MPEG audio (score below 25); the file is
+// read again as MP3 only when its frames fill it from the tags to the end (mp3-frame-chain.ts).
+describe(`${probeAudio.name}: MPEG audio ffprobe only guessed`, () => {
+  const isrcTag = id3v2Tag(3, [{ id: 'TSRC', text: 'TWA012600001' }]);
+  const twoTags = Buffer.concat([isrcTag, id3v2Tag(4, [{ id: 'TXXX', description: 'note', text: 'x' }])]);
+  const html = Buffer.from('<html><script>alert(1)</script>'.repeat(5000));
+
+  async function probed(name: string, bytes: Buffer): Promise<{ score: number | null; result: Awaited<ReturnType<typeof probeAudio>> }> {
+    const path = join(staging, name);
+    await writeFile(path, bytes);
+    const run = await runFfprobe(path);
+    return { score: run.ok ? run.output.format.probeScore : null, result: await probeAudio(path, 'mp3') };
+  }
+
+  it('accepts an MP3 behind two ID3v2 tags, the second with 60 KB of cover art', async () => {
+    const cbr = await readFile(media.path('mp3-cbr'));
+    const cover = id3v2Tag(4, [{ id: 'TXXX', description: 'cover', text: noise(60_000).toString('latin1') }]);
+    const { score, result } = await probed('two-tags-cover.mp3', Buffer.concat([isrcTag, cover, cbr]));
+    expect(score).toBeLessThan(25);
+    expect(result).toMatchObject({ ok: true, analysis: { container: 'mp3', contentType: 'audio/mpeg', tagIsrcs: ['TWA012600001'] } });
+    expect(result.ok ? result.analysis.technical.durationMs : 0).toBe(3030);
+  });
+
+  it.each([
+    ['a web page after two real frames', 2, html],
+    ['200 KB of random bytes after two real frames', 2, noise(200_000)],
+    ['two real frames and nothing else', 2, Buffer.alloc(0)],
+    ['a web page after twenty real frames', 20, html],
+  ])('refuses %s behind two ID3v2 tags as not audio', async (_, count, junk) => {
+    const frames = framesOf(await readFile(media.path('mp3-cbr'))).slice(1, 1 + count);
+    const { score, result } = await probed(`polyglot-${count}-${junk.length}.mp3`, Buffer.concat([twoTags, ...frames, junk]));
+    expect(score).toBe(1);
+    expect(result).toEqual({ ok: false, reason: 'not-audio', detail: 'ffprobe only guessed mp3 (score 1)' });
   });
 });

@@ -7,7 +7,8 @@ import { readIsrcTags } from './audio-tags.js';
 import { mp3ZeroTail, mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
 import { runFfprobe, type FfprobeOptions, type FfprobeOutput, type FfprobeRun } from './ffprobe-run.js';
 import { mp3AudioEnd } from './mp3-trailing-tags.js';
-import { mp3DeclaredSeconds, mp3FramesAfterTags } from './mp3-vbr-header.js';
+import { chainFillsAudio, mp3FrameChain, type FrameChain } from './mp3-frame-chain.js';
+import { mp3DeclaredSeconds } from './mp3-vbr-header.js';
 import { headKind, readHead, wavHasFmtChunk, type HeadKind } from './media-sniff.js';
 
 export { mediaWarnings, type MediaExpectations } from './media-warnings.js';
@@ -117,17 +118,36 @@ async function refusalForFailure(run: Extract<FfprobeRun, { ok: false }>, kind: 
 }
 
 /**
- * ffprobe's answer for MPEG audio it only guessed, read again as MP3 when its frames start right
- * after the ID3v2 tags: ffprobe's probe skips one tag, and gives up behind a second one with cover
- * art. Our own check of the frames stands for the probe's score then.
+ * ffprobe's answer for MPEG audio it only guessed, read again as MP3 when the file is MP3 throughout:
+ * ffprobe's probe skips one ID3v2 tag, and gives up behind a second one with cover art. Forced to MP3,
+ * ffprobe reads any bytes as frames (two real frames, then a web page or random bytes), so our own
+ * walk of the frames from the tags to the audio's end (mp3-frame-chain.ts) stands for the probe's
+ * score, and ffprobe must have read about as many frames as the walk found; else the guess stands
+ * (refused as not audio).
  */
 async function surelyMp3(filePath: string, output: FfprobeOutput, options: FfprobeOptions): Promise<FfprobeOutput> {
   const guessed = output.format.probeScore !== null && output.format.probeScore < MIN_PROBE_SCORE;
-  if (!guessed || output.format.formatName !== 'mp3' || !(await mp3FramesAfterTags(filePath))) {
+  if (!guessed || output.format.formatName !== 'mp3') {
+    return output;
+  }
+  const chain = await mp3FrameChain(filePath, options.endAt);
+  if (!chainFillsAudio(chain)) {
     return output;
   }
   const forced = await runFfprobe(filePath, { ...options, asMp3: true });
-  return forced.ok && forced.output.format.formatName === 'mp3' ? { ...forced.output, format: { ...forced.output.format, probeScore: null } } : output;
+  if (!forced.ok || forced.output.format.formatName !== 'mp3' || !packetsMatchChain(forced.output, chain)) {
+    return output;
+  }
+  return { ...forced.output, format: { ...forced.output.format, probeScore: null } };
+}
+
+/**
+ * ffprobe's packets are the walked frames: one less for the Xing/Info frame it reads as a header,
+ * one more or less for a last frame cut short. More would be bytes after the chain read as frames.
+ */
+function packetsMatchChain(output: FfprobeOutput, chain: FrameChain): boolean {
+  const packets = output.streams.find((stream) => stream.codecType === 'audio')?.nbReadPackets ?? null;
+  return packets !== null && packets >= chain.frames - 2 && packets <= chain.frames + 1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredSecondsIn, layer3Frame, startsWithLayer3Frames } from './mp3-vbr-header.js';
+import { declaredSecondsIn, layer3Frame } from './mp3-vbr-header.js';
 
 /** A Layer III frame of `length` bytes starting with `header`, its body zeros but for `body` at `at`. */
 function frame(header: number[], length: number, body?: { at: number; bytes: Buffer }): Buffer {
@@ -62,14 +62,5 @@ describe(declaredSecondsIn.name, () => {
     // A sync in the middle of text is no frame: nothing valid follows it.
     expect(declaredSecondsIn(Buffer.concat([Buffer.from(MPEG1_STEREO), Buffer.from('Xing and more text')]))).toBeNull();
     expect(declaredSecondsIn(Buffer.alloc(0))).toBeNull();
-  });
-});
-
-describe(startsWithLayer3Frames.name, () => {
-  it('is true only when a frame and the next start at the very first byte', () => {
-    const two = Buffer.concat([frame(MPEG1_STEREO, 417), frame(MPEG1_STEREO, 417)]);
-    expect(startsWithLayer3Frames(two)).toBe(true);
-    expect(startsWithLayer3Frames(Buffer.concat([Buffer.from([0]), two]))).toBe(false);
-    expect(startsWithLayer3Frames(frame(MPEG1_STEREO, 417))).toBe(false);
   });
 });

@@ -94,12 +94,6 @@ export function declaredSecondsIn(bytes: Buffer): number | null {
   return frames === undefined || frames === 0 ? null : (frames * first.frame.samplesPerFrame) / first.frame.sampleRate;
 }
 
-/** Does MPEG audio start right here: a Layer III frame, then the next one where its length says? */
-export function startsWithLayer3Frames(bytes: Buffer): boolean {
-  const first = firstFrame(bytes);
-  return first?.at === 0;
-}
-
 /** The first `length` bytes after a file's ID3v2 tags. */
 async function afterTags(filePath: string, length: number): Promise<Buffer> {
   const handle = await open(filePath, 'r');
@@ -116,9 +110,4 @@ async function afterTags(filePath: string, length: number): Promise<Buffer> {
 /** The duration an MP3 file's own header declares, or null when it declares none. */
 export async function mp3DeclaredSeconds(filePath: string): Promise<number | null> {
   return declaredSecondsIn(await afterTags(filePath, FIRST_FRAME_SEARCH_BYTES));
-}
-
-/** Do MPEG Layer III frames start right after the file's ID3v2 tags? (Two frames of 320 kbit/s at 8 kHz fit in 4 KB.) */
-export async function mp3FramesAfterTags(filePath: string): Promise<boolean> {
-  return startsWithLayer3Frames(await afterTags(filePath, 4096));
 }
