@@ -13,7 +13,7 @@ import type { AudioBatchResponse, AudioUploadResult, TrackAudio } from '../../sr
 import { addTrack, API, completeAlbumFields, completeRecording, createAlbum, failed, getAlbum, memberSession, ok, type MemberSession } from '../helpers/catalog.js';
 import { useTestApp } from '../helpers/setup.js';
 import { makeProducerMedia2, PRODUCER_FILES_2, TAGGED_ISRC, type ProducerFile2, type ProducerMedia2 } from '../media/make-producer-media-2.js';
-import { getAudio, leftovers, postBatch, putAudio, sha256, tus, uploadMetadata } from './track-audio-setup.js';
+import { getAudio, leftovers, postBatch, putAudio, sha256, tus, tusInPieces, uploadMetadata } from './track-audio-setup.js';
 
 const env = useTestApp();
 let media: ProducerMedia2;
@@ -170,16 +170,8 @@ describe('files as more producers write them', () => {
     const album = await albumWithTracks(3, 3, 3);
     for (const [i, [file, facts]] of cases.entries()) {
       const bytes = await media.bytes(file);
-      const created = await tus(env, s.api, 'POST', `${API}/uploads`, {
-        'upload-length': String(bytes.length),
-        'upload-metadata': uploadMetadata({ albumId: album.id, filename: `${isrcOf(album, i)}.${facts.container}` }),
-      });
+      const { created, last } = await tusInPieces(env, s.api, { albumId: album.id, filename: `${isrcOf(album, i)}.${facts.container}` }, bytes);
       expect(created.statusCode, created.body).toBe(201);
-      const url = String(created.headers.location);
-      let last = created;
-      for (let at = 0; at < bytes.length; at += 1024 * 1024) {
-        last = await tus(env, s.api, 'PATCH', url, { 'upload-offset': String(at) }, bytes.subarray(at, at + 1024 * 1024));
-      }
       expect(last.statusCode, last.body).toBe(200);
       expect(last.json<AudioUploadResult>()).toMatchObject({ status: 'stored', trackId: album.tracks[i]!.id });
     }

@@ -12,7 +12,7 @@ import type { AudioBatchResponse, AudioUploadResult, TrackAudio } from '../../sr
 import { addTrack, API, completeAlbumFields, completeRecording, createAlbum, failed, getAlbum, memberSession, ok, type MemberSession } from '../helpers/catalog.js';
 import { useTestApp } from '../helpers/setup.js';
 import { makeProducerMedia, PRODUCER_FILES, type ProducerFile, type ProducerMedia } from '../media/make-producer-media.js';
-import { leftovers, postBatch, putAudio, sha256, tus, uploadMetadata } from './track-audio-setup.js';
+import { leftovers, postBatch, putAudio, sha256, tus, tusInPieces, uploadMetadata } from './track-audio-setup.js';
 
 const env = useTestApp();
 let media: ProducerMedia;
@@ -110,13 +110,8 @@ describe('files as other producers write them', () => {
       const bytes = await media.bytes(file);
       // Named by the ISRC in lower case with hyphens: any spelling the ISRC core accepts.
       const filename = `${hyphenated(isrcOf(album, i)).toLowerCase()}.${facts.container}`;
-      const created = await tus(env, s.api, 'POST', `${API}/uploads`, { 'upload-length': String(bytes.length), 'upload-metadata': uploadMetadata({ albumId: album.id, filename }) });
+      const { created, last } = await tusInPieces(env, s.api, { albumId: album.id, filename }, bytes);
       expect(created.statusCode, created.body).toBe(201);
-      const url = String(created.headers.location);
-      let last = created;
-      for (let at = 0; at < bytes.length; at += 1024 * 1024) {
-        last = await tus(env, s.api, 'PATCH', url, { 'upload-offset': String(at) }, bytes.subarray(at, at + 1024 * 1024));
-      }
       expect(last.statusCode, last.body).toBe(200);
       expect(last.json<AudioUploadResult>()).toMatchObject({ status: 'stored', trackId: album.tracks[i]!.id });
     }

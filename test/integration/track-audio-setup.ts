@@ -98,6 +98,17 @@ export function tus(
   });
 }
 
+/** A whole file by tus: created, then sent in 1 MB PATCHes; the last answer (200 with the upload's result). */
+export async function tusInPieces(env: TestEnv, api: Client, metadata: Readonly<Record<string, string>>, bytes: Buffer): Promise<{ created: Reply; last: Reply }> {
+  const created = await createUpload(env, api, bytes.length, metadata);
+  const url = String(created.headers.location);
+  let last = created;
+  for (let at = 0; created.statusCode === 201 && at < bytes.length; at += 1024 * 1024) {
+    last = await tus(env, api, 'PATCH', url, { 'upload-offset': String(at) }, bytes.subarray(at, at + 1024 * 1024));
+  }
+  return { created, last };
+}
+
 /** Creates a tus upload; the Location it answers. */
 export async function createUpload(env: TestEnv, api: Client, length: number, metadata: Readonly<Record<string, string>>): Promise<Reply> {
   return tus(env, api, 'POST', `${API}/uploads`, { 'upload-length': String(length), 'upload-metadata': uploadMetadata(metadata) });

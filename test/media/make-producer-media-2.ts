@@ -5,14 +5,11 @@
  *
  * `npx tsx test/media/make-producer-media-2.ts <dir>` writes the set somewhere to look at.
  */
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { ffmpeg, lame, sox } from './media-tools.js';
 import { amrNb, amrWb, apeV2, id3v1, id3v22, id3v23, id3v24, lyrics3v1, lyrics3v2, pictureContent, textContent, trimEditLists, wave64, withoutFtyp, withVbri } from './producer-bytes-2.js';
 import { bextChunk, chunk, ixmlChunk, listInfoChunk, riffWave, streamedWav, unpaddedChunk, wavParts } from './riff-bytes.js';
-
-const run = promisify(execFile);
 
 /** The ISRC written into the tags of the tagged files. */
 export const TAGGED_ISRC = 'TWA122600001';
@@ -106,18 +103,6 @@ export type ProducerFile2 = keyof typeof PRODUCER_FILES_2;
 export interface ProducerMedia2 {
   path(name: ProducerFile2): string;
   bytes(name: ProducerFile2): Promise<Buffer>;
-}
-
-async function sox(args: string[]): Promise<void> {
-  await run('sox', args);
-}
-
-async function lame(args: string[]): Promise<void> {
-  await run('lame', ['--quiet', ...args]);
-}
-
-async function ffmpeg(args: string[]): Promise<void> {
-  await run('ffmpeg', ['-v', 'error', '-nostdin', '-y', ...args]);
 }
 
 const half = (bytes: Buffer): Buffer => bytes.subarray(0, Math.floor(bytes.length / 2));

@@ -5,13 +5,10 @@
  *
  * `npx tsx test/media/make-producer-media.ts <dir>` writes the set somewhere to look at.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { ffmpeg, lame, sox } from './media-tools.js';
 import { bextChunk, chunk, ixmlChunk, listInfoChunk, oddDataWav, riffWave, streamedWav, unpaddedChunk, wavParts } from './riff-bytes.js';
-
-const run = promisify(execFile);
 
 /** Every file, with the name extension a registrant would give it. */
 export const PRODUCER_FILES = {
@@ -69,18 +66,6 @@ export type ProducerFile = keyof typeof PRODUCER_FILES;
 export interface ProducerMedia {
   path(name: ProducerFile): string;
   bytes(name: ProducerFile): Promise<Buffer>;
-}
-
-async function sox(args: string[]): Promise<void> {
-  await run('sox', args);
-}
-
-async function lame(args: string[]): Promise<void> {
-  await run('lame', ['--quiet', ...args]);
-}
-
-async function ffmpeg(args: string[]): Promise<void> {
-  await run('ffmpeg', ['-v', 'error', '-nostdin', '-y', ...args]);
 }
 
 async function cut(from: string, to: string, fraction = 0.5): Promise<void> {
