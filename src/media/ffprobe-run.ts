@@ -57,8 +57,9 @@ export interface FfprobeOptions {
    */
   ignoreEditLists?: boolean;
   /**
-   * Read the file as MP3 without probing: for MPEG audio whose frames we found right after its
-   * ID3v2 tags, where ffprobe's probe gives up (several tags with cover art before the first frame).
+   * Read the file as MP3 without probing: for MPEG audio whose own frame chain (mp3-frame-chain.ts)
+   * runs from the end of its ID3v2 tags to the end of its audio, where ffprobe's probe gives up
+   * (several tags with cover art before the first frame).
    */
   asMp3?: boolean;
   /**
