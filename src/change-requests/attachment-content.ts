@@ -7,7 +7,8 @@ import { inspectPdf, type PdfFeature } from './pdf-active-content.js';
 /**
  * A stamped scan's content, checked beyond its first bytes: a JPG or PNG must decode whole (a cut
  * or damaged scan, or one with more pixels than the server decodes, is refused now rather than
- * found unreadable when the officer opens it), and a PDF must be whole, open without a password and
+ * found unreadable when the officer opens it), and a PDF must be whole, unencrypted (even a PDF that
+ * opens without a password has its object streams encrypted when it restricts printing or copying) and
  * carry nothing but pages: no script, no program to launch, no files or media inside, no XFA form.
  */
 
@@ -16,7 +17,7 @@ const PDF_TAIL_BYTES = 1024;
 
 /** The refusal for a PDF feature a stamped scan never needs (see `pdf-active-content.ts`). */
 function refusalOf(features: ReadonlySet<PdfFeature>): AppError | undefined {
-  // The officer could not open it at all, and nothing inside can be checked: said first.
+  // Encrypted object streams cannot be read, whether or not the file opens without a password: said first.
   if (features.has('encrypted')) {
     return new AppError('ATTACHMENT_ENCRYPTED');
   }

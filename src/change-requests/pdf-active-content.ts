@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { constants, inflate } from 'node:zlib';
+import { findNames, layoutOf } from './pdf-syntax.js';
 
 /**
  * What a PDF carries besides pages, found without a PDF library (none is installed): the names of
@@ -11,7 +12,8 @@ import { constants, inflate } from 'node:zlib';
 
 export type PdfFeature = 'encrypted' | 'script' | 'launch' | 'embeddedFile' | 'richMedia' | 'xfa';
 
-export type PdfInspection = { kind: 'checked'; features: ReadonlySet<PdfFeature> } | { kind: 'uncheckable'; reason: 'objectStreamFilter' | 'objectStreamDamaged' | 'tooMuchToInflate' };
+export type PdfInspection =
+  { kind: 'checked'; features: ReadonlySet<PdfFeature> } | { kind: 'uncheckable'; reason: 'objectStreamFilter' | 'objectStreamDamaged' | 'tooMuchToInflate' | 'streamHidden' };
 
 export interface PdfInspectionLimits {
   /** Inflated bytes allowed for one object stream: real ones hold a few hundred KB of dictionaries. */
@@ -49,79 +51,15 @@ const SHORT_NAMES: ReadonlyMap<string, PdfFeature> = new Map([
 
 const ALL_NAMES: ReadonlyMap<string, PdfFeature> = new Map([...LONG_NAMES, ...SHORT_NAMES]);
 
-/** A name token: `/` and the regular characters after it (PDF 32000-1, 7.2.2 and 7.3.5). */
-const NAME = /\/[^\0\t\n\f\r ()<>[\]{}/%]*/g;
+const NAME_SETS = new Map([LONG_NAMES, SHORT_NAMES, ALL_NAMES].map((names) => [names, new Set(names.keys())]));
 
-/** A name's characters, its `#xx` escapes decoded (a `#` without two hex digits stays, as readers keep it). */
-function decodeName(token: string): string {
-  return token.slice(1).replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** Every name in `text` (latin1), decoded. Long tokens are no name we look for and are skipped undecoded. */
-function* namesIn(text: string): Generator<string> {
-  for (const match of text.matchAll(NAME)) {
-    // The longest name looked for, fully escaped, is 3 × 16 characters.
-    if (match[0].length <= 49) {
-      yield decodeName(match[0]);
-    }
-  }
-}
-
-function collect(text: string, names: ReadonlyMap<string, PdfFeature>, into: Set<PdfFeature>): void {
-  for (const name of namesIn(text)) {
+function collect(bytes: Buffer, region: { start: number; end: number }, names: ReadonlyMap<string, PdfFeature>, into: Set<PdfFeature>): void {
+  findNames(bytes, region, NAME_SETS.get(names) ?? new Set(names.keys()), (name) => {
     const feature = names.get(name);
     if (feature !== undefined) {
       into.add(feature);
     }
-  }
-}
-
-interface StreamPart {
-  /** The text between the previous stream's end and this stream's `stream` keyword: its dictionary. */
-  dictionary: string;
-  data: Buffer;
-}
-
-/**
- * Splits the file into stream data and the text around it. A stream starts after the keyword
- * `stream` and its end of line (or straight after the keyword when a dictionary's `>>` comes just
- * before it: lenient readers take that too), and ends at the next `endstream` (what readers fall
- * back on when /Length is wrong; /Length may be an indirect object, so it is not trusted here).
- */
-function splitStreams(bytes: Buffer): { outside: string[]; streams: StreamPart[] } {
-  const outside: string[] = [];
-  const streams: StreamPart[] = [];
-  let from = 0;
-  let at = bytes.indexOf('stream', 0, 'latin1');
-  while (at !== -1) {
-    const isEnd = at >= 3 && bytes.toString('latin1', at - 3, at) === 'end';
-    let dataStart = at + 6;
-    if (bytes[dataStart] === 0x0d) {
-      dataStart += 1;
-    }
-    if (bytes[dataStart] === 0x0a) {
-      dataStart += 1;
-    }
-    const afterDictionary = bytes
-      .toString('latin1', Math.max(from, at - 64), at)
-      .trimEnd()
-      .endsWith('>>');
-    if (isEnd || (dataStart === at + 6 && !afterDictionary)) {
-      at = bytes.indexOf('stream', at + 6, 'latin1');
-      continue;
-    }
-    const dictionary = bytes.toString('latin1', from, at);
-    outside.push(dictionary);
-    const end = bytes.indexOf('endstream', dataStart, 'latin1');
-    const dataEnd = end === -1 ? bytes.length : end;
-    // The stream's own dictionary: what follows the previous object's end.
-    const ownStart = dictionary.lastIndexOf('endobj');
-    streams.push({ dictionary: ownStart === -1 ? dictionary : dictionary.slice(ownStart + 6), data: bytes.subarray(dataStart, dataEnd) });
-    from = dataEnd;
-    at = end === -1 ? -1 : bytes.indexOf('stream', end + 9, 'latin1');
-  }
-  outside.push(bytes.toString('latin1', from));
-  return { outside, streams };
+  });
 }
 
 /** The standard stream filters, full and abbreviated (PDF 32000-1, 7.4 and 8.9.7). */
@@ -145,20 +83,24 @@ const FILTERS = new Set([
   'Crypt',
 ]);
 const FLATE = new Set(['FlateDecode', 'Fl']);
+/** The names that tell an object stream and how it is coded. */
+const CODING_NAMES: ReadonlySet<string> = new Set(['ObjStm', 'N', 'First', 'Filter', 'DecodeParms', 'DP', 'Predictor', ...FILTERS]);
 
 /** How an object stream's data is decoded: inflated `times` times (0: plain), or not by this reader. */
 type ObjectStreamCoding = { kind: 'notObjectStream' } | { kind: 'other' } | { kind: 'inflate'; times: number };
 
-function objectStreamCoding(dictionary: string): ObjectStreamCoding {
-  const names = [...namesIn(dictionary)];
+function objectStreamCoding(bytes: Buffer, dictionary: { start: number; end: number }): ObjectStreamCoding {
+  const names: string[] = [];
+  findNames(bytes, dictionary, CODING_NAMES, (name) => names.push(name));
   if (!names.includes('ObjStm') && !(names.includes('N') && names.includes('First'))) {
     return { kind: 'notObjectStream' };
   }
   if (!names.includes('Filter')) {
     return { kind: 'inflate', times: 0 };
   }
-  // A predictor scrambles the inflated bytes row by row; no writer uses one on object streams.
-  if (names.includes('Predictor')) {
+  // Decode parameters (a predictor scrambles the inflated bytes row by row) are not applied here, and
+  // `/DecodeParms 8 0 R` hides what they are: no writer uses them on object streams, so any is refused.
+  if (names.includes('DecodeParms') || names.includes('DP') || names.includes('Predictor')) {
     return { kind: 'other' };
   }
   const filters = names.filter((n) => FILTERS.has(n));
@@ -175,19 +117,22 @@ const inflateAsync = promisify(inflate);
  */
 export async function inspectPdf(bytes: Buffer, limits: PdfInspectionLimits = PDF_INSPECTION_LIMITS): Promise<PdfInspection> {
   const features = new Set<PdfFeature>();
-  collect(bytes.toString('latin1'), LONG_NAMES, features);
+  collect(bytes, { start: 0, end: bytes.length }, LONG_NAMES, features);
   if (features.has('encrypted')) {
-    // Its object streams are ciphertext: nothing more to read, and the officer could not open it.
+    // Its object streams are ciphertext: nothing more can be read, whether or not it opens without a password.
     return { kind: 'checked', features };
   }
-  const { outside, streams } = splitStreams(bytes);
-  for (const text of outside) {
-    collect(text, SHORT_NAMES, features);
+  const layout = layoutOf(bytes);
+  if (layout === undefined) {
+    return { kind: 'uncheckable', reason: 'streamHidden' };
+  }
+  for (const region of layout.outside) {
+    collect(bytes, region, SHORT_NAMES, features);
   }
   let inflated = 0;
   let count = 0;
-  for (const stream of streams) {
-    const coding = objectStreamCoding(stream.dictionary);
+  for (const stream of layout.streams) {
+    const coding = objectStreamCoding(bytes, stream.dictionary);
     if (coding.kind === 'notObjectStream') {
       continue;
     }
@@ -198,7 +143,7 @@ export async function inspectPdf(bytes: Buffer, limits: PdfInspectionLimits = PD
     if (count > limits.streams) {
       return { kind: 'uncheckable', reason: 'tooMuchToInflate' };
     }
-    let content = stream.data;
+    let content = bytes.subarray(stream.data.start, stream.data.end);
     // [/FlateDecode /FlateDecode] is inflated twice, each pass counted against the caps.
     for (let pass = 0; pass < coding.times; pass += 1) {
       try {
@@ -210,7 +155,7 @@ export async function inspectPdf(bytes: Buffer, limits: PdfInspectionLimits = PD
       }
       inflated += content.length;
     }
-    collect(content.toString('latin1'), ALL_NAMES, features);
+    collect(content, { start: 0, end: content.length }, ALL_NAMES, features);
   }
   return { kind: 'checked', features };
 }

@@ -194,7 +194,7 @@ export const ERROR_CODES = [
   'ATTACHMENT_HAS_EMBEDDED_CONTENT',
   /** The attached PDF is an XFA (dynamic) form: scripts in its XML cannot be checked, and most readers show it blank; nothing is kept. */
   'ATTACHMENT_DYNAMIC_FORM',
-  /** The attached PDF is encrypted (password-protected): the officer could not open it, nor can its content be checked; nothing is kept. */
+  /** The attached PDF is encrypted (a password to open it, or only permissions): its content cannot be checked; nothing is kept. */
   'ATTACHMENT_ENCRYPTED',
   /** The attachment is an image format recognised but not taken (HEIC, TIFF, WebP, …); `details.format`, `details.allowed`. */
   'ATTACHMENT_FORMAT_NOT_ALLOWED',

@@ -226,8 +226,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'This PDF is a dynamic (XFA) form: most readers cannot show it and its scripts cannot be checked. Please print it to a plain PDF, or upload a scan of the stamped paper (PDF, JPG, PNG).',
   },
   ATTACHMENT_ENCRYPTED: {
-    'zh-TW': '這個 PDF 檔已加密或設有密碼保護，審核人員無法開啟；請移除密碼（或另存為未加密的 PDF）後再上傳。',
-    en: 'This PDF is encrypted or password-protected, so the reviewing officer could not open it. Please remove the password (or save an unencrypted copy) and upload it again.',
+    'zh-TW': '這個 PDF 檔已加密（設有開啟密碼，或限制列印、複製等權限），系統無法檢查其內容；請另存為未加密、沒有任何密碼或權限限制的 PDF 後再上傳。',
+    en: 'This PDF is encrypted (with a password to open it, or restrictions on printing or copying), so its content cannot be checked. Please save a copy without any password or restrictions and upload it again.',
   },
   ATTACHMENT_FORMAT_NOT_ALLOWED: {
     'zh-TW': '這是 {format} 檔，本系統不接受：僅接受 PDF、JPG 或 PNG 檔（依檔案內容判斷，更改副檔名無效）。請轉存為其中一種格式後再上傳；多頁的掃描請存成 PDF。',

@@ -106,6 +106,19 @@ describe('stamped scans that are refused', () => {
       ...EMBEDDED,
       { feature: 'launch' },
     ],
+    [
+      'a PDF whose script object stream follows the word `stream` in a comment',
+      'form.pdf',
+      () =>
+        Buffer.from(
+          buildPdf({ objectStream: true, catalog: '/OpenAction 4 0 R', objects: [script] })
+            .toString('latin1')
+            .replace(/(\d+ 0 obj\n<< \/Type \/ObjStm)/, '%stream\n$1'),
+          'latin1',
+        ),
+      ...SCRIPT,
+      undefined,
+    ],
     ['a PDF with a file attached by qpdf', 'form.pdf', () => fixture('qpdf-objstm-attachment.pdf'), ...EMBEDDED, { feature: 'embeddedFile' }],
     [
       'a PDF with an embedded-file name tree in an object stream',
@@ -131,8 +144,8 @@ describe('stamped scans that are refused', () => {
       () => fixture('qpdf-encrypted.pdf'),
       422,
       'ATTACHMENT_ENCRYPTED',
-      /已加密或設有密碼保護，審核人員無法開啟/,
-      /encrypted or password-protected, so the reviewing officer could not open it/,
+      /^這個 PDF 檔已加密（設有開啟密碼，或限制列印、複製等權限），系統無法檢查其內容/,
+      /^This PDF is encrypted \(with a password to open it, or restrictions on printing or copying\), so its content cannot be checked/,
       undefined,
     ],
     [
@@ -146,6 +159,13 @@ describe('stamped scans that are refused', () => {
       'a PDF whose object stream is damaged',
       'form.pdf',
       () => buildPdf({ objectStream: true, objects: [script], encodeObjectStream: (b) => Buffer.concat([Buffer.from([0x78, 0x9c, 0xff, 0xff]), b]) }),
+      ...UNREADABLE,
+      undefined,
+    ],
+    [
+      'a PDF whose object stream takes its decode parameters (a predictor) from another object',
+      'form.pdf',
+      () => buildPdf({ objectStream: true, objectStreamFilter: '/Filter /FlateDecode /DecodeParms 9 0 R', objects: [script] }),
       ...UNREADABLE,
       undefined,
     ],
