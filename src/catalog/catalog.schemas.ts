@@ -17,10 +17,13 @@ export type ReviewStatus = Static<typeof ReviewStatus>;
 export const DepositStatus = Type.Enum(DEPOSIT_STATUSES);
 export type DepositStatus = Static<typeof DepositStatus>;
 
+/** A credit's names: each at most this long, at most this many a role (the import applies the same). */
+export const CREDIT_NAME_MAX_LENGTH = 200;
+export const CREDIT_NAMES_MAX = 50;
 export const CreditLine = Type.Object(
   {
     role: oneOf(codesOf(CREDIT_ROLES)),
-    names: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }),
+    names: Type.Array(Type.String({ maxLength: CREDIT_NAME_MAX_LENGTH }), { maxItems: CREDIT_NAMES_MAX }),
   },
   { additionalProperties: false },
 );

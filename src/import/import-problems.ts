@@ -68,6 +68,19 @@ export const IMPORT_MESSAGES = {
     'zh-TW': '檔案有 {count} 張專輯，一個檔案最多 {max} 張；請分成數個檔案匯入。',
     en: 'The file holds {count} albums; one file takes at most {max}. Split it into several files.',
   },
+  tooManyRows: {
+    'zh-TW': '{sheet}有 {count} 列資料，一個檔案最多 {max} 列；檔案未讀取，請分成數個檔案匯入。',
+    en: 'The {sheet} has {count} data rows; one file takes at most {max}. The file was not read: split it into several files.',
+  },
+  tooManyProblems: {
+    'zh-TW': '儲存格錯誤超過 {max} 項，只列出前 {max} 項；請先修正這些錯誤後再上傳。',
+    en: 'More than {max} cells are refused; only the first {max} are listed. Correct these and upload the file again.',
+  },
+  creditNameTooLong: {
+    'zh-TW': '「{column}」的每個名字最多 {max} 個字（「{name}…」有 {length} 個字）。',
+    en: 'Each name in "{column}" takes at most {max} characters ("{name}…" has {length}).',
+  },
+  tooManyCreditNames: { 'zh-TW': '「{column}」最多 {max} 個名字（目前 {count} 個）。', en: '"{column}" takes at most {max} names (this has {count}).' },
   tooManyTracks: {
     'zh-TW': '檔案有 {count} 首曲目，一個檔案最多 {max} 首；請分成數個檔案匯入。',
     en: 'The file holds {count} tracks; one file takes at most {max}. Split it into several files.',

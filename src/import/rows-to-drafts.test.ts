@@ -114,4 +114,36 @@ describe(rowsToDrafts.name, () => {
     expect(sut.problems.filter((p) => p.scope === 'track' && p.severity === 'error').map((p) => [p.row, p.column])).toContainEqual([1, '專輯代號']);
     expect(sut.problems.filter((p) => p.row === 2)).toEqual([]);
   });
+
+  it('does not read a sheet of more rows than any file may hold: one problem says so', () => {
+    const rows = Array.from({ length: 5002 }, (_, i) => [s(`T${i}`), s(''), n(i + 1), s('PC'), s('3:00')]);
+    const sut = rowsToDrafts(book(album, tracks(rows)));
+    expect(sut.drafts.albums).toEqual([]);
+    expect(sut.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.message.en])).toEqual([
+      [null, 'The tracks sheet has 5002 data rows; one file takes at most 5000. The file was not read: split it into several files.'],
+    ]);
+    // 5,000 tracks and the template's example row are read (and then held to the album's limits).
+    const fits = rowsToDrafts(book(album, tracks(rows.slice(0, 5001))));
+    expect(fits.problems.some((p) => p.message.en.includes('data rows'))).toBe(false);
+  });
+
+  it('lists at most 1,000 refused cells, then one line saying there are more', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => [s(`T${i}`), s(''), n(1 + (i % 999)), s('PC'), s('forever')]);
+    const sut = rowsToDrafts(book(album, tracks(rows)));
+    const notice = sut.problems.findIndex((p) => p.message.en.startsWith('More than 1000 cells are refused'));
+    expect(notice).toBe(1000);
+    expect(sut.problems.filter((p) => p.message.en.startsWith('More than 1000 cells are refused'))).toHaveLength(1);
+    // No refused cell after the notice (problems of whole rows, like repeated track numbers, may follow).
+    expect(sut.problems.slice(notice + 1).filter((p) => p.field === 'duration')).toEqual([]);
+  });
+
+  it('holds credit names to the forms’ limits: 200 characters a name, 50 names a cell', () => {
+    const credits = (cell: string) =>
+      rowsToDrafts(
+        book(sheet('Album', [['*Album title', 'Release type', 'Performer'].map(s), [s('Real'), s('Digital release'), s(cell)]]), tracks([[s('One'), s(''), n(1), s('PC'), s('3:00')]])),
+      ).problems.filter((p) => p.column === 'Performer');
+    expect(credits(`${'名'.repeat(201)}、乙`).map((p) => p.message.en)).toEqual([`Each name in "Performer" takes at most 200 characters ("${'名'.repeat(20)}…" has 201).`]);
+    expect(credits(Array.from({ length: 51 }, (_, i) => `N${i}`).join('; ')).map((p) => p.message['zh-TW'])).toEqual(['「Performer」最多 50 個名字（目前 51 個）。']);
+    expect(credits(`${'名'.repeat(200)}; ${Array.from({ length: 49 }, (_, i) => `N${i}`).join('; ')}`)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { AlbumFields, RecordingFields } from '../catalog/catalog.schemas.js';
 import type { ReleaseType } from '../catalog/vocabularies.js';
 import { findTable, pickSheets, type PickedSheets, type SheetData, type WorkbookData } from './spreadsheet/index.js';
-import { SHEET_NAME_ALIASES, SHEET_NAMES, tableSpec, type SheetKey, type TemplateKind } from './template/columns.js';
+import { CATALOGUE_LIMITS, SHEET_NAME_ALIASES, SHEET_NAMES, tableSpec, type SheetKey, type TemplateKind } from './template/columns.js';
 import { groupCatalogue, groupOneAlbum, type AlbumGroup, type GroupHeadings, type KeyedAlbum, type KeyedTrack } from './group-albums.js';
 import { bothLocales, IMPORT_MESSAGES, importText, type ImportProblem } from './import-problems.js';
 import { interpolate } from '../shared/locale.js';
@@ -46,6 +46,9 @@ function albumTable(sheet: SheetData) {
 function readAlbums(sheet: SheetData, date1904: boolean, problems: ImportProblem[]) {
   const { kind, table } = albumTable(sheet);
   tableProblems(table, 'album', problems);
+  if (overLimit('album', table.rows.length, CATALOGUE_LIMITS.albums, problems)) {
+    return { kind, albums: [], headings: headingsOf(table), over: true };
+  }
   const reader = new SheetReader('album', table, date1904, problems, kind);
   const albums: KeyedAlbum[] = [];
   for (const { rowNumber: row, cells } of table.rows) {
@@ -62,12 +65,15 @@ function readAlbums(sheet: SheetData, date1904: boolean, problems: ImportProblem
   if (table.headingRow !== null && albums.length === 0) {
     problems.push({ severity: 'error', scope: 'album', row: null, column: null, message: importText('noAlbumRow') });
   }
-  return { kind, albums, headings: headingsOf(table) };
+  return { kind, albums, headings: headingsOf(table), over: false };
 }
 
 function readTracks(sheet: SheetData, kind: TemplateKind, date1904: boolean, problems: ImportProblem[]) {
   const table = findTable(sheet, tableSpec('tracks', kind));
   tableProblems(table, 'track', problems);
+  if (overLimit('tracks', table.rows.length, CATALOGUE_LIMITS.tracks, problems)) {
+    return { tracks: [], headings: headingsOf(table), over: true };
+  }
   const reader = new SheetReader('tracks', table, date1904, problems, kind);
   const tracks: KeyedTrack[] = [];
   for (const { rowNumber: row, cells } of table.rows) {
@@ -96,7 +102,23 @@ function readTracks(sheet: SheetData, kind: TemplateKind, date1904: boolean, pro
   if (table.headingRow !== null && tracks.length === 0) {
     problems.push({ severity: 'error', scope: 'track', row: null, column: null, message: importText('noTracks') });
   }
-  return { tracks, headings: headingsOf(table) };
+  return { tracks, headings: headingsOf(table), over: false };
+}
+
+/**
+ * A sheet with more data rows than any file may hold (500 albums, 5,000 tracks) is not read at all:
+ * one problem says so. Reading it would build a draft and problems for every row in the server's
+ * memory, stored with the preview and sent to the browser, for a file that cannot be imported.
+ */
+function overLimit(sheet: SheetKey, rows: number, max: number, problems: ImportProblem[]): boolean {
+  // The template's example row (skipped when read) may come on top.
+  if (rows <= max + 1) {
+    return false;
+  }
+  const what = { album: { 'zh-TW': '專輯工作表', en: 'album sheet' }, tracks: { 'zh-TW': '曲目工作表', en: 'tracks sheet' } }[sheet];
+  const message = bothLocales((locale) => interpolate(IMPORT_MESSAGES.tooManyRows[locale], { sheet: what[locale], count: rows, max }));
+  problems.push({ severity: 'error', scope: SCOPE[sheet], row: null, column: null, message });
+  return true;
 }
 
 /** Names each row's problems with its album's key, so a catalogue's result table can say which album. */
@@ -158,9 +180,12 @@ export function rowsToDrafts(workbook: WorkbookData): RowsToDraftsResult {
   for (const sheet of picked.extra.filter((name) => !instructions.has(name))) {
     problems.push({ severity: 'warning', scope: 'album', row: null, column: null, message: importText('extraSheet', { sheet }) });
   }
-  const album = picked.sheets.album === undefined ? { kind: 'album' as const, albums: [], headings: {} } : readAlbums(picked.sheets.album, workbook.date1904, problems);
+  const album = picked.sheets.album === undefined ? { kind: 'album' as const, albums: [], headings: {}, over: false } : readAlbums(picked.sheets.album, workbook.date1904, problems);
   const kind: TemplateKind = album.kind;
-  const tracks = picked.sheets.tracks === undefined ? { tracks: [], headings: {} } : readTracks(picked.sheets.tracks, kind, workbook.date1904, problems);
+  const tracks = picked.sheets.tracks === undefined ? { tracks: [], headings: {}, over: false } : readTracks(picked.sheets.tracks, kind, workbook.date1904, problems);
+  if (album.over || tracks.over) {
+    return { drafts: { kind, albums: [], albumHeadings: album.headings, trackHeadings: tracks.headings }, problems };
+  }
   const at = (headings: Partial<Record<string, string>>, key: string): string | null => headings[key] ?? null;
   const headings: GroupHeadings = {
     albumKey: { album: at(album.headings, 'albumKey'), tracks: at(tracks.headings, 'albumKey') },

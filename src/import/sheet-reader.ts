@@ -1,4 +1,4 @@
-import type { CreditLine } from '../catalog/catalog.schemas.js';
+import { CREDIT_NAME_MAX_LENGTH, CREDIT_NAMES_MAX, type CreditLine } from '../catalog/catalog.schemas.js';
 import {
   cellCode,
   cellDate,
@@ -33,6 +33,14 @@ import { bothLocales, importText, type ImportProblem, type Texts } from './impor
 
 export const SCOPE: Readonly<Record<SheetKey, ImportProblem['scope']>> = { album: 'album', tracks: 'track' };
 
+/**
+ * Refused cells listed at most: a file of 5,000 rows with every cell wrong would otherwise make
+ * 100,000 problems, each in two languages, stored with the preview and sent to the browser.
+ */
+export const MAX_CELL_PROBLEMS = 1000;
+/** The problem lists that have had their "only the first N" line (the list is shared by both sheets). */
+const capped = new WeakSet<ImportProblem[]>();
+
 /** Reads one sheet's rows by the columns' kinds, reporting refused cells and empty required ones. */
 export class SheetReader<S extends SheetKey> {
   private readonly byKey: Map<ColumnKeyOf<S>, TemplateColumn<ColumnKeyOf<S>>>;
@@ -52,7 +60,29 @@ export class SheetReader<S extends SheetKey> {
   }
 
   refuse(row: number, key: ColumnKeyOf<S>, message: Texts): void {
+    if (this.problems.length >= MAX_CELL_PROBLEMS) {
+      if (!capped.has(this.problems)) {
+        capped.add(this.problems);
+        this.problems.push({ severity: 'error', scope: SCOPE[this.sheet], row: null, column: null, message: importText('tooManyProblems', { max: MAX_CELL_PROBLEMS }) });
+      }
+      return;
+    }
     this.problems.push({ severity: 'error', scope: SCOPE[this.sheet], row, column: this.heading(key), field: key, message });
+  }
+
+  /** A credit cell's names, held to the forms' limits (each name's length, names a role). */
+  private creditNames(row: number, key: ColumnKeyOf<S>, text: string): string[] | null {
+    const names = splitCreditNames(text);
+    const long = names.find((name) => name.length > CREDIT_NAME_MAX_LENGTH);
+    if (long !== undefined) {
+      this.refuse(row, key, importText('creditNameTooLong', { column: this.heading(key), max: CREDIT_NAME_MAX_LENGTH, name: long.slice(0, 20), length: long.length }));
+      return null;
+    }
+    if (names.length > CREDIT_NAMES_MAX) {
+      this.refuse(row, key, importText('tooManyCreditNames', { column: this.heading(key), max: CREDIT_NAMES_MAX, count: names.length }));
+      return null;
+    }
+    return names;
   }
 
   private take<T>(row: number, key: ColumnKeyOf<S>, result: CellResult<T>, required: boolean): T | null {
@@ -129,7 +159,7 @@ export class SheetReader<S extends SheetKey> {
       }
       case 'credits': {
         const text = this.take(row, key, cellText(cell), must);
-        return text === null ? null : splitCreditNames(text);
+        return text === null ? null : this.creditNames(row, key, text);
       }
     }
   }

@@ -147,6 +147,14 @@ describe('專輯匯入: preview and confirm', () => {
     expect(error.message).toMatch(/CSV|csv|文字/);
   });
 
+  it('does not read a file of more track rows than any file may hold, and names the limit', async () => {
+    const rows = Array.from({ length: 5002 }, (_, i) => trackRow(1 + (i % 999), ''));
+    const p = await preview(co.api, await workbook(goodAlbum, rows));
+    expect(p.problems.filter((x) => x.severity === 'error').map((x) => x.message)).toEqual(['曲目工作表有 5002 列資料，一個檔案最多 5000 列；檔案未讀取，請分成數個檔案匯入。']);
+    expect(p.trackCount).toBe(0);
+    failed(await confirm(co.api, p.id), 409, 'IMPORT_HAS_ERRORS');
+  });
+
   it('refuses a workbook whose XML declares entities (an attack on XML parsers) before reading it, in both languages', async () => {
     const parts = await unzipParts(await workbook(goodAlbum, [trackRow(1, '')]));
     const sheet = 'xl/worksheets/sheet2.xml';

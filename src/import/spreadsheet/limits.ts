@@ -36,7 +36,11 @@ export interface ReaderLimits {
   maxHeapMb: number;
   /** Resident memory of the child (heap + buffers + code), watched in /proc; past it the child is killed. */
   maxRssMb: number;
-  /** Non-blank cells in the whole workbook (the template's 5,000 tracks × 30 columns are 150,000). */
+  /**
+   * Non-blank cells (and merged ranges) in the whole workbook: the template's 5,000 tracks × 30
+   * columns are 150,000. Twice that leaves room for extra columns, and bounds what the parent
+   * (outside this child's heap cap) builds from the answer.
+   */
   maxCells: number;
 }
 
@@ -44,5 +48,5 @@ export const READER_LIMITS: Readonly<ReaderLimits> = Object.freeze({
   timeoutMs: 15_000,
   maxHeapMb: 512,
   maxRssMb: 700,
-  maxCells: 1_000_000,
+  maxCells: 300_000,
 });

@@ -102,6 +102,8 @@ export function toWorkbookData(book: WorkBook, maxCells: number, scans: readonly
   for (const [index, name] of book.SheetNames.entries()) {
     const sheet = book.Sheets[name];
     const data: (CellObject[] | undefined)[] = sheet?.['!data'] ?? [];
+    // Each merged range becomes a problem in the parent: counted like a cell, so none is unbounded.
+    cells += Array.isArray(sheet?.['!merges']) ? sheet['!merges'].length : 0;
     const rows: (Cell | null)[][] = [];
     let lastFilled = -1;
     for (let r = 0; r < data.length; r++) {

@@ -3,6 +3,7 @@ import { ALBUM_TYPES, MEDIA_FORMS, PUBLICATION_CATEGORIES, WORK_CATEGORIES } fro
 import { sampleAlbum } from '../../../test/helpers/marc-fixtures.js';
 import { buildMarcRecord, clockTime, playingTime } from './marc-build.js';
 import { carrierOf, recordTypeOf } from './marc-codes.js';
+import { toIso2709 } from './marc-iso2709.js';
 import type { DataField, MarcRecord } from './marc-record.js';
 
 const SETTINGS = { countryCode: 'TW', timeZone: 'Asia/Taipei' };
@@ -124,5 +125,18 @@ describe('durations', () => {
     expect(playingTime(3725)).toBe('010205');
     expect(clockTime(65)).toBe('1:05');
     expect(clockTime(3725)).toBe('1:02:05');
+  });
+
+  it("cuts an added entry's name stored over the forms' limit, so the record still fits ISO 2709", () => {
+    const huge = '名'.repeat(4000);
+    const r = buildMarcRecord(sampleAlbum({ credits: [{ role: 'composer', names: [huge] }] }), SETTINGS);
+    const name =
+      sub(
+        data(r, '700').find((f) => sub(f, 'a')[0]?.startsWith('名')),
+        'a',
+      )[0] ?? '';
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(2001);
+    expect(name.startsWith('名'.repeat(600))).toBe(true);
+    expect(() => toIso2709(r)).not.toThrow();
   });
 });

@@ -133,6 +133,13 @@ function namesWithRoles(credits: readonly MarcCredit[]): Map<string, { corporate
   return names;
 }
 
+/**
+ * A name in an added entry: the forms hold names to 200 characters (≤ 800 bytes), but a name stored
+ * before that rule, or by another path, must not make a field over ISO 2709's 9,999 bytes and fail
+ * the whole export.
+ */
+const ADDED_ENTRY_NAME_MAX_BYTES = 2000;
+
 function addedEntries(album: MarcAlbum): DataField[] {
   const credits = [...album.credits, ...album.tracks.flatMap((t) => t.credits)];
   const companies = [album.productionCompany, ...album.tracks.map((t) => t.productionCompany)].filter((c) => marcText(c) !== '');
@@ -144,7 +151,7 @@ function addedEntries(album: MarcAlbum): DataField[] {
       tag: isCompany ? '710' : '700',
       ind1: isCompany ? '2' : '0',
       ind2: ' ',
-      subfields: [sf('a', `${name},`), ...terms.map((term, i) => sf('e', i === terms.length - 1 ? `${term}.` : `${term},`))],
+      subfields: [sf('a', `${truncateUtf8(name, ADDED_ENTRY_NAME_MAX_BYTES)},`), ...terms.map((term, i) => sf('e', i === terms.length - 1 ? `${term}.` : `${term},`))],
     };
   });
 }
