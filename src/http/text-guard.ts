@@ -1,3 +1,4 @@
+import { MAX_REPORTED_FIELDS } from './validation.js';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.js';
 import type { AppInstance } from './types.js';
@@ -17,8 +18,6 @@ import type { AppInstance } from './types.js';
  *
  * Both answer VALIDATION_FAILED naming the field (`recording.credits.0.names.1`).
  */
-
-const MAX_REPORTED_FIELDS = 20;
 
 type Location = 'params' | 'querystring' | 'body';
 

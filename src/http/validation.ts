@@ -20,10 +20,19 @@ function paramString(params: Record<string, unknown>, key: string): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
-/** Turns ajv's errors into one translated entry per field (first problem per field wins). */
+/**
+ * Fields named in one answer at most: a body of 90,000 unknown keys would otherwise get a 6 MB
+ * answer, each entry translated. Enough to correct a form; the rest show on the next try.
+ */
+export const MAX_REPORTED_FIELDS = 20;
+
+/** Turns ajv's errors into one translated entry per field (first problem per field wins), up to MAX_REPORTED_FIELDS. */
 export function fieldErrorsFromAjv(errors: readonly FastifySchemaValidationError[], locale: Locale): FieldError[] {
   const out = new Map<string, FieldError>();
   for (const e of errors) {
+    if (out.size >= MAX_REPORTED_FIELDS) {
+      break;
+    }
     const params = e.params;
     const base = pathOf(e.instancePath);
     let field = base;

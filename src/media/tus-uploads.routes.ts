@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,7 +82,9 @@ export function tusUploadsRoutes(app: AppInstance, { ctx }: RouteOptions): void 
     }
     // Creation-with-upload and PATCH carry the file's bytes; HEAD and DELETE are over at once.
     const carriesBytes = request.method === 'PATCH' || (request.method === 'POST' && request.headers['content-type'] === 'application/offset+octet-stream');
-    const release = carriesBytes ? startSending(actor.userId, id ?? request.id) : undefined;
+    // A creation-with-upload has no upload id yet: a key of its own (never the client's X-Request-Id,
+    // which a client could repeat to pass as one upload resumed again and again).
+    const release = carriesBytes ? startSending(actor.userId, id ?? `new:${randomUUID()}`) : undefined;
     if (release !== undefined) {
       idleLimit(request.raw);
       // Over when its answer is sent or its connection is gone, whichever comes first.

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumResponse } from '../../src/catalog/catalog.schemas.js';
 import { MAX_SENDING_UPLOADS_PER_USER } from '../../src/media/tus-uploads.routes.js';
 import { addTrack, completeAlbumFields, completeRecording, createAlbum, getAlbum, memberSession, type MemberSession } from '../helpers/catalog.js';
-import { createUpload, tus, useAudioApp } from './track-audio-setup.js';
+import { createUpload, tus, uploadMetadata, useAudioApp } from './track-audio-setup.js';
 
 // One user sending many files at once must not take every upload lock (and, on PostgreSQL, every
 // connection of the locks' pool): past MAX_SENDING_UPLOADS_PER_USER the next one is told to resume
@@ -82,5 +82,34 @@ describe('uploads one user sends at once', () => {
     expect(answers.map((a) => a.statusCode)).toEqual(open.map(() => 204));
     const again = await tus(env, s.api, 'PATCH', urls[MAX_SENDING_UPLOADS_PER_USER]!, { 'upload-offset': '0' }, Buffer.alloc(10));
     expect(again.statusCode, again.body).toBe(204);
+  });
+
+  it('counts uploads created and sent in one request by a key of the server’s, not the client’s X-Request-Id', async () => {
+    const creation = (index: number, payload: PassThrough | Buffer) =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/v1/uploads',
+        headers: {
+          'tus-resumable': '1.0.0',
+          cookie: s.api.cookie,
+          'content-type': 'application/offset+octet-stream',
+          'upload-length': String(SIZE),
+          'upload-metadata': uploadMetadata({ albumId: album.id, trackId: album.tracks[index]!.id, filename: `${album.tracks[index]!.recording.isrc!}.mp3` }),
+          // The same id on every request: formerly taken for one upload resumed again and again.
+          'x-request-id': 'same-request-id-0001',
+        },
+        payload,
+      });
+    const bodies = Array.from({ length: MAX_SENDING_UPLOADS_PER_USER }, () => new PassThrough());
+    const open = bodies.map((body, i) => {
+      body.write(Buffer.alloc(10));
+      return creation(i, body);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await creation(MAX_SENDING_UPLOADS_PER_USER, Buffer.alloc(10));
+    expect(refused.statusCode, refused.body).toBe(503);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('UPLOADS_BUSY');
+    bodies.forEach((body) => body.end());
+    expect((await Promise.all(open)).map((a) => a.statusCode)).toEqual(open.map(() => 201));
   });
 });
