@@ -1,3 +1,4 @@
+import { routedPath } from './routed-path.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import { actorFor, type ActingToken, type Actor } from '../accounts/actor.js';
@@ -45,7 +46,7 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
   app.decorateRequest('apiToken', null);
   app.decorateRequest('apiTokenRefusal', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) {
+    if (!routedPath(request).startsWith('/api/')) {
       return;
     }
     // A bearer token, when sent, is the only credential looked at (a cookie beside it is ignored), and
@@ -76,7 +77,7 @@ export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
   // or reset password must be changed before anything else: enforced here, not only by the web app.
   app.addHook('preValidation', (request, _reply, done) => {
     const { config } = request.routeOptions;
-    if (request.is404 || !request.url.startsWith('/api/v1/') || config.public === true) {
+    if (request.is404 || !routedPath(request).startsWith('/api/v1/') || config.public === true) {
       done();
     } else if (request.user === null) {
       done(new AppError(request.apiTokenRefusal ?? 'UNAUTHENTICATED'));

@@ -1,3 +1,4 @@
+import { routedPath } from './routed-path.js';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.js';
 import { SESSION_COOKIE } from './auth.js';
@@ -61,7 +62,12 @@ export function crossSiteReason(request: FastifyRequest, publicOrigin: string | 
 export function registerCsrfCheck(app: AppInstance, options: CsrfOptions = {}): void {
   const publicOrigin = options.publicUrl === undefined ? undefined : originOf(options.publicUrl);
   app.addHook('onRequest', (request, _reply, done) => {
-    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/') || request.cookies[SESSION_COOKIE] === undefined || BEARER.test(request.headers.authorization ?? '')) {
+    if (
+      !STATE_CHANGING.has(request.method) ||
+      !routedPath(request).startsWith('/api/') ||
+      request.cookies[SESSION_COOKIE] === undefined ||
+      BEARER.test(request.headers.authorization ?? '')
+    ) {
       done();
       return;
     }
