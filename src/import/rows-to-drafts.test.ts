@@ -146,4 +146,14 @@ describe(rowsToDrafts.name, () => {
     expect(credits(Array.from({ length: 51 }, (_, i) => `N${i}`).join('; ')).map((p) => p.message['zh-TW'])).toEqual(['「Performer」最多 50 個名字（目前 51 個）。']);
     expect(credits(`${'名'.repeat(200)}; ${Array.from({ length: 49 }, (_, i) => `N${i}`).join('; ')}`)).toEqual([]);
   });
+
+  it('reads a track number from digits only, and a number cell by its value', () => {
+    const numbers = (cells: Cell[]) => {
+      const sut = rowsToDrafts(book(album, tracks(cells.map((c, i) => [s(`T${i}`), s(''), c, s('PC'), s('3:00')]))));
+      const refused = new Set(sut.problems.filter((p) => p.column === 'Track no.' && p.message.en.includes('is not a whole number')).map((p) => p.row));
+      return cells.map((_, i) => (refused.has(i + 2) ? 'refused' : 'read'));
+    };
+    expect(numbers([s('0x1'), s('1e0'), { v: 1.6, t: 'n', z: '0', w: '2' }, s('２')])).toEqual(['refused', 'refused', 'refused', 'read']);
+    expect(numbers([s('1.'), s(' 3 '), n(4), s("'5")])).toEqual(['read', 'read', 'read', 'read']);
+  });
 });

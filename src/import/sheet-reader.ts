@@ -126,7 +126,10 @@ export class SheetReader<S extends SheetKey> {
         if (text === null) {
           return null;
         }
-        const n = Number(withoutQuotePrefix(text));
+        // Digits only (Number() would take 0x1 and 1e0), and a number cell by its value, not as shown
+        // (1.6 formatted 0 shows 2).
+        const digits = withoutQuotePrefix(text).normalize('NFKC').trim();
+        const n = cell?.t === 'n' ? Number(cell.v) : /^\d{1,4}\.?$/.test(digits) ? Number(digits.replace('.', '')) : Number.NaN;
         if (!Number.isInteger(n) || n < kind.min || n > kind.max) {
           this.refuse(row, key, importText('trackNumber', { value: text, min: kind.min, max: kind.max }));
           return null;

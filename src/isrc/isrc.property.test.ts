@@ -8,7 +8,27 @@ const ALNUM = `0123456789${LETTERS}`;
 const letter = fc.constantFrom(...LETTERS.split(''));
 const alnum = fc.constantFrom(...ALNUM.split(''));
 /** Characters that may legitimately be typed or pasted between the parts. */
-const separator = fc.constantFrom(' ', '\t', '-', '\u00A0', '\u3000', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D', '\u200B');
+const separator = fc.constantFrom(
+  ' ',
+  '\t',
+  '-',
+  '\u00A0',
+  '\u3000',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u2212',
+  '\uFE58',
+  '\uFE63',
+  '\uFF0D',
+  '\u200B',
+  '\u200E',
+  '\u202C',
+  '\u2069',
+);
 const gap = fc.array(separator, { maxLength: 2 }).map((s) => s.join(''));
 
 const partsArb: fc.Arbitrary<IsrcParts> = fc.record({

@@ -23,6 +23,7 @@ describe('normaliseIsrc accepts common spellings', () => {
     ['minus sign and small/full-width hyphens', 'TW\u2212A01\uFE6318\uFF0D00001', TW],
     ['horizontal bar and small em dash', 'TW\u2015A01\uFE5818\u201100001', TW],
     ['zero-width space and soft hyphen from copy-paste', '\u200BTW\u00ADA01-18-00001\uFEFF', TW],
+    ['direction marks and isolates copied from right-to-left text', '\u2067TW-A01-18-00001\u2069\u200E\u202B', TW],
     ['Icelandic code that starts with "ISRC"', 'ISRCA1800001', 'ISRCA1800001'],
     ['Icelandic code in display form', 'is-rca-18-00001', 'ISRCA1800001'],
     ['Icelandic code behind a label', 'ISRC ISRCA1800001', 'ISRCA1800001'],

@@ -65,9 +65,10 @@ export interface IsrcError {
  * NBSP and U+3000), hyphens and dashes (U+2010–U+2015, minus sign, small and
  * full-width hyphen-minus), plus invisible characters that ride along when
  * copying from web pages or word processors (soft hyphen, zero-width space,
- * joiners, word joiner, BOM). Removing them never changes which code is meant.
+ * joiners, word joiner, BOM, and the direction marks and isolates copied from
+ * right-to-left text). Removing them never changes which code is meant.
  */
-const SEPARATORS = /[\s\u00AD\u200B-\u200D\u2060\uFEFF\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
+const SEPARATORS = /[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
 
 /**
  * "ISRC TW…", "ISRC: TW…", "ISRC:TW…" or a bare "ISRC". Whitespace or a colon

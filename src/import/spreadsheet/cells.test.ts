@@ -195,6 +195,9 @@ describe('what other producers write', () => {
     }
     expect(value(cellDuration(s('1小時2分5秒')))).toBe(3725);
     expect(value(cellDuration(s('4分鐘')))).toBe(240);
+    // A bare number after hours is minutes (1h30 is an hour and a half); after minutes, seconds.
+    expect(['1h30', '1時30', '1 h 30', '1h30m', '1h 30min'].map((t) => value(cellDuration(s(t))))).toEqual([5400, 5400, 5400, 5400, 5400]);
+    expect(['1h30s', '1小時30秒', '3m05', '3分05'].map((t) => value(cellDuration(s(t))))).toEqual([3630, 3630, 185, 185]);
     expect(value(cellDuration(s('45秒')))).toBe(45);
   });
 

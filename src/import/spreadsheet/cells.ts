@@ -225,8 +225,8 @@ export function cellDate(cell: MaybeCell, date1904: boolean): CellResult<Partial
 
 /** 3'05", 3′05″ (minutes and seconds marks). */
 const PRIMES = /^(\d{1,4})\s*['\u2032\u2019]\s*(\d{1,2})\s*(?:"|''|\u2032\u2032|\u201d)?$/;
-/** 3分05秒, 1小時2分5秒, 3m05s, 1h 2min (at least one unit). */
-const UNITS = /^(?:(\d{1,2})\s*(?:小時|時|hours?|hrs?|h)\s*)?(?:(\d{1,4})\s*(?:分鐘|分|minutes?|mins?|m)\s*)?(?:(\d{1,5})\s*(?:秒鐘|秒|seconds?|secs?|s)?)?$/i;
+/** 3分05秒, 1小時2分5秒, 3m05s, 1h 2min (at least one unit); group 4 is the seconds' unit when written. */
+const UNITS = /^(?:(\d{1,2})\s*(?:小時|時|hours?|hrs?|h)\s*)?(?:(\d{1,4})\s*(?:分鐘|分|minutes?|mins?|m)\s*)?(?:(\d{1,5})\s*(秒鐘|秒|seconds?|secs?|s)?)?$/i;
 /** 00:03:05.000 (audio software's milliseconds): rounded to the second, as time fractions are. */
 const FRACTION = /^(\d{1,2}(?::\d{1,2}){1,2})[.,](\d{1,3})$/;
 
@@ -235,7 +235,11 @@ function durationFromText(cell: Cell, text: string): CellResult<number> {
   const primes = PRIMES.exec(text);
   const units = /[時分秒hms]/i.test(text) ? UNITS.exec(text) : null;
   if (primes !== null || (units !== null && text !== '')) {
-    const [h, m, sec] = primes === null ? [units?.[1], units?.[2], units?.[3]] : [undefined, primes[1], primes[2]];
+    const [h, written, last] = primes === null ? [units?.[1], units?.[2], units?.[3]] : [undefined, primes[1], primes[2]];
+    // A bare number after hours is minutes, as people write 1h30 and 1時30 (1 h 30 min); after
+    // minutes (3m05, 3分05) it is seconds.
+    const minutesAfterHours = primes === null && h !== undefined && written === undefined && last !== undefined && units?.[4] === undefined;
+    const [m, sec] = minutesAfterHours ? [last, undefined] : [written, last];
     const seconds = Number(sec ?? 0);
     const minutes = Number(m ?? 0);
     if ((m !== undefined && seconds > 59) || (h !== undefined && minutes > 59)) {
