@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../shared/errors.js';
 import type { ChangePasswordBody, LoginBody } from './accounts.schemas.js';
 import { actorFor, type Actor } from './actor.js';
-import { recordLoginAttempt } from './login-attempts.repo.js';
-import { assertLoginAllowed } from './login-throttle.js';
+import { markAttemptSucceeded, withdrawAttempt } from './login-attempts.repo.js';
+import { reserveLoginAttempt } from './login-throttle.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { assertPasswordPolicy } from './password-policy.js';
 import { recordFailedLogin } from './security-events.js';
@@ -37,25 +37,25 @@ export async function login(ctx: ServiceContext, body: LoginBody, origin: Reques
   const { db, clock } = ctx;
   const loginName = body.loginName.trim().toLowerCase();
   const now = clock.now();
-  await assertLoginAllowed(db, loginName, origin.ip, now);
+  // Counted before the password is checked (and the hash takes a while), so a concurrent burst
+  // cannot all pass the check at once; no transaction is open while the hash is computed.
+  const attempt = await reserveLoginAttempt(ctx, loginName, origin.ip, now);
   const found = await findUserForLogin(db, loginName);
   const ok = await verifyPassword(found?.user.passwordHash ?? (await dummyPasswordHash()), body.password);
   if (found === undefined || !ok) {
-    await withTransaction(ctx, async (tx) => {
-      await recordLoginAttempt(tx.db, loginName, origin.ip, false);
-      await recordFailedLogin(tx, { loginName, ip: origin.ip, userId: found?.user.id }, now);
-    });
+    await withTransaction(ctx, (tx) => recordFailedLogin(tx, { loginName, ip: origin.ip, userId: found?.user.id }, attempt));
     throw new AppError('LOGIN_FAILED');
   }
   const { user } = found;
   // Only after the password is right, so suspension does not reveal that an account exists.
   if (user.status === 'suspended' || found.registrantStatus === 'suspended') {
+    await withdrawAttempt(db, attempt.id);
     throw new AppError('ACCOUNT_SUSPENDED');
   }
   // Always a new session id (no fixation): a session the browser brought along, whoever's, ends here.
   const token = newSessionToken();
   await withTransaction(ctx, async (tx) => {
-    await recordLoginAttempt(tx.db, loginName, origin.ip, true);
+    await markAttemptSucceeded(tx.db, attempt.id);
     if (previousToken !== undefined) {
       await deleteSession(tx.db, hashToken(previousToken));
     }
@@ -105,9 +105,12 @@ export async function changePassword(ctx: ServiceContext, actor: Actor, body: Ch
   if (user === undefined) {
     throw new AppError('UNAUTHENTICATED');
   }
+  // The current password is as good as a login: the same limits, for the user's login name and this address.
+  const attempt = await reserveLoginAttempt(ctx, user.loginName.toLowerCase(), actor.ip, ctx.clock.now());
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
     throw new AppError('PASSWORD_INCORRECT');
   }
+  await markAttemptSucceeded(ctx.db, attempt.id);
   assertPasswordPolicy(user.loginName, body.newPassword);
   const passwordHash = await hashPassword(body.newPassword);
   const token = newSessionToken();

@@ -6,6 +6,29 @@ export async function recordLoginAttempt(db: Db, loginName: string, ip: string, 
   await db.insert(loginAttempts).values({ loginName, ip: ip === '' ? null : ip, succeeded });
 }
 
+/** A failed attempt written before the password is checked (see reserveLoginAttempt); its id. */
+export async function reserveAttemptRow(db: Db, loginName: string, ip: string): Promise<string> {
+  const rows = await db
+    .insert(loginAttempts)
+    .values({ loginName, ip: ip === '' ? null : ip, succeeded: false })
+    .returning({ id: loginAttempts.id });
+  const id = rows[0]?.id;
+  if (id === undefined) {
+    throw new Error('login attempt not recorded');
+  }
+  return id;
+}
+
+/** The password was right: the reserved attempt stops counting as a failure and resets the account's count. */
+export async function markAttemptSucceeded(db: Db, id: string): Promise<void> {
+  await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, id));
+}
+
+/** Withdraws a reserved attempt that was neither a failure nor a login (a suspended account with the right password). */
+export async function withdrawAttempt(db: Db, id: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.id, id));
+}
+
 export interface FailureWindow {
   count: number;
   oldest: Date | null;

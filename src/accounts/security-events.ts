@@ -1,8 +1,7 @@
 import { auditRow } from '../audit/audit.service.js';
 import type { TxContext } from '../db/context.js';
 import { auditLog } from '../db/schema/index.js';
-import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './login-throttle.js';
-import { failuresForIp, failuresForLogin, lastSuccessfulLogin } from './login-attempts.repo.js';
+import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, type ReservedAttempt } from './login-throttle.js';
 
 /**
  * Security events in the audit log (ASVS 7.2): failed logins and lock-outs have no acting user
@@ -23,19 +22,17 @@ async function insertEvent(tx: TxContext, ip: string, action: string, entityId: 
 /**
  * Records `auth.loginFailed`, and `auth.lockout` when this failure is the one that reaches an
  * account's or an address's limit (once per lock-out, not once per refused attempt: an attacker
- * hammering a locked account must not flood the audit log).
+ * hammering a locked account must not flood the audit log). Which failure that is was settled when
+ * the attempt was reserved, under the lock, so a concurrent burst writes one lock-out too.
  */
-export async function recordFailedLogin(tx: TxContext, failure: FailedLogin, now: Date): Promise<void> {
+export async function recordFailedLogin(tx: TxContext, failure: FailedLogin, attempt: ReservedAttempt): Promise<void> {
   const entityId = failure.userId ?? '-';
   const reason = failure.userId === undefined ? 'unknown-account' : 'wrong-password';
   await insertEvent(tx, failure.ip, 'auth.loginFailed', entityId, { loginName: failure.loginName, reason });
-  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const lastSuccess = await lastSuccessfulLogin(tx.db, failure.loginName);
-  const accountSince = lastSuccess !== null && lastSuccess > windowStart ? lastSuccess : windowStart;
-  if ((await failuresForLogin(tx.db, failure.loginName, accountSince)).count === MAX_FAILURES_PER_ACCOUNT) {
+  if (attempt.accountFailures === MAX_FAILURES_PER_ACCOUNT) {
     await insertEvent(tx, failure.ip, 'auth.lockout', entityId, { loginName: failure.loginName, scope: 'account', minutes: LOGIN_WINDOW_MS / 60_000 });
   }
-  if (failure.ip !== '' && (await failuresForIp(tx.db, failure.ip, windowStart)).count === MAX_FAILURES_PER_ADDRESS) {
+  if (failure.ip !== '' && attempt.addressFailures === MAX_FAILURES_PER_ADDRESS) {
     await insertEvent(tx, failure.ip, 'auth.lockout', entityId, { loginName: failure.loginName, scope: 'address', minutes: LOGIN_WINDOW_MS / 60_000 });
   }
 }
