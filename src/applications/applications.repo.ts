@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'd
 import { auditLog, registrantApplications, users } from '../db/schema/index.js';
 import { containsPattern } from '../db/like.js';
 import type { Db } from '../db/types.js';
+import { clientAddressKey } from '../shared/client-address.js';
 
 export type ApplicationRow = typeof registrantApplications.$inferSelect;
 export type NewApplicationRow = typeof registrantApplications.$inferInsert;
@@ -118,12 +119,33 @@ export async function makeApplicantMember(db: Db, userId: string, registrantId: 
   return rows.length > 0;
 }
 
-/** Applications filed from this address in the last `minutes` (by the audit log, the database's clock). */
-export async function countRecentApplicationsFrom(db: Db, ip: string, minutes: number): Promise<{ count: number; oldest: Date | null }> {
+/** First key-space of the per-address application locks (hashed with the address key). */
+const ADDRESS_LOCK_PREFIX = 'application-address:';
+
+/**
+ * Serialises the filing of applications from one address key (client-address.ts) across every
+ * process until the transaction ends, so the count that follows sees every application filed before.
+ */
+export async function lockApplicationAddress(db: Db, addressKey: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${ADDRESS_LOCK_PREFIX + addressKey}, 0))`);
+}
+
+/**
+ * Applications filed in the last `minutes` from addresses under `addressKey` (an IPv4 address, or
+ * an IPv6 /64), from the audit log. The audit log keeps each address as the request gave it, in any
+ * spelling, so the rows are grouped per address here and matched by their key in code: SQL narrows
+ * them to the ones that may match (the same IPv4 address, or IPv6 addresses — mapped ones included).
+ * The window is by the database's clock.
+ */
+export async function countRecentApplicationsFrom(db: Db, addressKey: string, minutes: number): Promise<{ count: number; oldest: Date | null }> {
+  const candidates = addressKey.includes(':') ? sql`${auditLog.ip} like '%:%'` : sql`(${auditLog.ip} = ${addressKey} or ${auditLog.ip} ilike '%ffff:%')`;
   const rows = await db
-    .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${auditLog.createdAt})` })
+    .select({ ip: auditLog.ip, count: sql<number>`count(*)::int`, oldest: sql<string>`min(${auditLog.createdAt})` })
     .from(auditLog)
-    .where(and(eq(auditLog.action, 'application.submit'), eq(auditLog.ip, ip), sql`${auditLog.createdAt} > now() - make_interval(mins => ${minutes})`));
-  const row = rows[0];
-  return { count: row?.count ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+    .where(and(eq(auditLog.action, 'application.submit'), candidates, sql`${auditLog.createdAt} > now() - make_interval(mins => ${minutes})`))
+    .groupBy(auditLog.ip);
+  const matching = rows.filter((r) => clientAddressKey(r.ip) === addressKey);
+  const count = matching.reduce((sum, r) => sum + r.count, 0);
+  const oldest = matching.length === 0 ? null : new Date(Math.min(...matching.map((r) => new Date(r.oldest).getTime())));
+  return { count, oldest };
 }

@@ -5,15 +5,17 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { notify } from '../notifications/notify.service.js';
+import { clientAddressKey } from '../shared/client-address.js';
 import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
 import { toApplicationResponse } from './application-view.js';
-import { countRecentApplicationsFrom, insertApplication, type ApplicationRow, type NewApplicationRow } from './applications.repo.js';
+import { countRecentApplicationsFrom, insertApplication, lockApplicationAddress, type ApplicationRow, type NewApplicationRow } from './applications.repo.js';
 import { registrationNumberProblem, type ApplicationResponse, type ApplyBody, type ReapplyBody } from './applications.schemas.js';
 
 /**
  * Per-address limit on applications: each one creates an account, so a script must not fill the
- * users table or the officers' queue. Counted from the audit log, so it holds across processes.
+ * users table or the officers' queue. Counted from the audit log, so it holds across processes;
+ * an IPv6 /64 is one address (shared/client-address.ts).
  * An office behind one address may still file a handful an hour; beyond that, the agency helps.
  */
 export const APPLICATION_WINDOW_MINUTES = 60;
@@ -42,11 +44,18 @@ export function checkFields(body: ReapplyBody): void {
   }
 }
 
-export async function assertNotThrottled(ctx: ServiceContext, ip: string): Promise<void> {
+/**
+ * Refuses a 6th application within the hour from one address (an IPv6 /64 counts as one). Runs in
+ * the transaction that files the application, after taking the address's lock: requests sent at
+ * once are counted one after the other, each seeing those filed before it, never all under the limit.
+ */
+export async function assertNotThrottled(tx: TxContext, ip: string): Promise<void> {
   if (ip === '') {
     return;
   }
-  const recent = await countRecentApplicationsFrom(ctx.db, ip, APPLICATION_WINDOW_MINUTES);
+  const key = clientAddressKey(ip);
+  await lockApplicationAddress(tx.db, key);
+  const recent = await countRecentApplicationsFrom(tx.db, key, APPLICATION_WINDOW_MINUTES);
   if (recent.count >= MAX_APPLICATIONS_PER_ADDRESS) {
     const until = (recent.oldest?.getTime() ?? Date.now()) + APPLICATION_WINDOW_MINUTES * 60_000;
     throw new AppError('APPLICATION_THROTTLED', { retryAfterMinutes: Math.max(1, Math.ceil((until - Date.now()) / 60_000)) });
@@ -83,9 +92,9 @@ export async function fileApplication(tx: TxContext, actor: Actor, values: NewAp
  */
 export async function submitApplication(ctx: ServiceContext, body: ApplyBody, origin: RequestOrigin): Promise<{ application: ApplicationResponse; token: string }> {
   checkFields(body);
-  await assertNotThrottled(ctx, origin.ip);
   const contactPerson = cleanText(body.contactPerson ?? '') || cleanText(body.name);
   const application = await withTransaction(ctx, async (tx) => {
+    await assertNotThrottled(tx, origin.ip);
     const user = await createUser(tx, null, {
       loginName: body.loginName,
       displayName: contactPerson,

@@ -21,11 +21,11 @@ export async function reapply(ctx: ServiceContext, actor: Actor, body: ReapplyBo
     throw new AppError('NOT_FOUND');
   }
   checkFields(body);
-  await assertNotThrottled(ctx, origin.ip);
   return withTransaction(ctx, async (tx) => {
     if (!(await lockApplicantUser(tx.db, actor.userId))) {
       throw new AppError('NOT_FOUND');
     }
+    await assertNotThrottled(tx, origin.ip);
     const latest = await findApplicationOfUser(tx.db, actor.userId);
     if (latest === undefined) {
       throw new AppError('NOT_FOUND');

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, readdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { Server, type CancellationContext, type Locker, type Upload } from '@tus/server';
+import { EVENTS, Server, type CancellationContext, type Locker, type Upload } from '@tus/server';
 import type { Actor } from '../accounts/actor.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError, isAppError } from '../shared/errors.js';
@@ -10,8 +10,10 @@ import { localeFromAcceptLanguage, type Locale } from '../shared/locale.js';
 import { stagedFileAt, type StagedFile } from '../storage/staging.js';
 import { MAX_AUDIO_BYTES, TUS_UPLOADS_PATH } from './track-audio.schemas.js';
 import { finishResumableUpload, prepareResumableUpload, type AudioUploadOutcome } from './track-audio.service.js';
+import { createCreationLocks } from './tus-creation-locks.js';
 import { HashingFileStore } from './tus-hashing-store.js';
 import { fingerprint, removeStaleUploads, TUS_EXPIRY_MS, unfinishedUploadsOf } from './tus-store-files.js';
+import { BUSY_RETRY_SECONDS } from './upload-locks.js';
 
 export { TUS_EXPIRY_MS } from './tus-store-files.js';
 
@@ -72,6 +74,8 @@ interface TusCall {
   actor: Actor;
   locale: Locale;
   requestId: string;
+  /** Ends this request's turn to create an upload (tus-creation-locks.ts), once taken. */
+  endCreation?: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -112,6 +116,7 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
   const { ctx } = options;
   const calls = new AsyncLocalStorage<TusCall>();
   const datastore = new HashingFileStore({ directory });
+  const creations = createCreationLocks(options.locker);
 
   const localeOf = (req: Request): Locale => calls.getStore()?.locale ?? localeFromAcceptLanguage(req.headers.get('accept-language') ?? undefined);
   const refuse = (req: Request, error: AppError): TusRefusal => {
@@ -182,12 +187,22 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       if (facts.fileName === '') {
         throw refuse(req, new AppError('AUDIO_FILE_NAME_INVALID', { fileName: '' }));
       }
-      if ((await unfinishedUploadsOf(directory, actor.userId)) >= MAX_UNFINISHED_UPLOADS_PER_USER) {
-        throw refuse(req, new AppError('UPLOAD_TOO_MANY', { max: MAX_UNFINISHED_UPLOADS_PER_USER }));
+      // The user's turn to create, held until the new upload's file is written (POST_CREATE below)
+      // or the request ends: the count then includes every upload created before this one.
+      const endCreation = await creations.acquire(actor.userId).catch((err: unknown) => {
+        throw refuse(req, isAppError(err) ? err : new AppError('UPLOADS_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS }));
+      });
+      const call = calls.getStore();
+      if (call !== undefined) {
+        call.endCreation = endCreation;
       }
       try {
+        if ((await unfinishedUploadsOf(directory, actor.userId)) >= MAX_UNFINISHED_UPLOADS_PER_USER) {
+          throw new AppError('UPLOAD_TOO_MANY', { max: MAX_UNFINISHED_UPLOADS_PER_USER });
+        }
         await prepareResumableUpload(ctx, actor, facts);
       } catch (err) {
+        await endCreation();
         throw isAppError(err) ? refuse(req, err) : err;
       }
       // Only what the server decided is kept: the client's other metadata is dropped.
@@ -226,13 +241,27 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
     },
   });
 
+  // Emitted right after the store wrote the new upload's info: the next creation may count it.
+  server.on(EVENTS.POST_CREATE, () => {
+    calls
+      .getStore()
+      ?.endCreation?.()
+      .catch((err: unknown) => options.logError(err));
+  });
+
   let ready: Promise<unknown> | undefined;
   return {
     async handle(actor, req, res, requestId) {
       ready ??= mkdir(directory, { recursive: true });
       await ready;
       const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-      await calls.run({ actor, locale, requestId }, () => server.handle(req, res));
+      const call: TusCall = { actor, locale, requestId };
+      try {
+        await calls.run(call, () => server.handle(req, res));
+      } finally {
+        // A creation that failed after its hook (the store could not write) ends its turn here.
+        await call.endCreation?.().catch((err: unknown) => options.logError(err));
+      }
     },
     isOwnUpload,
     async removeExpired() {

@@ -5,6 +5,7 @@
  */
 import type { ServiceContext } from '../db/context.js';
 import { loadAgencySettings } from '../settings/agency-settings.service.js';
+import { clientAddressKey } from '../shared/client-address.js';
 import { AppError } from '../shared/errors.js';
 import { countHit, pruneHits } from './public-search.repo.js';
 
@@ -22,14 +23,14 @@ export function windowAt(now: Date): { start: Date; end: Date } {
 }
 
 /**
- * Counts one public request from `address`; past the agency's requests-per-minute throws
+ * Counts one public request from `address` (an IPv6 /64 counts as one address: client-address.ts); past the agency's requests-per-minute throws
  * RATE_LIMITED with the seconds until the window ends (sent as Retry-After).
  */
 export async function countPublicRequest(ctx: ServiceContext, address: string, random: () => number = Math.random): Promise<void> {
   const { requestsPerMinute } = (await loadAgencySettings(ctx)).publicSearch;
   const now = ctx.clock.now();
   const window = windowAt(now);
-  const hits = await countHit(ctx.db, PUBLIC_SEARCH_BUCKET + address, window.start);
+  const hits = await countHit(ctx.db, PUBLIC_SEARCH_BUCKET + clientAddressKey(address), window.start);
   if (hits === 1 && random() < 1 / PRUNE_EVERY) {
     await prunePublicSearchHits(ctx);
   }
