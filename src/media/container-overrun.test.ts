@@ -1,27 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFiles } from '../../test/helpers/temp-files.js';
 import { chunk, oddDataWav, riffWave, streamedWav, unpaddedChunk, wavParts } from '../../test/media/riff-bytes.js';
 import { MP3_ZERO_TAIL_BYTES, mp3ZeroTail, mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
 
-let dir = '';
-let n = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'overrun-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(bytes: Buffer): Promise<string> {
-  n += 1;
-  const path = join(dir, `f${n}`);
-  await writeFile(path, bytes);
-  return path;
-}
+const { file } = useTempFiles('overrun-');
 
 const u32 = (value: number, le = true): Buffer => {
   const b = Buffer.alloc(4);

@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { readAt } from './read-at.js';
 import { id3v2End } from './audio-formats.js';
 import { chunkSize, RIFF_WAVE_IDS } from './media-sniff.js';
 
@@ -13,12 +14,6 @@ import { chunkSize, RIFF_WAVE_IDS } from './media-sniff.js';
 /** Chunks or boxes walked before giving up (a WAV has a handful, a fragmented mp4 two per fragment). */
 const MAX_UNITS = 100_000;
 
-async function read(handle: FileHandle, at: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, at);
-  return buffer.subarray(0, bytesRead);
-}
-
 /**
  * A RIFF/RF64/BW64/RIFX WAVE whose data chunk ends past the end of the file. A data size of 0 or
  * 0xFFFFFFFF in a plain RIFF is a recorder's "still recording" (the samples run to the end) and
@@ -30,7 +25,7 @@ export async function wavDataOverrun(filePath: string): Promise<string | undefin
     const { size } = await handle.stat();
     // Some taggers put an ID3v2 tag in front of the RIFF header; ffprobe skips it, so do we.
     const start = await id3v2End(handle);
-    const riff = (await read(handle, start, 4)).toString('latin1');
+    const riff = (await readAt(handle, start, 4)).toString('latin1');
     if (!RIFF_WAVE_IDS.has(riff)) {
       return undefined;
     }
@@ -40,14 +35,14 @@ export async function wavDataOverrun(filePath: string): Promise<string | undefin
     let blockAlign = 1;
     let at = start + 12;
     for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
-      const header = await read(handle, at, 8);
+      const header = await readAt(handle, at, 8);
       const id = header.toString('latin1', 0, 4);
       const length = chunkSize(header, bigEndian);
       if (id === 'ds64') {
-        const ds64 = await read(handle, at + 8, 16);
+        const ds64 = await readAt(handle, at + 8, 16);
         ds64DataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
       } else if (id === 'fmt ') {
-        const field = await read(handle, at + 8 + 12, 2);
+        const field = await readAt(handle, at + 8 + 12, 2);
         blockAlign = Math.max(1, bigEndian ? field.readUInt16BE(0) : field.readUInt16LE(0));
       } else if (id === 'data') {
         const declared = sixtyFour && length === 0xffffffff ? ds64DataSize : length === 0 || length === 0xffffffff ? undefined : length;
@@ -76,7 +71,7 @@ export async function mp4BoxOverrun(filePath: string): Promise<string | undefine
     const { size } = await handle.stat();
     let at = 0;
     for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
-      const header = await read(handle, at, 16);
+      const header = await readAt(handle, at, 16);
       const type = header.toString('latin1', 4, 8);
       let length = header.readUInt32BE(0);
       if (length === 1 && header.length === 16) {
@@ -112,7 +107,7 @@ export async function mp3ZeroTail(filePath: string): Promise<string | undefined>
     if (size < MP3_ZERO_TAIL_BYTES) {
       return undefined;
     }
-    const tail = await read(handle, size - MP3_ZERO_TAIL_BYTES, MP3_ZERO_TAIL_BYTES);
+    const tail = await readAt(handle, size - MP3_ZERO_TAIL_BYTES, MP3_ZERO_TAIL_BYTES);
     return tail.every((byte) => byte === 0) ? `the file ends in ${MP3_ZERO_TAIL_BYTES} or more zero bytes` : undefined;
   } finally {
     await handle.close();
@@ -161,18 +156,18 @@ export async function wavMissingPad(filePath: string): Promise<string | undefine
   try {
     const { size } = await handle.stat();
     const start = await id3v2End(handle);
-    const bigEndian = (await read(handle, start, 4)).toString('latin1') === 'RIFX';
+    const bigEndian = (await readAt(handle, start, 4)).toString('latin1') === 'RIFX';
     let at = start + 12;
     for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
-      const header = await read(handle, at, 8);
+      const header = await readAt(handle, at, 8);
       const id = header.toString('latin1', 0, 4);
       const length = chunkSize(header, bigEndian);
       if (id === 'data' || length === 0xffffffff) {
         return undefined;
       }
       if (length % 2 === 1) {
-        const padded = await read(handle, at + 8 + length + 1, 4);
-        const unpadded = await read(handle, at + 8 + length, 4);
+        const padded = await readAt(handle, at + 8 + length + 1, 4);
+        const unpadded = await readAt(handle, at + 8 + length, 4);
         if (!isChunkId(padded) && isChunkId(unpadded)) {
           return `the ${id.trim()} chunk has an odd size (${length}) and no pad byte`;
         }

@@ -1,30 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFiles } from '../../test/helpers/temp-files.js';
 import { id3v1, id3v24, textContent, wave64 } from '../../test/media/producer-bytes-2.js';
 import { chunk, riffWave } from '../../test/media/riff-bytes.js';
 import { id3v2Tag } from '../../test/media/tag-bytes.js';
 import { readIsrcTags } from './audio-tags.js';
 import { id3TagElsewhere, rf64Id3Chunk } from './id3-elsewhere.js';
 
-let dir = '';
-let n = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'id3-elsewhere-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(bytes: Buffer): Promise<string> {
-  n += 1;
-  const path = join(dir, `f${n}`);
-  await writeFile(path, bytes);
-  return path;
-}
+const { file } = useTempFiles('id3-elsewhere-');
 
 /** 16-bit stereo 8 kHz PCM fmt, and 0.1 s of silence. */
 const fmt = Buffer.from([1, 0, 2, 0, 0x40, 0x1f, 0, 0, 0x00, 0x7d, 0, 0, 4, 0, 16, 0]);

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { readAt } from './read-at.js';
 import type { AudioContainer } from '../shared/enums.js';
 import { id3v2Length } from './audio-formats.js';
 
@@ -13,29 +14,23 @@ import { id3v2Length } from './audio-formats.js';
 export const MAX_ID3_CHUNK_BYTES = 16 * 1024 * 1024;
 const MAX_CHUNKS = 1000;
 
-async function read(handle: FileHandle, at: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, at);
-  return buffer.subarray(0, bytesRead);
-}
-
 /** The contents of the first `id3 `/`ID3 ` chunk of an RF64 or BW64 file, or undefined. */
 export async function rf64Id3Chunk(filePath: string): Promise<Buffer | undefined> {
   const handle = await open(filePath, 'r');
   try {
     const { size } = await handle.stat();
-    const riff = (await read(handle, 0, 12)).toString('latin1');
+    const riff = (await readAt(handle, 0, 12)).toString('latin1');
     if ((!riff.startsWith('RF64') && !riff.startsWith('BW64')) || riff.slice(8) !== 'WAVE') {
       return undefined;
     }
     let dataSize: number | undefined;
     let at = 12;
     for (let i = 0; i < MAX_CHUNKS && at + 8 <= size; i += 1) {
-      const header = await read(handle, at, 8);
+      const header = await readAt(handle, at, 8);
       const id = header.toString('latin1', 0, 4);
       let length = header.readUInt32LE(4);
       if (id === 'ds64') {
-        const ds64 = await read(handle, at + 8, 16);
+        const ds64 = await readAt(handle, at + 8, 16);
         dataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
       } else if (id === 'data' && length === 0xffffffff) {
         if (dataSize === undefined) {
@@ -43,7 +38,7 @@ export async function rf64Id3Chunk(filePath: string): Promise<Buffer | undefined
         }
         length = dataSize;
       } else if ((id === 'id3 ' || id === 'ID3 ') && length <= MAX_ID3_CHUNK_BYTES) {
-        return await read(handle, at + 8, length);
+        return await readAt(handle, at + 8, length);
       }
       at += 8 + length + (length % 2);
     }
@@ -55,15 +50,15 @@ export async function rf64Id3Chunk(filePath: string): Promise<Buffer | undefined
 
 /** An ID3v2 tag in front of a WAV's RIFF header. */
 async function leadingId3(handle: FileHandle): Promise<Buffer | undefined> {
-  const length = id3v2Length(await read(handle, 0, 10));
-  return length === 0 || length > MAX_ID3_CHUNK_BYTES ? undefined : read(handle, 0, length);
+  const length = id3v2Length(await readAt(handle, 0, 10));
+  return length === 0 || length > MAX_ID3_CHUNK_BYTES ? undefined : readAt(handle, 0, length);
 }
 
 /** An ID3v2.4 tag appended to an MP3: its footer ends the file, or comes just before an ID3v1 tag. */
 async function appendedId3(handle: FileHandle): Promise<Buffer | undefined> {
   const { size } = await handle.stat();
   for (const end of [size, size - 128]) {
-    const footer = await read(handle, end - 10, 10);
+    const footer = await readAt(handle, end - 10, 10);
     if (end < 10 || footer.length !== 10 || footer.toString('latin1', 0, 3) !== '3DI') {
       continue;
     }
@@ -72,7 +67,7 @@ async function appendedId3(handle: FileHandle): Promise<Buffer | undefined> {
     const length = id3v2Length(header);
     const start = end - length;
     if (length > 0 && start >= 0 && length <= MAX_ID3_CHUNK_BYTES) {
-      return read(handle, start, length);
+      return readAt(handle, start, length);
     }
   }
   return undefined;

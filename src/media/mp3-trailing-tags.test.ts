@@ -1,27 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFiles } from '../../test/helpers/temp-files.js';
 import { apeV2, id3v1, id3v24, lyrics3v1, lyrics3v2, textContent } from '../../test/media/producer-bytes-2.js';
 import { id3v2Tag } from '../../test/media/tag-bytes.js';
 import { mp3AudioEnd } from './mp3-trailing-tags.js';
 
-let dir = '';
-let n = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mp3-tail-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const { file } = useTempFiles('mp3-tail-');
 
 async function end(...parts: Buffer[]): Promise<number> {
-  n += 1;
-  const path = join(dir, `f${n}.mp3`);
-  await writeFile(path, Buffer.concat(parts));
-  return mp3AudioEnd(path);
+  return mp3AudioEnd(await file(Buffer.concat(parts), '.mp3'));
 }
 
 const frames = Buffer.concat(new Array<Buffer>(10).fill(Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0x11)])));

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { readAt } from './read-at.js';
 import { id3v2End, id3v2Length } from './audio-formats.js';
 
 /**
@@ -13,21 +14,15 @@ const MAX_TAGS = 8;
 /** Lyrics3 v1 holds at most 5100 bytes of lyrics between its markers. */
 const LYRICS3V1_MAX = 5100 + 20;
 
-async function read(handle: FileHandle, at: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, at);
-  return buffer.subarray(0, bytesRead);
-}
-
 /** The start of the tag that ends at `end`, or undefined when no known tag ends there. */
 async function tagStart(handle: FileHandle, end: number): Promise<number | undefined> {
-  if (end >= 128 && (await read(handle, end - 128, 3)).toString('latin1') === 'TAG') {
+  if (end >= 128 && (await readAt(handle, end - 128, 3)).toString('latin1') === 'TAG') {
     return end - 128;
   }
   if (end < 32) {
     return undefined;
   }
-  const footer = await read(handle, end - 32, 32);
+  const footer = await readAt(handle, end - 32, 32);
   if (footer.toString('latin1', 0, 8) === 'APETAGEX') {
     // Size: items and footer; the header (flag bit 31) comes on top.
     const size = footer.readUInt32LE(12) + ((footer.readUInt32LE(20) & 0x80000000) !== 0 ? 32 : 0);
@@ -40,7 +35,7 @@ async function tagStart(handle: FileHandle, end: number): Promise<number | undef
   }
   if (marker === 'LYRICSEND') {
     const from = Math.max(0, end - LYRICS3V1_MAX);
-    const begin = (await read(handle, from, end - from)).lastIndexOf('LYRICSBEGIN', undefined, 'latin1');
+    const begin = (await readAt(handle, from, end - from)).lastIndexOf('LYRICSBEGIN', undefined, 'latin1');
     return begin < 0 ? undefined : from + begin;
   }
   if (footer.toString('latin1', 22, 25) === '3DI') {
