@@ -15,6 +15,9 @@ import { findUserById, findUserForLogin, updateUserRow, type UserRow } from './u
 
 export type { UserRow } from './users.repo.js';
 
+/** Password-change attempts are counted under this prefix and the login name (login names have no ':'). */
+const PASSWORD_CHANGE_KEY = 'password-change:';
+
 export interface RequestOrigin {
   ip: string;
   userAgent: string;
@@ -105,8 +108,10 @@ export async function changePassword(ctx: ServiceContext, actor: Actor, body: Ch
   if (user === undefined) {
     throw new AppError('UNAUTHENTICATED');
   }
-  // The current password is as good as a login: the same limits, for the user's login name and this address.
-  const attempt = await reserveLoginAttempt(ctx, user.loginName.toLowerCase(), actor.ip, ctx.clock.now());
+  // Guesses of the current password (a stolen session trying to take the account over) get the
+  // account's limit, in a budget of their own: they must not lock the owner out of logging in,
+  // nor count against the address, which a whole office behind one NAT may share.
+  const attempt = await reserveLoginAttempt(ctx, `${PASSWORD_CHANGE_KEY}${user.loginName.toLowerCase()}`, '', ctx.clock.now());
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
     throw new AppError('PASSWORD_INCORRECT');
   }

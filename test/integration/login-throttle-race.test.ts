@@ -92,7 +92,7 @@ describe('login throttle under a concurrent burst', () => {
     expect((await outcome(login(member.loginName, TEST_PASSWORD, ip))).status).toBe(200);
   });
 
-  it('throttles checks of the current password on a password change under the same limits', async () => {
+  it('throttles checks of the current password on a password change, in a budget of its own', async () => {
     const member = await newRegistrant(env.ctx, 'company');
     const cookie = await loginCookie(env.app, member.loginName, TEST_PASSWORD);
     const change = (currentPassword: string, i: number) =>
@@ -107,9 +107,10 @@ describe('login throttle under a concurrent burst', () => {
     expect(tally(outcomes)).toEqual({ '400 PASSWORD_INCORRECT': MAX_FAILURES_PER_ACCOUNT, '429 LOGIN_THROTTLED': BURST - MAX_FAILURES_PER_ACCOUNT });
     expectRetryAfter(outcomes);
 
-    // The right current password is refused too, and so is a login: one budget per account.
+    // The right current password is refused too; logging in is not (a stolen session guessing must
+    // not lock the owner out), and the address was not counted.
     expect((await outcome(change(TEST_PASSWORD, 100))).code).toBe('LOGIN_THROTTLED');
-    expect((await outcome(login(member.loginName, TEST_PASSWORD, '10.63.1.1'))).code).toBe('LOGIN_THROTTLED');
+    expect((await outcome(login(member.loginName, TEST_PASSWORD, '10.63.0.1'))).status).toBe(200);
 
     passLoginWindow();
     expect((await outcome(change(TEST_PASSWORD, 101))).status).toBe(204);
