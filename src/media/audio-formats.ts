@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { readAt } from './read-at.js';
 
 /**
  * Recognises, from a file's first bytes, the audio and video formats we do not accept (FLAC, Ogg,
@@ -40,14 +41,11 @@ export async function id3v2End(handle: FileHandle): Promise<number> {
   return at;
 }
 
-/** The first bytes after any ID3v2 tags, e.g. past 2 MB of cover art. */
-export async function bytesAfterId3(filePath: string): Promise<Buffer> {
+/** The first `length` bytes after any ID3v2 tags, e.g. past 2 MB of cover art. */
+export async function bytesAfterId3(filePath: string, length = SIGNATURE_BYTES): Promise<Buffer> {
   const handle = await open(filePath, 'r');
   try {
-    const at = await id3v2End(handle);
-    const out = Buffer.alloc(SIGNATURE_BYTES);
-    const { bytesRead } = await handle.read(out, 0, SIGNATURE_BYTES, at);
-    return out.subarray(0, bytesRead);
+    return await readAt(handle, await id3v2End(handle), length);
   } finally {
     await handle.close();
   }

@@ -1,5 +1,4 @@
-import { open } from 'node:fs/promises';
-import { id3v2End } from './audio-formats.js';
+import { bytesAfterId3 } from './audio-formats.js';
 
 /**
  * The duration an MP3 itself declares: the frame count of its Xing/Info (LAME) or VBRI (Fraunhofer)
@@ -94,20 +93,7 @@ export function declaredSecondsIn(bytes: Buffer): number | null {
   return frames === undefined || frames === 0 ? null : (frames * first.frame.samplesPerFrame) / first.frame.sampleRate;
 }
 
-/** The first `length` bytes after a file's ID3v2 tags. */
-async function afterTags(filePath: string, length: number): Promise<Buffer> {
-  const handle = await open(filePath, 'r');
-  try {
-    const at = await id3v2End(handle);
-    const bytes = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(bytes, 0, length, at);
-    return bytes.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The duration an MP3 file's own header declares, or null when it declares none. */
 export async function mp3DeclaredSeconds(filePath: string): Promise<number | null> {
-  return declaredSecondsIn(await afterTags(filePath, FIRST_FRAME_SEARCH_BYTES));
+  return declaredSecondsIn(await bytesAfterId3(filePath, FIRST_FRAME_SEARCH_BYTES));
 }
