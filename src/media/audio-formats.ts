@@ -30,9 +30,7 @@ export async function id3v2End(handle: FileHandle): Promise<number> {
   let at = 0;
   // A few tags at most (some taggers prepend a new one instead of rewriting the old).
   for (let i = 0; i < 8; i += 1) {
-    const header = Buffer.alloc(10);
-    const { bytesRead } = await handle.read(header, 0, 10, at);
-    const length = id3v2Length(header.subarray(0, bytesRead));
+    const length = id3v2Length(await readAt(handle, at, 10));
     if (length === 0) {
       break;
     }

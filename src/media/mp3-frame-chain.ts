@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { id3v2End } from './audio-formats.js';
 import { layer3Frame, type Mp3Frame } from './mp3-vbr-header.js';
+import { readAt } from './read-at.js';
 
 /**
  * The unbroken chain of MPEG Layer III frames from the end of an MP3's ID3v2 tags, each frame's
@@ -39,16 +40,14 @@ export async function mp3FrameChain(filePath: string, audioEnd?: number): Promis
   try {
     const start = await id3v2End(handle);
     const end = audioEnd ?? (await handle.stat()).size;
-    let window = Buffer.alloc(0);
+    let window: Buffer = Buffer.alloc(0);
     let windowAt = start;
     let at = start;
     let frames = 0;
     let first: Mp3Frame | undefined;
     while (at + 4 <= end) {
       if (at + 4 > windowAt + window.length) {
-        const buffer = Buffer.alloc(Math.min(WINDOW_BYTES, end - at));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
-        window = buffer.subarray(0, bytesRead);
+        window = await readAt(handle, at, Math.min(WINDOW_BYTES, end - at));
         windowAt = at;
       }
       const frame = layer3Frame(window, at - windowAt);
