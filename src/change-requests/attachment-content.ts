@@ -25,8 +25,9 @@ function refusalOf(features: ReadonlySet<PdfFeature>): AppError | undefined {
   if (features.has('script')) {
     return new AppError('ATTACHMENT_HAS_SCRIPT');
   }
-  // A launch action starts a program; files and media inside can be anything, an executable too.
-  for (const feature of ['launch', 'embeddedFile', 'richMedia'] as const) {
+  // A launch action starts a program; the actions that submit a form, import data or open another
+  // document reach outside the file; files and media inside can be anything, an executable too.
+  for (const feature of ['launch', 'submitForm', 'importData', 'remoteGoTo', 'embeddedFile', 'richMedia'] as const) {
     if (features.has(feature)) {
       return new AppError('ATTACHMENT_HAS_EMBEDDED_CONTENT', { feature });
     }
@@ -60,7 +61,7 @@ export async function checkAttachmentContent(filePath: string, type: SniffedType
     return;
   }
   if (type === 'image/gif') {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED', { allowed: ['PDF', 'JPG', 'PNG'] });
+    throw new AppError('ATTACHMENT_FORMAT_NOT_ALLOWED', { format: 'GIF', allowed: ['PDF', 'JPG', 'PNG'] });
   }
   try {
     // The thumbnail it makes is thrown away: the decode is the check, bounded like a cover's.

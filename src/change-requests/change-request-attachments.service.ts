@@ -62,12 +62,12 @@ function attachmentType(staged: StagedFile, file: UploadedFile): SniffedType {
   if (staged.size === 0) {
     throw new AppError('FILE_EMPTY');
   }
-  // GIF is sniffed too (album covers) but is no attachment type.
+  // GIF is sniffed too (album covers take it) but is no attachment type: refused by name like HEIC or TIFF.
   const sniffed = sniffContentType(staged.head);
   const type = ATTACHMENT_TYPES.find((t) => t === sniffed);
   if (type === undefined) {
     // A phone's or scanner's own format is named, so the registrant knows what to convert.
-    const format = sniffRefusedImageFormat(staged.head);
+    const format = sniffed === 'image/gif' ? 'GIF' : sniffRefusedImageFormat(staged.head);
     if (format !== undefined) {
       throw new AppError('ATTACHMENT_FORMAT_NOT_ALLOWED', { format, allowed: ['PDF', 'JPG', 'PNG'] });
     }

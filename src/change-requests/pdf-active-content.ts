@@ -10,7 +10,7 @@ import { findNames, layoutOf } from './pdf-syntax.js';
  * odd to read this way, it says so (`uncheckable`) rather than guessing that it is harmless.
  */
 
-export type PdfFeature = 'encrypted' | 'script' | 'launch' | 'embeddedFile' | 'richMedia' | 'xfa';
+export type PdfFeature = 'encrypted' | 'script' | 'launch' | 'submitForm' | 'importData' | 'remoteGoTo' | 'embeddedFile' | 'richMedia' | 'xfa';
 
 export type PdfInspection =
   { kind: 'checked'; features: ReadonlySet<PdfFeature> } | { kind: 'uncheckable'; reason: 'objectStreamFilter' | 'objectStreamDamaged' | 'tooMuchToInflate' | 'streamHidden' };
@@ -34,6 +34,13 @@ const LONG_NAMES: ReadonlyMap<string, PdfFeature> = new Map([
   ['Encrypt', 'encrypted'],
   ['JavaScript', 'script'],
   ['Launch', 'launch'],
+  // Actions that reach outside the file: send the form's fields to an address, read field values from
+  // another file, open another (remote or embedded) document, whose address can leak the officer's
+  // credentials (an SMB path sends a Windows password hash). A plain web link (/URI) is not among them.
+  ['SubmitForm', 'submitForm'],
+  ['ImportData', 'importData'],
+  ['GoToR', 'remoteGoTo'],
+  ['GoToE', 'remoteGoTo'],
   ['EmbeddedFile', 'embeddedFile'],
   ['EmbeddedFiles', 'embeddedFile'],
   ['FileAttachment', 'embeddedFile'],

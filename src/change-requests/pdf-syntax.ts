@@ -1,3 +1,5 @@
+import { endByLength, IndirectIntegers, lengthValues } from './pdf-stream-length.js';
+
 /**
  * The little of PDF syntax (PDF 32000-1, 7.2 and 7.3) the active-content check needs: where names
  * are and what they spell, and where stream data lies. Every function here walks the bytes once
@@ -81,7 +83,7 @@ function indexOf(names: ReadonlySet<string>): NameIndex {
  * after it) that spells one of `names` once its escapes are decoded. Only tokens that can spell one
  * (by length and first character) are decoded, so a file of nothing but names costs one pass.
  */
-export function findNames(bytes: Uint8Array, region: { start: number; end: number }, names: ReadonlySet<string>, found: (name: string) => void): void {
+export function findNames(bytes: Uint8Array, region: { start: number; end: number }, names: ReadonlySet<string>, found: (name: string, end: number) => void): void {
   const { first, longest } = indexOf(names);
   const { end } = region;
   for (let i = region.start; i < end; i += 1) {
@@ -99,7 +101,7 @@ export function findNames(bytes: Uint8Array, region: { start: number; end: numbe
       if (first[low === -1 ? (bytes[i + 1] ?? 0) : high * 16 + low] === 1) {
         const name = decodeName(bytes, i + 1, j);
         if (names.has(name)) {
-          found(name);
+          found(name, j);
         }
       }
     }
@@ -110,7 +112,10 @@ export function findNames(bytes: Uint8Array, region: { start: number; end: numbe
 
 /** The stream data the file holds, and the text around it. Offsets into the file's bytes. */
 export interface PdfLayout {
-  /** The text between streams: objects, comments, strings, the trailer. */
+  /**
+   * The text between streams: objects, comments, strings, the trailer; and the part of a stream's
+   * data after an `endstream` that its /Length runs past (a reader that ignores /Length reads it as text).
+   */
   outside: Array<{ start: number; end: number }>;
   /** Each stream: its dictionary (the text from its object's `obj` keyword to `stream`) and its data. */
   streams: Array<{ dictionary: { start: number; end: number }; data: { start: number; end: number } }>;
@@ -206,15 +211,38 @@ function isKeyword(bytes: Uint8Array, start: number, end: number, keyword: strin
   return true;
 }
 
+const LENGTH: ReadonlySet<string> = new Set(['Length']);
+
+/**
+ * Where the data starting at `dataStart` ends by the dictionary's /Length: of the lengths it may give
+ * (one per `/Length` token, a decoy in a nested dictionary or a string too), the longest that
+ * `endstream` follows. Taking the longest is the cautious choice: what it makes data is still searched
+ * for long names and hidden stream starts, and its part after the first `endstream` for short names.
+ */
+function endByDictionary(bytes: Buffer, dictionary: { start: number; end: number }, dataStart: number, objects: IndirectIntegers): { dataEnd: number; keyword: number } | undefined {
+  let best: { dataEnd: number; keyword: number } | undefined;
+  findNames(bytes, dictionary, LENGTH, (_name, after) => {
+    for (const length of lengthValues(bytes, after, dictionary.end, objects)) {
+      const end = endByLength(bytes, dataStart, length);
+      if (end !== undefined && (best === undefined || end.dataEnd > best.dataEnd)) {
+        best = end;
+      }
+    }
+  });
+  return best;
+}
+
 /**
  * Splits the file into stream data and the text around it, reading tokens as a reader does: a
  * `stream` keyword in a comment or a string is no stream. A stream's data starts after the keyword
- * and its end of line (or straight after the keyword, where a lenient writer put none) and ends at the
- * next `endstream` (what readers fall back on when /Length is wrong; /Length may be an indirect
- * object, so it is not trusted here). `undefined` when a skipped region hides a stream start.
+ * and its end of line (or straight after the keyword, where a lenient writer put none) and is /Length
+ * bytes long where `endstream` follows that (direct, or an indirect integer object), else it ends at
+ * the next `endstream` (what readers fall back on when /Length is wrong). `undefined` when a skipped
+ * region hides a stream start.
  */
 export function layoutOf(bytes: Buffer): PdfLayout | undefined {
   const layout: PdfLayout = { outside: [], streams: [] };
+  const objects = new IndirectIntegers(bytes);
   let from = 0;
   let objectStart = 0;
   let i = 0;
@@ -257,15 +285,20 @@ export function layoutOf(bytes: Buffer): PdfLayout | undefined {
         if (bytes[dataStart] === LF) {
           dataStart += 1;
         }
+        const dictionary = { start: Math.max(from, objectStart), end: i };
         const endstream = bytes.indexOf('endstream', dataStart, 'latin1');
-        const dataEnd = endstream === -1 ? n : endstream;
+        const declared = endByDictionary(bytes, dictionary, dataStart, objects);
+        const dataEnd = declared?.dataEnd ?? (endstream === -1 ? n : endstream);
         if (hidesStream(bytes, dataStart, dataEnd)) {
           return undefined;
         }
         layout.outside.push({ start: from, end: i });
-        layout.streams.push({ dictionary: { start: Math.max(from, objectStart), end: i }, data: { start: dataStart, end: dataEnd } });
+        if (endstream !== -1 && endstream < dataEnd) {
+          layout.outside.push({ start: endstream, end: dataEnd });
+        }
+        layout.streams.push({ dictionary, data: { start: dataStart, end: dataEnd } });
         from = dataEnd;
-        j = endstream === -1 ? n : endstream + 9;
+        j = declared !== undefined ? declared.keyword + 9 : endstream === -1 ? n : endstream + 9;
       }
       i = j;
     }

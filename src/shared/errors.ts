@@ -190,13 +190,17 @@ export const ERROR_CODES = [
   'ATTACHMENT_UNREADABLE',
   /** The attached PDF carries JavaScript (a scan never does); nothing is kept. */
   'ATTACHMENT_HAS_SCRIPT',
-  /** The attached PDF launches a program or carries files or media inside it; `details.feature` (`launch`, `embeddedFile`, `richMedia`); nothing is kept. */
+  /**
+   * The attached PDF launches a program, has an action that reaches outside the file (submits a form,
+   * imports data, opens another document), or carries files or media inside it; `details.feature`
+   * (`launch`, `submitForm`, `importData`, `remoteGoTo`, `embeddedFile`, `richMedia`); nothing is kept.
+   */
   'ATTACHMENT_HAS_EMBEDDED_CONTENT',
   /** The attached PDF is an XFA (dynamic) form: scripts in its XML cannot be checked, and most readers show it blank; nothing is kept. */
   'ATTACHMENT_DYNAMIC_FORM',
   /** The attached PDF is encrypted (a password to open it, or only permissions): its content cannot be checked; nothing is kept. */
   'ATTACHMENT_ENCRYPTED',
-  /** The attachment is an image format recognised but not taken (HEIC, TIFF, WebP, …); `details.format`, `details.allowed`. */
+  /** The attachment is an image format recognised but not taken (HEIC, TIFF, WebP, GIF, …); `details.format`, `details.allowed`. */
   'ATTACHMENT_FORMAT_NOT_ALLOWED',
   /** 上傳專輯封面 without a file part. */
   'COVER_FILE_MISSING',

@@ -218,8 +218,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'This PDF contains JavaScript and cannot be accepted for safety reasons. Please save it as a plain PDF or upload a scanned image (JPG, PNG).',
   },
   ATTACHMENT_HAS_EMBEDDED_CONTENT: {
-    'zh-TW': '這個 PDF 檔內含其他檔案、多媒體或開啟外部程式的動作，基於安全無法接受；請改存為一般 PDF（例如以「列印」另存為 PDF）或上傳掃描圖檔（JPG、PNG）。',
-    en: 'This PDF contains other files, media or an action that starts a program, and cannot be accepted for safety reasons. Please save it as a plain PDF (for example by printing it to PDF) or upload a scanned image (JPG, PNG).',
+    'zh-TW':
+      '這個 PDF 檔內含其他檔案、多媒體，或開啟外部程式、開啟其他文件、傳送或匯入表單資料的動作，基於安全無法接受；請改存為一般 PDF（例如以「列印」另存為 PDF）或上傳掃描圖檔（JPG、PNG）。',
+    en: 'This PDF contains other files, media or an action that starts a program, opens another document, or sends or imports form data, and cannot be accepted for safety reasons. Please save it as a plain PDF (for example by printing it to PDF) or upload a scanned image (JPG, PNG).',
   },
   ATTACHMENT_DYNAMIC_FORM: {
     'zh-TW': '這個 PDF 檔是動態表單（XFA），多數閱讀程式無法正確顯示，其中的程式碼也無法檢查；請以「列印」另存為一般 PDF，或上傳用印後紙本的掃描檔（PDF、JPG、PNG）。',

