@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { revokeTokensOnPasswordEvent } from '../api-tokens/revoke-on-password.js';
 import { AppError } from '../shared/errors.js';
 import type { ChangePasswordBody, LoginBody } from './accounts.schemas.js';
 import { actorFor, type Actor } from './actor.js';
@@ -9,7 +10,8 @@ import { markAttemptSucceeded, withdrawAttempt } from './login-attempts.repo.js'
 import { reserveLoginAttempt } from './login-throttle.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { assertPasswordPolicy } from './password-policy.js';
-import { recordFailedLogin } from './security-events.js';
+import { recordFailedLogin, recordFailedPasswordChange } from './security-events.js';
+import { sessionAbsoluteMs, sessionTooOld } from './session-lifetime.js';
 import { deleteSession, deleteSessionsOfUser, extendSession, findLiveSession, insertSession } from './sessions.repo.js';
 import { findUserById, findUserForLogin, updateUserRow, type UserRow } from './users.repo.js';
 
@@ -65,27 +67,40 @@ export async function login(ctx: ServiceContext, body: LoginBody, origin: Reques
     await insertSession(tx.db, {
       tokenHash: hashToken(token),
       userId: user.id,
-      expiresAt: new Date(now.getTime() + ctx.sessionIdleMinutes * 60_000),
+      expiresAt: firstExpiry(ctx, now),
       ip: origin.ip,
       userAgent: origin.userAgent.slice(0, 300),
+      createdAt: now,
     });
     await recordAudit(tx, actorFor(user, origin.ip), { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
   return { token, user };
 }
 
-/** The user behind a session token, or undefined when it is unknown, expired or suspended. */
+/** A new session's expiry: the idle time from now, never past its absolute lifetime. */
+function firstExpiry(ctx: ServiceContext, now: Date): Date {
+  return new Date(now.getTime() + Math.min(ctx.sessionIdleMinutes * 60_000, sessionAbsoluteMs(ctx)));
+}
+
+/**
+ * The user behind a session token, or undefined when it is unknown, expired (idle too long, or
+ * older than its absolute lifetime however active) or suspended.
+ */
 export async function authenticate(ctx: ServiceContext, token: string): Promise<UserRow | undefined> {
   const now = ctx.clock.now();
   const tokenHash = hashToken(token);
   const found = await findLiveSession(ctx.db, tokenHash, now);
-  if (found === undefined || found.user.status === 'suspended' || found.registrantStatus === 'suspended') {
+  if (found === undefined || sessionTooOld(ctx, found.createdAt, now) || found.user.status === 'suspended' || found.registrantStatus === 'suspended') {
     return undefined;
   }
-  // Sliding expiry, written at most once per quarter of the idle time to spare the database.
+  // Sliding expiry, written at most once per quarter of the idle time to spare the database, and
+  // never past the absolute lifetime (so the row is swept with the session, not after).
   const idleMs = ctx.sessionIdleMinutes * 60_000;
   if (found.expiresAt.getTime() - now.getTime() < idleMs * 0.75) {
-    await extendSession(ctx.db, tokenHash, new Date(now.getTime() + idleMs));
+    const end = Math.min(now.getTime() + idleMs, found.createdAt.getTime() + sessionAbsoluteMs(ctx));
+    if (end > found.expiresAt.getTime()) {
+      await extendSession(ctx.db, tokenHash, new Date(end));
+    }
   }
   return found.user;
 }
@@ -100,8 +115,9 @@ export async function logout(ctx: ServiceContext, actor: Actor, token: string): 
 }
 
 /**
- * Changes the actor's own password and ends its other sessions; this one goes on under a new id,
- * returned for the cookie (the old id stops working).
+ * Changes the actor's own password, ends its other sessions and revokes its API tokens; this session
+ * goes on under a new id, returned for the cookie (the old id stops working). A wrong current
+ * password is audited (`user.password.changeFailed`).
  */
 export async function changePassword(ctx: ServiceContext, actor: Actor, body: ChangePasswordBody, userAgent: string): Promise<{ token: string }> {
   const user = await findUserById(ctx.db, actor.userId);
@@ -113,23 +129,27 @@ export async function changePassword(ctx: ServiceContext, actor: Actor, body: Ch
   // nor count against the address, which a whole office behind one NAT may share.
   const attempt = await reserveLoginAttempt(ctx, `${PASSWORD_CHANGE_KEY}${user.loginName.toLowerCase()}`, '', ctx.clock.now());
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    await withTransaction(ctx, (tx) => recordFailedPasswordChange(tx, actor, user.loginName, attempt));
     throw new AppError('PASSWORD_INCORRECT');
   }
   await markAttemptSucceeded(ctx.db, attempt.id);
   assertPasswordPolicy(user.loginName, body.newPassword);
   const passwordHash = await hashPassword(body.newPassword);
   const token = newSessionToken();
+  const now = ctx.clock.now();
   await withTransaction(ctx, async (tx) => {
     await updateUserRow(tx.db, user.id, { passwordHash, mustChangePassword: false });
     await deleteSessionsOfUser(tx.db, user.id);
     await insertSession(tx.db, {
       tokenHash: hashToken(token),
       userId: user.id,
-      expiresAt: new Date(ctx.clock.now().getTime() + ctx.sessionIdleMinutes * 60_000),
+      expiresAt: firstExpiry(ctx, now),
       ip: actor.ip,
       userAgent: userAgent.slice(0, 300),
+      createdAt: now,
     });
-    await recordAudit(tx, actor, { action: 'user.password.change', entityType: 'user', entityId: user.id });
+    const apiTokensRevoked = await revokeTokensOnPasswordEvent(tx, actor, user.id, 'password.change');
+    await recordAudit(tx, actor, { action: 'user.password.change', entityType: 'user', entityId: user.id, after: { apiTokensRevoked } });
   });
   return { token };
 }

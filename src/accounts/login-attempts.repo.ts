@@ -47,8 +47,18 @@ export function failuresForLogin(db: Db, loginName: string, since: Date): Promis
   return failures(db, and(eq(loginAttempts.loginName, loginName), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
 }
 
-export function failuresForIp(db: Db, ip: string, since: Date): Promise<FailureWindow> {
-  return failures(db, and(sql`${loginAttempts.ip} = ${ip}::inet`, eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
+/**
+ * Failures from the addresses under `addressKey` (src/shared/client-address.ts): an IPv4 address,
+ * matched also as the IPv4-mapped IPv6 address a dual-stack listener reports; or an IPv6 /64, every
+ * address in it (mapped IPv4 ones excepted: they count under their IPv4 key). The column is inet, so
+ * any spelling of an address matches.
+ */
+export function failuresForIp(db: Db, addressKey: string, since: Date): Promise<FailureWindow> {
+  const ip = loginAttempts.ip;
+  const matches = addressKey.includes('/')
+    ? sql`(${ip} <<= ${addressKey}::cidr and not ${ip} <<= '::ffff:0:0/96'::cidr)`
+    : sql`${ip} in (${addressKey}::inet, ('::ffff:' || ${addressKey})::inet)`;
+  return failures(db, and(matches, eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
 }
 
 /** Forgets the account's failed logins (a password reset from the console lifts its throttle). */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import type { Db, Transaction } from '../db/types.js';
+import { clientAddressKey } from '../shared/client-address.js';
 import { AppError } from '../shared/errors.js';
 import { failuresForIp, failuresForLogin, lastSuccessfulLogin, reserveAttemptRow } from './login-attempts.repo.js';
 
@@ -37,8 +38,8 @@ function throttled(oldest: Date | null, now: Date): AppError {
 async function lockAttemptKeys(tx: Transaction, loginName: string, ip: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:${loginName}`}, 0))`);
   if (ip !== '') {
-    // Through inet, so two spellings of one address take the same lock.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('login-ip:' || host(${ip}::inet), 0))`);
+    // By the address's key (an IPv6 /64 is one key, whatever its spelling), the key its failures are counted under.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login-ip:${clientAddressKey(ip)}`}, 0))`);
   }
 }
 
@@ -53,7 +54,7 @@ async function countFailures(db: Db, loginName: string, ip: string, now: Date): 
   if (ip === '') {
     return { account: account.count, address: undefined };
   }
-  const address = await failuresForIp(db, ip, windowStart);
+  const address = await failuresForIp(db, clientAddressKey(ip), windowStart);
   if (address.count >= MAX_FAILURES_PER_ADDRESS) {
     throw throttled(address.oldest, now);
   }

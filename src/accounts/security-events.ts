@@ -1,6 +1,7 @@
-import { auditRow } from '../audit/audit.service.js';
+import { auditRow, recordAudit } from '../audit/audit.service.js';
 import type { TxContext } from '../db/context.js';
 import { auditLog } from '../db/schema/index.js';
+import type { Actor } from './actor.js';
 import { LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, type ReservedAttempt } from './login-throttle.js';
 
 /**
@@ -34,5 +35,19 @@ export async function recordFailedLogin(tx: TxContext, failure: FailedLogin, att
   }
   if (failure.ip !== '' && attempt.addressFailures === MAX_FAILURES_PER_ADDRESS) {
     await insertEvent(tx, failure.ip, 'auth.lockout', entityId, { loginName: failure.loginName, scope: 'address', minutes: LOGIN_WINDOW_MS / 60_000 });
+  }
+}
+
+/**
+ * Records `user.password.changeFailed`: a signed-in user gave a wrong current password (a stolen
+ * session guessing it to take the account over), by that user and address, and `auth.lockout`
+ * (scope `password-change`) once, when this failure reaches the limit of such guesses. Never the
+ * password tried.
+ */
+export async function recordFailedPasswordChange(tx: TxContext, actor: Actor, loginName: string, attempt: ReservedAttempt): Promise<void> {
+  await recordAudit(tx, actor, { action: 'user.password.changeFailed', entityType: 'user', entityId: actor.userId, after: { reason: 'wrong-password' } });
+  if (attempt.accountFailures === MAX_FAILURES_PER_ACCOUNT) {
+    const after = { loginName, scope: 'password-change', minutes: LOGIN_WINDOW_MS / 60_000 };
+    await recordAudit(tx, actor, { action: 'auth.lockout', entityType: 'user', entityId: actor.userId, after });
   }
 }

@@ -3,19 +3,21 @@ import { registrants, sessions, users } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import type { UserRow } from './users.repo.js';
 
-export async function insertSession(db: Db, values: { tokenHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string }): Promise<void> {
+/** `createdAt` from the service's clock: the absolute lifetime counts from it (session-lifetime.ts). */
+export async function insertSession(db: Db, values: { tokenHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string; createdAt: Date }): Promise<void> {
   await db.insert(sessions).values(values);
 }
 
 export interface SessionWithUser {
   expiresAt: Date;
+  createdAt: Date;
   user: UserRow;
   registrantStatus: 'active' | 'suspended' | null;
 }
 
 export async function findLiveSession(db: Db, tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
   const rows = await db
-    .select({ expiresAt: sessions.expiresAt, user: users, registrantStatus: registrants.status })
+    .select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, user: users, registrantStatus: registrants.status })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(registrants, eq(registrants.id, users.registrantId))

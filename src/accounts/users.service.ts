@@ -1,5 +1,6 @@
 import { withTransaction, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { revokeTokensOnPasswordEvent } from '../api-tokens/revoke-on-password.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { cleanText } from '../shared/text.js';
@@ -87,7 +88,8 @@ export async function listMembers(ctx: ServiceContext, actor: Actor, registrantI
 
 /**
  * Staff edit a user: name, e-mail, status, or a password reset (the user must then change it).
- * Suspending ends the user's sessions at once. The last active administrator cannot be suspended.
+ * Suspending ends the user's sessions at once; a reset ends them too and revokes the user's API
+ * tokens. The last active administrator cannot be suspended.
  */
 export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, body: UpdateUserBody): Promise<UserResponse> {
   const target = await findUserById(ctx.db, id);
@@ -126,6 +128,9 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
     if (after.status === 'suspended' || passwordHash !== undefined) {
       await deleteSessionsOfUser(tx.db, id);
     }
+    if (passwordHash !== undefined) {
+      await revokeTokensOnPasswordEvent(tx, actor, id, 'password.reset');
+    }
     await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: toUserResponse(before), after: toUserResponse(after) });
     return toUserResponse(after);
   });
@@ -133,8 +138,9 @@ export async function updateUser(ctx: ServiceContext, actor: Actor, id: string, 
 
 /**
  * `npm run admin -- reset-password <login>`: whoever runs the server's console (no actor) gives a user a
- * new password. The user must change it at the next login, every session of the user ends, and the
- * account's failed logins are forgotten so a throttled account can sign in at once. Audited.
+ * new password. The user must change it at the next login, every session of the user ends, its API
+ * tokens are revoked, and the account's failed logins are forgotten so a throttled account can sign
+ * in at once. Audited.
  */
 export async function resetPasswordFromConsole(ctx: ServiceContext, loginName: string, password: string): Promise<UserResponse> {
   const login = loginName.trim().toLowerCase();
@@ -150,6 +156,7 @@ export async function resetPasswordFromConsole(ctx: ServiceContext, loginName: s
       throw new AppError('NOT_FOUND', { loginName: login });
     }
     await deleteSessionsOfUser(tx.db, after.id);
+    await revokeTokensOnPasswordEvent(tx, null, after.id, 'password.reset');
     await deleteFailedLogins(tx.db, login);
     await recordAudit(tx, null, {
       action: 'user.password.reset',

@@ -97,3 +97,12 @@ export async function touchToken(db: Db, id: string, at: Date, staleBefore: Date
     .set({ lastUsedAt: at })
     .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))));
 }
+
+/** Revokes every token the user still holds; the rows revoked (none when there were none). */
+export function revokeAllUserTokens(db: Db, userId: string, at: Date): Promise<ApiTokenRow[]> {
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning();
+}

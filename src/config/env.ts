@@ -38,6 +38,8 @@ export interface Config {
   readonly webDir: string;
   /** Lifetime of an idle session, in minutes. */
   readonly sessionIdleMinutes: number;
+  /** Lifetime of any session from its login, however active, in minutes (default 720: 12 hours). */
+  readonly sessionAbsoluteMinutes: number;
   /** smtp://user:pass@host:port (or smtps://): e-mail copies of notifications; undefined: in-app only. Never logged. */
   readonly smtpUrl: string | undefined;
   /** The From of those e-mails; defaults to the agency's name and address. */
@@ -218,6 +220,7 @@ export function loadConfig(env: Env, argv: readonly string[] = []): Readonly<Con
     trustProxy: env.TRUST_PROXY === '' ? undefined : env.TRUST_PROXY,
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     sessionIdleMinutes: take(() => intFrom(env, 'SESSION_IDLE_MINUTES', 480, 5, 60 * 24 * 30), 480),
+    sessionAbsoluteMinutes: take(() => intFrom(env, 'SESSION_ABSOLUTE_MINUTES', 720, 5, 60 * 24 * 30), 720),
     smtpUrl: take(() => smtpUrlFrom(env), undefined),
     smtpFrom: take(() => lineFrom(env, 'SMTP_FROM', `"${agency.name.replace(/["\\]/g, '')}" <${agency.email}>`), ''),
     publicUrl: take(() => publicUrlFrom(env), undefined),

@@ -21,6 +21,8 @@ export interface ServiceContext {
   /** IANA time zone of the agency; the year of reference and "today" follow it. */
   readonly timeZone: string;
   readonly sessionIdleMinutes: number;
+  /** A session ends this long after its login however active (SESSION_ABSOLUTE_MINUTES); absent: 12 hours. */
+  readonly sessionAbsoluteMinutes?: number | undefined;
   /** The agency's public contact details (ISRC_AGENCY_*). */
   readonly agency: AgencyContact;
   /** SMTP for e-mail copies of notifications (SMTP_URL); undefined: notifications are in-app only. */
@@ -54,10 +56,19 @@ export interface TxContext extends ServiceContext {
 export function contextFromConfig(
   db: Db,
   clock: Clock,
-  config: Pick<Config, 'countryCode' | 'timeZone' | 'sessionIdleMinutes' | 'agency'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom'>>,
+  config: Pick<Config, 'countryCode' | 'timeZone' | 'sessionIdleMinutes' | 'agency'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'sessionAbsoluteMinutes'>>,
 ): ServiceContext {
   const mail = config.smtpUrl === undefined ? undefined : { smtpUrl: config.smtpUrl, from: config.smtpFrom ?? config.agency.email };
-  return { db, clock, countryCode: config.countryCode, timeZone: config.timeZone, sessionIdleMinutes: config.sessionIdleMinutes, agency: config.agency, mail };
+  return {
+    db,
+    clock,
+    countryCode: config.countryCode,
+    timeZone: config.timeZone,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    sessionAbsoluteMinutes: config.sessionAbsoluteMinutes,
+    agency: config.agency,
+    mail,
+  };
 }
 
 /** The current calendar year in the agency's time zone: the year of reference of codes assigned now. */

@@ -114,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await registerSecurityHeaders(app);
   registerCsrfCheck(app, { publicUrl: options.publicUrl });
   await registerOpenApi(app);
-  registerAuth(app, options.ctx);
+  registerAuth(app, options.ctx, { publicUrl: options.publicUrl });
   registerIdempotency(app, options.ctx);
   registerInputGuards(app);
 

@@ -14,6 +14,10 @@ const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 const BEARER_PATTERN = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_URL is https://: the session cookie is Secure whatever protocol the request seems to use. */
+    secureSessionCookie: boolean;
+  }
   interface FastifyContextConfig {
     /** The route answers without a session (login, the ISRC check). */
     public?: boolean;
@@ -39,8 +43,14 @@ declare module 'fastify' {
   }
 }
 
+export interface AuthOptions {
+  /** PUBLIC_URL: when it is https://, users reach the registry over TLS, so the cookie is always Secure. */
+  publicUrl?: string | undefined;
+}
+
 /** Resolves the session cookie on every API request; routes then ask for an actor. */
-export function registerAuth(app: AppInstance, ctx: ServiceContext): void {
+export function registerAuth(app: AppInstance, ctx: ServiceContext, options: AuthOptions = {}): void {
+  app.decorate('secureSessionCookie', /^https:\/\//i.test(options.publicUrl ?? ''));
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('apiToken', null);
@@ -120,12 +130,17 @@ export function requireSessionToken(request: FastifyRequest): string {
   return request.sessionToken;
 }
 
+/**
+ * Secure when the request came over https — which a TLS proxy is believed about only with
+ * TRUST_PROXY — or, whatever the request says, when PUBLIC_URL is https:// (a proxy not named in
+ * TRUST_PROXY must not leave the cookie sendable over plain http).
+ */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: request.server.secureSessionCookie || request.protocol === 'https',
     maxAge: maxAgeSeconds,
   });
 }

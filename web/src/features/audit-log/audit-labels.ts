@@ -28,6 +28,7 @@ export const KNOWN_ACTIONS = [
   'user.update',
   'user.password.change',
   'user.password.reset',
+  'user.password.changeFailed',
   'user.locale.change',
   'user.role.change',
   'auth.login',
