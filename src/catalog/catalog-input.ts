@@ -1,8 +1,10 @@
+import type { TSchema } from 'typebox';
 import { normaliseIsrc } from '../isrc/isrc.js';
 import { AppError } from '../shared/errors.js';
+import { codePointLength, declaredMaxLength } from '../shared/stored-length.js';
 import { cleanText } from '../shared/text.js';
 import type { NewAlbumRow } from './albums.repo.js';
-import type { AlbumFields, CreditLine, RecordingFields } from './catalog.schemas.js';
+import { AlbumFields, CREDIT_NAME_MAX_LENGTH, RecordingFields, type CreditLine } from './catalog.schemas.js';
 import { dateYearBounds, DATE_MAX_YEARS_AHEAD, parseDuration, parseRecordingDate, parseReleaseDate, type PartialDateError } from './formats.js';
 import type { NewRecordingRow } from './tracks.repo.js';
 
@@ -22,6 +24,19 @@ class FieldErrors {
     } else {
       this.add(field, formCode);
     }
+  }
+  /**
+   * The schema's length limit held on the text as stored: the request was checked before NFC,
+   * which can lengthen it (U+1D160 becomes three code points). Same answer as a too-long request.
+   */
+  addIfTooLong(field: string, stored: string | undefined, limit: number | undefined): void {
+    if (stored !== undefined && limit !== undefined && codePointLength(stored) > limit) {
+      this.add(field, 'maxLength', { limit });
+    }
+  }
+  /** Each credit name as stored, under its form path (`credits.0.names.1`, as the request's). */
+  addCreditNames(credits: readonly CreditLine[] | undefined): void {
+    credits?.forEach((line, i) => line.names.forEach((name, j) => this.addIfTooLong(`credits.${i}.names.${j}`, cleanText(name), CREDIT_NAME_MAX_LENGTH)));
   }
   throwIfAny(): void {
     if (this.fields.length > 0) {
@@ -43,8 +58,15 @@ export function artistTextOf(credits: readonly CreditLine[]): string {
     .join(' / ');
 }
 
-function text(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : cleanText(value);
+type AlbumTextKey = 'title' | 'publisher' | 'productionCompany' | 'introduction';
+type RecordingTextKey = 'title' | 'storyTitle' | 'episode' | 'theme' | 'playTitle' | 'description' | 'productionCompany';
+
+/** A free-text field cleaned as stored, refused when that is longer than its schema allows. */
+function storedText<K extends string>(errors: FieldErrors, schema: { properties: Record<K, TSchema> }, fields: Partial<Record<K, string>>, key: K): string | undefined {
+  const value = fields[key];
+  const cleaned = value === undefined ? undefined : cleanText(value);
+  errors.addIfTooLong(key, cleaned, declaredMaxLength(schema.properties[key]));
+  return cleaned;
 }
 
 function emptyToNull(value: string | null | undefined): string | null | undefined {
@@ -67,16 +89,18 @@ export function parseAlbumFields(fields: AlbumFields, currentYear: number): Part
       patch[key] = value;
     }
   };
+  const text = (key: AlbumTextKey) => storedText(errors, AlbumFields, fields, key);
   set('releaseType', fields.releaseType);
-  set('title', text(fields.title));
-  set('publisher', text(fields.publisher));
-  set('productionCompany', text(fields.productionCompany));
-  set('introduction', text(fields.introduction));
+  set('title', text('title'));
+  set('publisher', text('publisher'));
+  set('productionCompany', text('productionCompany'));
+  set('introduction', text('introduction'));
   set('albumType', fields.albumType);
   set('workCategory', fields.workCategory);
   set('mediaForm', fields.mediaForm);
   set('publicationCategory', fields.publicationCategory);
   set('retroactive', fields.retroactive);
+  errors.addCreditNames(fields.credits);
   if (fields.credits !== undefined) {
     const credits = cleanCredits(fields.credits);
     patch.credits = credits;
@@ -116,16 +140,18 @@ export function parseRecordingFields(fields: RecordingFields, currentYear: numbe
       patch[key] = value;
     }
   };
-  set('title', text(fields.title));
-  set('storyTitle', text(fields.storyTitle));
-  set('episode', text(fields.episode));
-  set('theme', text(fields.theme));
-  set('playTitle', text(fields.playTitle));
-  set('description', text(fields.description));
-  set('productionCompany', text(fields.productionCompany));
+  const text = (key: RecordingTextKey) => storedText(errors, RecordingFields, fields, key);
+  set('title', text('title'));
+  set('storyTitle', text('storyTitle'));
+  set('episode', text('episode'));
+  set('theme', text('theme'));
+  set('playTitle', text('playTitle'));
+  set('description', text('description'));
+  set('productionCompany', text('productionCompany'));
   set('aiAssisted', fields.aiAssisted);
   set('producedAbroad', fields.producedAbroad);
   set('versionType', fields.versionType);
+  errors.addCreditNames(fields.credits);
   if (fields.credits !== undefined) {
     const credits = cleanCredits(fields.credits);
     patch.credits = credits;

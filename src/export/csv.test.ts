@@ -7,8 +7,20 @@ describe('CSV export', () => {
     expect(neutraliseCell(value)).toBe(`'${value}`);
   });
 
+  // Spreadsheets skip spaces and zero-width characters before a formula and read full-width signs.
+  it.each([' =1+1', '\u200b=1+1', '\ufeff\u2060\u200d+1', '\u3000@SUM(A1)', '\n-1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '\u200c＝1', '﹦1'])('neutralises %j', (value) => {
+    expect(neutraliseCell(value)).toBe(`'${value}`);
+  });
+
   it('leaves ordinary text alone', () => {
     expect(neutraliseCell('TW-A01-26-00001')).toBe('TW-A01-26-00001');
+    expect(neutraliseCell(' 山海 = 唱片')).toBe(' 山海 = 唱片');
+    expect(neutraliseCell('\u200b')).toBe('\u200b');
+  });
+
+  it('quotes a cell holding a semicolon or a tab, list separators in some Excel locales', () => {
+    const table: Table<string> = { sheet: 'x', columns: [{ header: 'h', value: (r) => r }], rows: ['a;=1+1', 'x\t=1', 'plain'] };
+    expect(toCsv(table)).toBe('\uFEFFh\r\n"a;=1+1"\r\n"x\t=1"\r\nplain\r\n');
   });
 
   it('quotes, neutralises, keeps numbers and starts with a BOM', () => {

@@ -1,16 +1,28 @@
 import type { Table } from './table.js';
 
+/** What a spreadsheet skips before reading a formula: spaces and line breaks, zero-width and other format characters (U+200B–U+200D, U+2060, U+FEFF, bidi marks). */
+const LEADING_IGNORED = /^[\s\p{Cf}]*/u;
+const FORMULA_START = new Set(['=', '+', '-', '@']);
+
 /**
- * A cell a spreadsheet would run as a formula starts with = + - @ (or a tab or carriage return
- * before one of them): OWASP's advice is to prefix it with a single quote, so the text shows as
- * typed and never runs. Numbers are written as numbers and left alone.
+ * A cell a spreadsheet would run as a formula starts with = + - @, also after spaces or
+ * zero-width characters, also in full-width or small forms (＝ ＋ － ＠ ﹦, NFKC folds them), or
+ * with a tab or carriage return: OWASP's advice is to prefix it with a single quote, so the text
+ * shows as typed and never runs. Numbers are written as numbers and left alone.
  */
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const first = value.slice(value.match(LEADING_IGNORED)?.[0].length ?? 0).codePointAt(0);
+  const startsFormula = first !== undefined && FORMULA_START.has(String.fromCodePoint(first).normalize('NFKC').charAt(0));
+  return startsFormula || /^[\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * Quoted when it holds a quote, a line break, or a separator: the comma, and the semicolon and tab
+ * Excel uses as the list separator in some locales (unquoted, `a;=1+1` would split into a cell
+ * starting with `=`).
+ */
 function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return /[",;\t\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 function cell(value: string | number | null): string {

@@ -15,7 +15,11 @@ export interface DecisionRoute<B extends TSchema, R extends TSchema> {
   response: R;
   /** The error responses documented beside it. */
   errors: Record<number, TSchema>;
-  /** 201 when the decision records something new (a deposit event); 200 otherwise. */
+  /**
+   * 201 when the decision records something new (a deposit event); 200 otherwise. Such a route
+   * also honours `Idempotency-Key` (idempotency.ts): a retried POST would record the copies twice,
+   * whereas a repeated state change (approve, return …) is refused by the state itself.
+   */
   created?: boolean;
 }
 
@@ -33,7 +37,7 @@ export function decisionRoute<B extends TSchema, R extends TSchema>(
   // Widened on purpose: the type provider cannot resolve a generic schema's types, so they are
   // stated here once (Fastify validates params and body against these very schemas first).
   const schema: FastifySchema = { tags: route.tags, summary: route.summary, params: IdParams, body: route.body, response: { [status]: route.response, ...route.errors } };
-  app.post(route.path, { schema }, async (request, reply) => {
+  app.post(route.path, { schema, config: { idempotent: route.created === true } }, async (request, reply) => {
     const { id } = request.params as IdParams;
     return reply.code(status).send(await decide(requireActor(request), id, request.body as Static<B>));
   });

@@ -32,8 +32,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'You can hold at most {max} API tokens; please revoke one you no longer use.',
   },
   SESSION_REQUIRED: {
-    'zh-TW': 'API 權杖不能用來管理權杖，請登入網站後再操作。',
-    en: 'An API token cannot manage API tokens; please sign in to the website instead.',
+    'zh-TW': '這項操作須登入網站後進行，API 權杖無法執行。',
+    en: 'This needs a signed-in session; an API token cannot do it. Please sign in to the website instead.',
   },
   IDEMPOTENCY_KEY_REUSED: {
     'zh-TW': '這個 Idempotency-Key 已用於另一個請求，請為新的請求使用新的金鑰。',

@@ -103,8 +103,10 @@ describe('authenticating with a token', () => {
     failed(await bearer.call('POST', '/api-tokens', { name: 'minted' }), 403, 'SESSION_REQUIRED');
     failed(await bearer.call('GET', '/api-tokens'), 403, 'SESSION_REQUIRED');
     failed(await bearer.call('DELETE', `/api-tokens/${created.id}`), 403, 'SESSION_REQUIRED');
-    failed(await bearer.call('POST', '/auth/logout'), 403, 'SESSION_REQUIRED');
-    failed(await bearer.call('POST', '/auth/password', { currentPassword: 'x', newPassword: 'something long' }), 403, 'SESSION_REQUIRED');
+    const password = failed(await bearer.call('POST', '/auth/password', { currentPassword: 'x', newPassword: 'something long' }, { 'accept-language': 'en' }), 403, 'SESSION_REQUIRED');
+    // Said of every session-only action, not only of managing tokens.
+    expect(password.message).toBe('This needs a signed-in session; an API token cannot do it. Please sign in to the website instead.');
+    expect(failed(await bearer.call('POST', '/auth/logout'), 403, 'SESSION_REQUIRED').message).toBe('這項操作須登入網站後進行，API 權杖無法執行。');
     expect(await listTokens(api)).toHaveLength(1);
   });
 

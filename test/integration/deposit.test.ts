@@ -138,3 +138,29 @@ describe('correcting a mistaken event', () => {
     expect(audit).toMatchObject({ before: { depositStatus: 'deposited', event: { id: eventId, copies: 1 } }, after: { depositStatus: 'not_deposited', reason: '登錄到錯的專輯' } });
   });
 });
+
+describe('retrying with an Idempotency-Key', () => {
+  function withKey(api: Client, key: string, path: string, payload: Record<string, unknown>) {
+    return env.app.inject({ method: 'POST', url: `/api/v1${path}`, headers: { cookie: api.cookie, 'idempotency-key': key }, payload });
+  }
+
+  it('records copies received and sent once, answers the first result again and notifies once', async () => {
+    const government = await memberSession(env, 'government');
+    const album = await reviewedAlbum(government, officer, '重試送存');
+    const body = { copies: 1, date: TODAY, note: '包裹一' };
+    const first = ok(await withKey(officer, 'parcel-1', `/albums/${album.id}/deposits/received`, body), 201);
+    const retry = ok(await withKey(officer, 'parcel-1', `/albums/${album.id}/deposits/received`, body), 201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json<AlbumDepositResponse>()).toEqual(first.json<AlbumDepositResponse>());
+    // Two copies are required of a government body: a second recording would have made it 已送存.
+    expect(ok(await officer.call('GET', `/albums/${album.id}/deposits`)).json<AlbumDepositResponse>()).toMatchObject({ status: 'partial', receivedCopies: 1 });
+    const notified = await queryRows(env.handle, sql`select count(*)::int as n from notifications where kind = 'deposit.received' and entity_id = ${album.id}`);
+    expect(Number(notified[0]?.n)).toBe(1);
+
+    const sent = { copies: 1, date: TODAY };
+    ok(await withKey(government.api, 'sent-1', `/albums/${album.id}/deposits/sent`, sent), 201);
+    expect(ok(await withKey(government.api, 'sent-1', `/albums/${album.id}/deposits/sent`, sent), 201).headers['idempotent-replayed']).toBe('true');
+    const events = ok(await government.api.call('GET', `/albums/${album.id}/deposits`)).json<AlbumDepositResponse>().events;
+    expect(events.map((e) => e.kind).sort()).toEqual(['received', 'sent']);
+  });
+});

@@ -158,6 +158,17 @@ describe('年度回報量統計表', () => {
     failed(await officer.call('GET', '/stats?year=1900'), 400, 'VALIDATION_FAILED');
   });
 
+  it('takes the year in decimal digits only: 0x7EA, 2026e0 and " 2026" are not 2026', async () => {
+    const notANumber = failed(await officer.call('GET', '/stats?year=abc', undefined, 'en'), 400, 'VALIDATION_FAILED');
+    for (const year of ['0x7EA', '2026e0', '%202026', '2026.0']) {
+      for (const path of ['/stats', '/stats.xlsx', '/stats/annual-report', '/stats/annual-report.xlsx', '/used-designations', '/used-designations/codes', '/used-designations.csv']) {
+        const refused = failed(await officer.call('GET', `${path}?year=${year}`, undefined, 'en'), 400, 'VALIDATION_FAILED');
+        expect(refused.details, `${path}?year=${year}`).toEqual(notANumber.details);
+      }
+    }
+    expect(ok(await officer.call('GET', `/stats/annual-report?year=${YEAR}`)).json<{ year: number }>().year).toBe(YEAR);
+  });
+
   it('exports the same figures as .xlsx, a member only its own', async () => {
     const s = await stats(officer, `year=${YEAR}`);
     const res = ok(await officer.call('GET', `/stats.xlsx?year=${YEAR}`));
