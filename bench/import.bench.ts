@@ -9,7 +9,8 @@
  * `XLSX.read(buffer)` with the importer's options in a forked child like the importer's (same heap
  * cap and environment; import-bare-read.child.ts), timed inside the child from readFile to parsed.
  * Medians of BENCH_IMPORT_RUNS runs (default 3), alternating the two, after one warm-up preview of a
- * small file (JIT, the database's plans, the reader's spare). Peak RSS of the parsing child:
+ * small file (JIT, the database's plans, the reader's spare); each preview and each bare read starts
+ * once the reader's spare child is up, so neither shares the machine with a child's start. Peak RSS of the parsing child:
  * the larger of its own ru_maxrss reported back and /proc VmHWM sampled by the reader.
  *
  * Goals: ratio ≤ 1.5 and peak RSS ≤ 300 MB at 2,000 tracks; a 5,000-track catalogue under 10 s.
@@ -163,6 +164,7 @@ async function run(bench: BenchContext): Promise<void> {
       return result;
     },
     close: () => server.close(),
+    spareReady: () => server.spareReady(),
   };
   try {
     await handle.migrate();
@@ -198,6 +200,7 @@ async function run(bench: BenchContext): Promise<void> {
         reads.length = 0;
         for (let i = 1; i <= RUNS; i++) {
           const { payload, headers } = multipart(xlsx, cover);
+          await reader.spareReady();
           const started = performance.now();
           const res = await app.inject({ method: 'POST', url: '/api/v1/import/previews', payload, headers: { ...headers, cookie } });
           const ms = performance.now() - started;
@@ -206,6 +209,7 @@ async function run(bench: BenchContext): Promise<void> {
             throw new Error(`${shape.label}: preview answered ${res.statusCode} ${res.body.slice(0, 500)}`);
           }
           last = res.json<ImportPreviewResponse>();
+          await reader.spareReady();
           const bare = await bareRead(file);
           previewMs.push(ms);
           bareMs.push(bare.ms);

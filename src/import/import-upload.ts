@@ -58,8 +58,12 @@ export interface Received {
   nextAvailable: boolean;
 }
 
-/** Receives the parts as they come (each file stream must be read before the next part). */
-export async function receive(ctx: ServiceContext, parts: AsyncIterable<UploadPart>, describe: DescribeError): Promise<Received> {
+/**
+ * Receives the parts as they come (each file stream must be read before the next part).
+ * `onWorkbook` is told as soon as the workbook is staged, so reading it can start while the cover
+ * that follows is received and decoded (a 3000×3000 cover takes a while).
+ */
+export async function receive(ctx: ServiceContext, parts: AsyncIterable<UploadPart>, describe: DescribeError, onWorkbook?: (staged: StagedFile) => void): Promise<Received> {
   const got: Received = { coverProblems: [], nextAvailable: false };
   try {
     for await (const part of parts) {
@@ -69,6 +73,7 @@ export async function receive(ctx: ServiceContext, parts: AsyncIterable<UploadPa
         }
       } else if (part.fieldname === 'file' && got.workbook === undefined) {
         got.workbook = { staged: await stageWorkbook(ctx, part.file), fileName: part.file.fileName.slice(0, 255) };
+        onWorkbook?.(got.workbook.staged);
       } else if (part.fieldname === 'cover' && got.cover === undefined) {
         const checked = await checkImportCover(stagingDirOf(ctx), part.file);
         if (checked.ok) {

@@ -7,12 +7,22 @@ import type { Db } from '../db/types.js';
 export type ImportPreviewRow = typeof importPreviews.$inferSelect;
 export type NewImportPreviewRow = typeof importPreviews.$inferInsert;
 
-export async function insertImportPreview(db: Db, row: NewImportPreviewRow): Promise<ImportPreviewRow> {
-  const [inserted] = await db.insert(importPreviews).values(row).returning();
+/**
+ * The payload is not read back: it is the one just written (up to a few MB for a catalogue), and
+ * sending it back and parsing it again cost as much as writing it.
+ */
+export async function insertImportPreview(db: Db, row: NewImportPreviewRow & { payload: unknown }): Promise<ImportPreviewRow> {
+  const [inserted] = await db.insert(importPreviews).values(row).returning({
+    id: importPreviews.id,
+    createdAt: importPreviews.createdAt,
+    confirmedAt: importPreviews.confirmedAt,
+    albumIds: importPreviews.albumIds,
+    coverStagingKey: importPreviews.coverStagingKey,
+  });
   if (inserted === undefined) {
     throw new Error('insert returned no import preview');
   }
-  return inserted;
+  return { ...row, ...inserted };
 }
 
 export async function findImportPreview(db: Db, id: string, registrantId: string): Promise<ImportPreviewRow | undefined> {

@@ -17,7 +17,8 @@ import type { ImportPreviewQuery, ImportPreviewResponse, ImportProgress } from '
 import { receive, refused, stagingDirOf, type Received, type UploadPart } from './import-upload.js';
 import { checkImport, type PreviewOutcome } from './preview-check.js';
 import { rowsToDrafts, type ImportDrafts } from './rows-to-drafts.js';
-import { readUploadedWorkbook, type WorkbookReader } from './spreadsheet/index.js';
+import { readUploadedWorkbook, type ReadResult, type WorkbookReader } from './spreadsheet/index.js';
+import type { StagedFile } from '../storage/staging.js';
 
 export type { UploadPart } from './import-upload.js';
 
@@ -97,15 +98,25 @@ export async function createImportPreview(
   report?: ReportProgress,
 ): Promise<ImportPreviewResponse> {
   assertMember(actor);
-  const got = await receive(ctx, parts, deps.describe);
-  if (got.workbook === undefined) {
+  let reading: Promise<ReadResult> | undefined;
+  const startReading = (staged: StagedFile): void => {
+    report?.({ phase: 'reading', done: 0, total: 1 });
+    reading = readUploadedWorkbook(deps.reader, staged.path);
+    // Handled now, awaited later: a failure while the cover still streams must not go unhandled.
+    reading.catch(() => undefined);
+  };
+  const got = await receive(ctx, parts, deps.describe, startReading).catch(async (err: unknown) => {
+    // The upload failed after the workbook: its read is not wanted, but must end before we answer.
+    await reading?.catch(() => undefined);
+    throw err;
+  });
+  if (got.workbook === undefined || reading === undefined) {
     await got.cover?.discard();
     throw new AppError('IMPORT_FILE_MISSING');
   }
   const { staged, fileName } = got.workbook;
   try {
-    report?.({ phase: 'reading', done: 0, total: 1 });
-    const read = await readUploadedWorkbook(deps.reader, staged.path);
+    const read = await reading;
     if (!read.ok) {
       throw refused(read.reason, read.detail);
     }

@@ -63,7 +63,7 @@ const alive = (pid: number): boolean => {
 
 beforeAll(async () => {
   const server = createWorkbookReader();
-  reader = { read: (filePath) => (reads++, server.read(filePath)), close: () => server.close() };
+  reader = { read: (filePath) => (reads++, server.read(filePath)), close: () => server.close(), spareReady: () => server.spareReady() };
   // As main.ts does: the reader made once, before the app, and handed in the context.
   app = await buildApp({ ctx: { ...env.ctx, workbookReader: reader } });
   await app.ready();

@@ -139,20 +139,25 @@ export function findTable<K extends string>(sheet: SheetData, spec: TableSpec<K>
   }
   const rows: TableRow<K>[] = [];
   const unnamed = new Set<number>();
+  // Each data cell is looked at once here (a 5,000-row file has 70,000 of them).
+  const named = headingCells.map((cell) => cellString(cell) !== '');
+  const wanted = new Set(keys.flatMap((key) => (columns[key] === undefined ? [] : [columns[key].index])));
   for (let r = headingAt + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
+    let filled = false;
     row.forEach((cell, c) => {
-      if (cellString(headingCells[c]) === '' && cellString(cell) !== '') {
+      if (cellString(cell) === '') {
+        return;
+      }
+      if (named[c] !== true) {
         unnamed.add(c);
       }
+      filled ||= wanted.has(c);
     });
     const cells = {} as Record<K, Cell>;
-    let filled = false;
     for (const key of keys) {
       const column = columns[key];
-      const cell = column === undefined ? null : (row[column.index] ?? null);
-      cells[key] = cell ?? BLANK_CELL;
-      filled ||= cellString(cell) !== '';
+      cells[key] = (column === undefined ? null : row[column.index]) ?? BLANK_CELL;
     }
     if (filled) {
       rows.push({ rowNumber: r + 1, cells });

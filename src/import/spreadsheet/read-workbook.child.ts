@@ -43,7 +43,7 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
     return { type: 'refused', reason: 'too-complex', detail: { cause: 'cells', cells: converted.cells, limit: maxCells } };
   }
   // The child's own high-water mark (ru_maxrss, KiB): what the parent's /proc sampling may miss between samples.
-  return { type: 'result', workbook: converted.workbook, cells: converted.cells, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { type: 'result', workbookJson: JSON.stringify(converted.workbook), cells: converted.cells, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 process.on('disconnect', () => process.exit(0));

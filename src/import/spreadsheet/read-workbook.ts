@@ -28,6 +28,11 @@ export interface WorkbookReader {
   read(filePath: string): Promise<ReadResult>;
   /** Stops the spare child; reads in progress finish. */
   close(): void;
+  /**
+   * Resolves once the spare child is started and waiting (started now if it was only scheduled);
+   * at once for a reader without one. For benchmarks that time a read on a quiet machine.
+   */
+  spareReady(): Promise<void>;
 }
 
 export type ReaderOptions = Partial<ReaderLimits> & {
@@ -41,6 +46,11 @@ const RUNS_TS = SELF.endsWith('.ts');
 const CHILD_PATH = fileURLToPath(new URL(`./read-workbook.child.${RUNS_TS ? 'ts' : 'js'}`, SELF));
 const READY_TIMEOUT_MS = 60_000;
 const WATCH_INTERVAL_MS = 25;
+/**
+ * After a read, the next spare starts this much later: a child's start (Node and SheetJS loading)
+ * takes a core for a while, and the server is then still checking the file it just read.
+ */
+const SPARE_DELAY_MS = 1_000;
 /** After its answer the child exits by itself; if it has not after this, it is killed. */
 const EXIT_GRACE_MS = 1_000;
 /** A spare that failed to start is tried again after 1 s, then 2 s, 4 s… up to a minute. */
@@ -182,7 +192,8 @@ function answer(message: Exclude<ChildMessage, { type: 'ready' }>, stats: (cells
   if (message.type === 'result') {
     const measured = stats(message.cells);
     const peakRssMb = message.maxRssMb === undefined ? measured.peakRssMb : Math.max(measured.peakRssMb ?? 0, message.maxRssMb);
-    return { ok: true, workbook: message.workbook, stats: { ...measured, peakRssMb } };
+    // The child is ours and sends what toWorkbookData made; its JSON is that shape.
+    return { ok: true, workbook: JSON.parse(message.workbookJson) as WorkbookData, stats: { ...measured, peakRssMb } };
   }
   return { ...refuse(message.reason, message.detail), stats: stats(0) };
 }
@@ -197,7 +208,10 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
   let spare: Promise<Spawned> | undefined;
   let closed = false;
   let failedStarts = 0;
+  let scheduled: NodeJS.Timeout | undefined;
   const prepare = (): void => {
+    clearTimeout(scheduled);
+    scheduled = undefined;
     if (!warm || closed || spare !== undefined) {
       return;
     }
@@ -246,11 +260,16 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
         }
         return result;
       } finally {
-        prepare();
+        scheduled ??= setTimeout(prepare, SPARE_DELAY_MS).unref();
       }
+    },
+    async spareReady() {
+      prepare();
+      await spare?.catch(() => undefined);
     },
     close() {
       closed = true;
+      clearTimeout(scheduled);
       const idle = spare;
       spare = undefined;
       void idle?.then(

@@ -1,0 +1,1 @@
+ALTER TABLE "import_previews" ALTER COLUMN "payload" SET DATA TYPE json USING "payload"::json;
