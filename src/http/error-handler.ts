@@ -94,6 +94,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   IMPORT_FILE_REFUSED: 422,
   IMPORT_HAS_ERRORS: 409,
   IMPORT_PREVIEW_EXPIRED: 410,
+  IMPORT_BUSY: 503,
+  IMPORT_IN_PROGRESS: 409,
   COVER_TOO_LARGE: 413,
   COVER_TYPE_NOT_ALLOWED: 415,
   COVER_FORMAT_NOT_ALLOWED: 415,
@@ -208,7 +210,7 @@ function fromFastifyError(err: FastifyError, locale: Locale, bodyLimit: number |
 }
 
 export function sendError(reply: FastifyReply, err: AppError, locale: Locale): FastifyReply {
-  if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED' || err.code === 'UPLOADS_BUSY') && typeof err.details?.retryAfterSeconds === 'number') {
+  if ((err.code === 'LOGIN_THROTTLED' || err.code === 'RATE_LIMITED' || err.code === 'UPLOADS_BUSY' || err.code === 'IMPORT_BUSY') && typeof err.details?.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(err.details.retryAfterSeconds));
   }
   return reply.code(statusOf(err.code)).send(answerBody(err, locale, reply.request.id));

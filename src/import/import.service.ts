@@ -17,10 +17,13 @@ import type { ImportPreviewQuery, ImportPreviewResponse, ImportProgress } from '
 import { receive, refused, stagingDirOf, type Received, type UploadPart } from './import-upload.js';
 import { checkImport, type PreviewOutcome } from './preview-check.js';
 import { rowsToDrafts, type ImportDrafts } from './rows-to-drafts.js';
-import { readUploadedWorkbook, type ReadResult, type WorkbookReader } from './spreadsheet/index.js';
+import { ReaderBusyError, readUploadedWorkbook, type ReadResult, type WorkbookReader } from './spreadsheet/index.js';
 import type { StagedFile } from '../storage/staging.js';
 
 export type { UploadPart } from './import-upload.js';
+
+/** A full queue of reads (2 reading, 8 waiting) drains in well under this. */
+const BUSY_RETRY_SECONDS = 10;
 
 /** A preview (and its staged cover) stays confirmable for a day, as long as staging keeps uploads. */
 export const PREVIEW_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -66,6 +69,14 @@ async function coverProblems(drafts: ImportDrafts, got: Received): Promise<Impor
   return got.coverProblems;
 }
 
+/** A read refused a turn (read-turns.ts) as the answer the user sees. */
+function busyError(err: unknown): never {
+  if (err instanceof ReaderBusyError) {
+    throw err.reason === 'owner' ? new AppError('IMPORT_IN_PROGRESS') : new AppError('IMPORT_BUSY', { retryAfterSeconds: BUSY_RETRY_SECONDS });
+  }
+  throw err;
+}
+
 /**
  * The preview through the catalog services in a transaction that is rolled back: what checkImport
  * does without writing, kept for a registrant whose profile cannot be read (each row then says why).
@@ -101,7 +112,7 @@ export async function createImportPreview(
   let reading: Promise<ReadResult> | undefined;
   const startReading = (staged: StagedFile): void => {
     report?.({ phase: 'reading', done: 0, total: 1 });
-    reading = readUploadedWorkbook(deps.reader, staged.path);
+    reading = readUploadedWorkbook(deps.reader, staged.path, actor.userId);
     // Handled now, awaited later: a failure while the cover still streams must not go unhandled.
     reading.catch(() => undefined);
   };
@@ -116,7 +127,7 @@ export async function createImportPreview(
   }
   const { staged, fileName } = got.workbook;
   try {
-    const read = await reading;
+    const read = await reading.catch(busyError);
     if (!read.ok) {
       throw refused(read.reason, read.detail);
     }

@@ -224,6 +224,10 @@ export const ERROR_CODES = [
   'IMPORT_HAS_ERRORS',
   /** The preview is older than a day (its staged cover is gone): upload the file again. */
   'IMPORT_PREVIEW_EXPIRED',
+  /** Every turn to read a workbook is taken and the queue is full: upload again after `details.retryAfterSeconds`; nothing was written. */
+  'IMPORT_BUSY',
+  /** The same user already has a workbook being read (another tab, a double submit): wait for that preview. */
+  'IMPORT_IN_PROGRESS',
   /** An audio file's name does not end in .mp3, .wav or .mp4; `details.fileName`. */
   'AUDIO_FILE_NAME_INVALID',
   /** 數位媒體批次上傳 (or a resumable upload without a track): the name is not `<ISRC>.<ext>`; `details.fileName`. */

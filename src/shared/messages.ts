@@ -241,6 +241,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     en: 'The preview lists {errorCount} errors, so nothing can be imported; correct the file and upload it again.',
   },
   IMPORT_PREVIEW_EXPIRED: { 'zh-TW': '這份預覽資料已逾時，請重新上傳檔案。', en: 'This preview has expired; please upload the file again.' },
+  IMPORT_BUSY: {
+    'zh-TW': '此刻同時讀取的匯入檔過多，請於 {retryAfterSeconds} 秒後再上傳；沒有寫入任何資料。',
+    en: 'Too many import files are being read at this moment; upload again in {retryAfterSeconds} seconds. Nothing was written.',
+  },
+  IMPORT_IN_PROGRESS: {
+    'zh-TW': '您有另一個匯入檔正在讀取（可能在另一個視窗），請等它的預覽資料出現後再上傳。',
+    en: 'Another import file of yours is being read (perhaps in another window); wait for its preview before uploading again.',
+  },
   COVER_FILE_MISSING: { 'zh-TW': '請選擇專輯封面圖檔（JPG、PNG 或 GIF，5 MB 以內）。', en: 'Choose a cover image (JPG, PNG or GIF, up to 5 MB).' },
   COVER_TOO_LARGE: {
     'zh-TW': '專輯封面檔案過大：上限為 5 MB，請縮小或壓縮圖片後再上傳。',

@@ -10,6 +10,7 @@ import type { ReadResult, WorkbookReader } from './read-workbook.js';
 
 export { prescanXlsx, type PrescanResult } from './prescan.js';
 export { createWorkbookReader, readWorkbook, type ReadResult, type ReadStats, type ReaderOptions, type WorkbookReader } from './read-workbook.js';
+export { ReaderBusyError, ReadTurns } from './read-turns.js';
 export { XLSX_LIMITS, READER_LIMITS, type XlsxLimits, type ReaderLimits } from './limits.js';
 export { SPREADSHEET_REFUSAL_MESSAGES, isSpreadsheetRefusal, spreadsheetRefusalMessage, type RefusalDetail, type SpreadsheetRefusal } from './refusals.js';
 export { cellCode, cellDate, cellDuration, cellText, cellYesNo, normaliseText, oneLine, shownText, withoutQuotePrefix, type CellRefusal, type CellResult } from './cells.js';
@@ -20,10 +21,10 @@ export { pickSheets, type PickedSheets } from './pick-sheets.js';
 export { BLANK_CELL, columnLetter, rangeText, type Cell, type CellType, type MergedRange, type SheetData, type WorkbookData } from './workbook.js';
 
 /** Pre-scan, then parse: one answer for an uploaded file. */
-export async function readUploadedWorkbook(reader: WorkbookReader, filePath: string): Promise<ReadResult> {
+export async function readUploadedWorkbook(reader: WorkbookReader, filePath: string, owner?: string): Promise<ReadResult> {
   const scanned = await prescanXlsx(filePath);
   if (!scanned.ok) {
     return { ...scanned, stats: { ms: 0, peakRssMb: null, cells: 0 } };
   }
-  return reader.read(filePath);
+  return reader.read(filePath, owner);
 }

@@ -42,6 +42,13 @@ export interface ReaderLimits {
    * (outside this child's heap cap) builds from the answer.
    */
   maxCells: number;
+  /**
+   * Parsing children reading at once (each may reach `maxRssMb`): more uploads wait their turn, so
+   * eight large files at once neither take 8 × 700 MB nor time each other out on two cores.
+   */
+  concurrency: number;
+  /** Uploads waiting for a turn; one more is answered "busy, retry shortly". */
+  maxWaiting: number;
 }
 
 export const READER_LIMITS: Readonly<ReaderLimits> = Object.freeze({
@@ -49,4 +56,6 @@ export const READER_LIMITS: Readonly<ReaderLimits> = Object.freeze({
   maxHeapMb: 512,
   maxRssMb: 700,
   maxCells: 300_000,
+  concurrency: 2,
+  maxWaiting: 8,
 });

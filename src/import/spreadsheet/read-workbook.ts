@@ -5,6 +5,7 @@ import { READER_LIMITS, type ReaderLimits } from './limits.js';
 import { processMemory } from './proc-status.js';
 import { isChildMessage, type ChildMessage, type ReadRequest } from './read-protocol.js';
 import { refuse, type Refused } from './refusals.js';
+import { ReadTurns } from './read-turns.js';
 import type { WorkbookData } from './workbook.js';
 
 /**
@@ -25,7 +26,11 @@ export interface ReadStats {
 export type ReadResult = { ok: true; workbook: WorkbookData; stats: ReadStats } | (Refused & { stats: ReadStats });
 
 export interface WorkbookReader {
-  read(filePath: string): Promise<ReadResult>;
+  /**
+   * Reads in a parsing child when it is the file's turn (ReadTurns): `owner` (a user id) may have
+   * one file read at a time. Throws ReaderBusyError when there is no turn to wait for.
+   */
+  read(filePath: string, owner?: string): Promise<ReadResult>;
   /** Stops the spare child; reads in progress finish. */
   close(): void;
   /**
@@ -38,6 +43,8 @@ export interface WorkbookReader {
 export type ReaderOptions = Partial<ReaderLimits> & {
   /** Keep one child started ahead of the next read (default true). */
   warm?: boolean;
+  /** The turns to read by (default: new ones of `concurrency` and `maxWaiting`); tests hold turns by hand. */
+  turns?: ReadTurns;
 };
 
 const SELF = import.meta.url;
@@ -203,12 +210,13 @@ function answer(message: Exclude<ChildMessage, { type: 'ready' }>, stats: (cells
  * it at shutdown; tests create their own.
  */
 export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReader {
-  const { warm = true, ...overrides } = options;
+  const { warm = true, turns: givenTurns, ...overrides } = options;
   const limits: ReaderLimits = { ...READER_LIMITS, ...overrides };
   let spare: Promise<Spawned> | undefined;
   let closed = false;
   let failedStarts = 0;
   let scheduled: NodeJS.Timeout | undefined;
+  const turns = givenTurns ?? new ReadTurns(limits.concurrency, limits.maxWaiting);
   const prepare = (): void => {
     clearTimeout(scheduled);
     scheduled = undefined;
@@ -241,26 +249,34 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
       },
     );
   };
+  const readInChild = async (filePath: string): Promise<ReadResult> => {
+    const taken = spare;
+    spare = undefined;
+    let spawned = await (taken ?? spawnChild(limits.maxHeapMb)).catch(() => spawnChild(limits.maxHeapMb));
+    if (!isAlive(spawned.child)) {
+      spawned = await spawnChild(limits.maxHeapMb);
+    }
+    try {
+      const result = await run(spawned, filePath, limits);
+      // A spare that died just as it was handed the file (killed while idle, its exit not seen
+      // yet) is not the file's fault: read once more in a fresh child. Memory and time limits
+      // are never retried.
+      if (taken !== undefined && !result.ok && result.detail.cause === 'crash') {
+        return await run(await spawnChild(limits.maxHeapMb), filePath, limits);
+      }
+      return result;
+    } finally {
+      scheduled ??= setTimeout(prepare, SPARE_DELAY_MS).unref();
+    }
+  };
   prepare();
   return {
-    async read(filePath) {
-      const taken = spare;
-      spare = undefined;
-      let spawned = await (taken ?? spawnChild(limits.maxHeapMb)).catch(() => spawnChild(limits.maxHeapMb));
-      if (!isAlive(spawned.child)) {
-        spawned = await spawnChild(limits.maxHeapMb);
-      }
+    async read(filePath, owner) {
+      await turns.take(owner);
       try {
-        const result = await run(spawned, filePath, limits);
-        // A spare that died just as it was handed the file (killed while idle, its exit not seen
-        // yet) is not the file's fault: read once more in a fresh child. Memory and time limits
-        // are never retried.
-        if (taken !== undefined && !result.ok && result.detail.cause === 'crash') {
-          return await run(await spawnChild(limits.maxHeapMb), filePath, limits);
-        }
-        return result;
+        return await readInChild(filePath);
       } finally {
-        scheduled ??= setTimeout(prepare, SPARE_DELAY_MS).unref();
+        turns.release(owner);
       }
     },
     async spareReady() {
