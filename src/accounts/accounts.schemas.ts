@@ -18,6 +18,15 @@ export type ActiveStatus = Static<typeof ActiveStatus>;
 
 /** Login names: letters, digits and . _ - ; stored lower-case. */
 export const LoginName = Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' });
+
+/**
+ * Whether `name` (trimmed, lower-cased, as a login looks it up) could be a stored login name: every
+ * account was created through LoginName. Others (`password-change:…`, the budget of password-change
+ * guesses in login_attempts) must never reach the login throttle's account keys.
+ */
+export function couldBeLoginName(name: string): boolean {
+  return /^[a-z0-9._-]{3,64}$/.test(name);
+}
 export const Password = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 
 export const LoginBody = Type.Object({ loginName: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ServiceContext } from '../db/context.js';
+import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { revokeTokensOnPasswordEvent } from '../api-tokens/revoke-on-password.js';
 import { AppError } from '../shared/errors.js';
-import type { ChangePasswordBody, LoginBody } from './accounts.schemas.js';
+import { couldBeLoginName, type ChangePasswordBody, type LoginBody } from './accounts.schemas.js';
 import { actorFor, type Actor } from './actor.js';
 import { markAttemptSucceeded, withdrawAttempt } from './login-attempts.repo.js';
 import { reserveLoginAttempt } from './login-throttle.js';
@@ -17,7 +17,10 @@ import { findUserById, findUserForLogin, updateUserRow, type UserRow } from './u
 
 export type { UserRow } from './users.repo.js';
 
-/** Password-change attempts are counted under this prefix and the login name (login names have no ':'). */
+/**
+ * Password-change attempts are counted under this prefix and the login name. No login reaches this
+ * key: a login name has no ':', and login() refuses, uncounted, a name that could not be one.
+ */
 const PASSWORD_CHANGE_KEY = 'password-change:';
 
 export interface RequestOrigin {
@@ -42,6 +45,12 @@ export async function login(ctx: ServiceContext, body: LoginBody, origin: Reques
   const { db, clock } = ctx;
   const loginName = body.loginName.trim().toLowerCase();
   const now = clock.now();
+  if (!couldBeLoginName(loginName)) {
+    // No account has such a name, and its key could be another budget's (PASSWORD_CHANGE_KEY):
+    // refused like an unknown name, after a hash of the same cost, but neither counted nor audited.
+    await verifyPassword(await dummyPasswordHash(), body.password);
+    throw new AppError('LOGIN_FAILED');
+  }
   // Counted before the password is checked (and the hash takes a while), so a concurrent burst
   // cannot all pass the check at once; no transaction is open while the hash is computed.
   const attempt = await reserveLoginAttempt(ctx, loginName, origin.ip, now);
@@ -58,23 +67,34 @@ export async function login(ctx: ServiceContext, body: LoginBody, origin: Reques
     throw new AppError('ACCOUNT_SUSPENDED');
   }
   // Always a new session id (no fixation): a session the browser brought along, whoever's, ends here.
-  const token = newSessionToken();
-  await withTransaction(ctx, async (tx) => {
+  const token = await withTransaction(ctx, async (tx) => {
     await markAttemptSucceeded(tx.db, attempt.id);
     if (previousToken !== undefined) {
       await deleteSession(tx.db, hashToken(previousToken));
     }
-    await insertSession(tx.db, {
-      tokenHash: hashToken(token),
-      userId: user.id,
-      expiresAt: firstExpiry(ctx, now),
-      ip: origin.ip,
-      userAgent: origin.userAgent.slice(0, 300),
-      createdAt: now,
-    });
-    await recordAudit(tx, actorFor(user, origin.ip), { action: 'auth.login', entityType: 'user', entityId: user.id });
+    return openSession(tx, user, origin);
   });
   return { token, user };
+}
+
+/**
+ * Opens a session for a user whose password was checked, or just set by them (a public
+ * application signs its applicant in: no password to check, so no login throttle to pass), in
+ * the caller's transaction, audited as `auth.login`. Returns the cookie token.
+ */
+export async function openSession(tx: TxContext, user: { id: string; role: UserRow['role']; registrantId: string | null }, origin: RequestOrigin): Promise<string> {
+  const token = newSessionToken();
+  const now = tx.clock.now();
+  await insertSession(tx.db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    expiresAt: firstExpiry(tx, now),
+    ip: origin.ip,
+    userAgent: origin.userAgent.slice(0, 300),
+    createdAt: now,
+  });
+  await recordAudit(tx, actorFor(user, origin.ip), { action: 'auth.login', entityType: 'user', entityId: user.id });
+  return token;
 }
 
 /** A new session's expiry: the idle time from now, never past its absolute lifetime. */

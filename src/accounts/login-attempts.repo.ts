@@ -1,16 +1,18 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { loginAttempts } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
+import { inetAddress } from '../shared/client-address.js';
 
+/** `ip` as the client reported it: stored without a zone, or null when it is no address (the column is inet). */
 export async function recordLoginAttempt(db: Db, loginName: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.insert(loginAttempts).values({ loginName, ip: ip === '' ? null : ip, succeeded });
+  await db.insert(loginAttempts).values({ loginName, ip: inetAddress(ip), succeeded });
 }
 
 /** A failed attempt written before the password is checked (see reserveLoginAttempt); its id. */
 export async function reserveAttemptRow(db: Db, loginName: string, ip: string): Promise<string> {
   const rows = await db
     .insert(loginAttempts)
-    .values({ loginName, ip: ip === '' ? null : ip, succeeded: false })
+    .values({ loginName, ip: inetAddress(ip), succeeded: false })
     .returning({ id: loginAttempts.id });
   const id = rows[0]?.id;
   if (id === undefined) {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import type { Db, Transaction } from '../db/types.js';
-import { clientAddressKey } from '../shared/client-address.js';
+import { clientAddressKey, inetAddress } from '../shared/client-address.js';
 import { AppError } from '../shared/errors.js';
 import { failuresForIp, failuresForLogin, lastSuccessfulLogin, reserveAttemptRow } from './login-attempts.repo.js';
 
@@ -67,7 +67,10 @@ async function countFailures(db: Db, loginName: string, ip: string, now: Date): 
  * outside any transaction, then marks the attempt succeeded (or withdraws it); a crash in between
  * leaves it counted as a failure, the safe side.
  */
-export async function reserveLoginAttempt(ctx: ServiceContext, loginName: string, ip: string, now: Date): Promise<ReservedAttempt> {
+export async function reserveLoginAttempt(ctx: ServiceContext, loginName: string, clientIp: string, now: Date): Promise<ReservedAttempt> {
+  // The address as stored (inet: no zone) and counted; text that is no address counts as unknown,
+  // as its row's null address could never be counted against it (and would break the inet casts).
+  const ip = inetAddress(clientIp) ?? '';
   return withTransaction(ctx, async (tx) => {
     await lockAttemptKeys(tx.db, loginName, ip);
     const before = await countFailures(tx.db, loginName, ip, now);

@@ -1,5 +1,5 @@
 import { actorFor, type Actor } from '../accounts/actor.js';
-import { login, type RequestOrigin } from '../accounts/auth.service.js';
+import { openSession, type RequestOrigin } from '../accounts/auth.service.js';
 import { createUser } from '../accounts/users.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ServiceContext, TxContext } from '../db/context.js';
@@ -7,10 +7,11 @@ import { withTransaction } from '../db/tx.js';
 import { notify } from '../notifications/notify.service.js';
 import { clientAddressKey } from '../shared/client-address.js';
 import { AppError } from '../shared/errors.js';
-import { cleanText } from '../shared/text.js';
+import { storedLengthProblems } from '../shared/stored-length.js';
+import { cleanFields, cleanText } from '../shared/text.js';
 import { toApplicationResponse } from './application-view.js';
 import { countRecentApplicationsFrom, insertApplication, lockApplicationAddress, type ApplicationRow, type NewApplicationRow } from './applications.repo.js';
-import { registrationNumberProblem, type ApplicationResponse, type ApplyBody, type ReapplyBody } from './applications.schemas.js';
+import { ReapplyBody, registrationNumberProblem, type ApplicationResponse, type ApplyBody } from './applications.schemas.js';
 
 /**
  * Per-address limit on applications: each one creates an account, so a script must not fill the
@@ -24,6 +25,7 @@ export const MAX_APPLICATIONS_PER_ADDRESS = 5;
 interface FieldProblem {
   field: string;
   code: string;
+  params?: Record<string, unknown>;
 }
 
 /** The rules the schema cannot say: the registration number by kind, the contact person for organisations. */
@@ -39,6 +41,8 @@ export function checkFields(body: ReapplyBody): void {
   if (cleanText(body.address) === '') {
     problems.push({ field: 'address', code: 'required' });
   }
+  // Each text as stored (NFC can lengthen it) within its schema's limit; the login fields are not in ReapplyBody.
+  problems.push(...storedLengthProblems(ReapplyBody, cleanFields(body)));
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', { fields: problems });
   }
@@ -87,13 +91,15 @@ export async function fileApplication(tx: TxContext, actor: Actor, values: NewAp
 
 /**
  * 登記者代碼申請 (public): creates the applicant's account (role applicant, no registrant) and the
- * application in one transaction, tells the agency, then signs the applicant in so they see its
- * status at once. A taken login name is LOGIN_NAME_TAKEN and leaves nothing behind.
+ * application in one transaction, tells the agency, and signs the applicant in (in the same
+ * transaction) so they see its status at once. The password was set just now: no login, so the
+ * login throttle (an address's failures, a NAT's neighbours') cannot turn a filed application into
+ * a refusal. A taken login name is LOGIN_NAME_TAKEN and leaves nothing behind.
  */
 export async function submitApplication(ctx: ServiceContext, body: ApplyBody, origin: RequestOrigin): Promise<{ application: ApplicationResponse; token: string }> {
   checkFields(body);
   const contactPerson = cleanText(body.contactPerson ?? '') || cleanText(body.name);
-  const application = await withTransaction(ctx, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     await assertNotThrottled(tx, origin.ip);
     const user = await createUser(tx, null, {
       loginName: body.loginName,
@@ -105,8 +111,7 @@ export async function submitApplication(ctx: ServiceContext, body: ApplyBody, or
     });
     const actor = actorFor({ id: user.id, role: 'applicant', registrantId: null }, origin.ip);
     const row = await fileApplication(tx, actor, applicationValues(body, user.id));
-    return toApplicationResponse({ ...row, loginName: user.loginName });
+    const token = await openSession(tx, user, origin);
+    return { application: toApplicationResponse({ ...row, loginName: user.loginName }), token };
   });
-  const { token } = await login(ctx, { loginName: body.loginName, password: body.password }, origin);
-  return { application, token };
 }

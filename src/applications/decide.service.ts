@@ -8,10 +8,11 @@ import { withTransaction } from '../db/tx.js';
 import { addRegistrantCode } from '../registrants/registrant-codes.service.js';
 import { createRegistrant } from '../registrants/registrants.service.js';
 import { AppError } from '../shared/errors.js';
+import { withinStoredLengths } from '../shared/stored-length.js';
 import { cleanText } from '../shared/text.js';
 import { toApplicationResponse } from './application-view.js';
 import { findApplication, findApplicationForUpdate, makeApplicantMember, updateApplicationRow, type ApplicationRow } from './applications.repo.js';
-import type { ApplicationResponse, ApproveApplicationBody } from './applications.schemas.js';
+import { RejectApplicationBody, type ApplicationResponse, type ApproveApplicationBody } from './applications.schemas.js';
 import { assertCanOpen } from './applications.service.js';
 
 /** Locks a pending application; a decided one (also by a concurrent request that won) is a 409. */
@@ -85,7 +86,7 @@ export async function approveApplication(ctx: ServiceContext, actor: Actor, id: 
 /** 不予核准, with the reason the applicant reads on their status page. */
 export async function rejectApplication(ctx: ServiceContext, actor: Actor, id: string, reason: string): Promise<ApplicationResponse> {
   assertCanOpen(actor);
-  const text = cleanText(reason);
+  const { reason: text } = withinStoredLengths(RejectApplicationBody, { reason: cleanText(reason) });
   if (text === '') {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });
   }

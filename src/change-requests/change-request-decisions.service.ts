@@ -4,10 +4,11 @@ import type { ServiceContext, TxContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { notify } from '../notifications/notify.service.js';
 import { AppError } from '../shared/errors.js';
+import { withinStoredLengths } from '../shared/stored-length.js';
 import { isChangeableField, normaliseValue, type ChangeableField } from './change-request-fields.js';
 import { canDecideChangeRequests } from './change-requests.policy.js';
 import { findChangeRequestForUpdate, lockRegistrant, updateChangeRequest, updateRegistrantFields, type ChangeRequestRow } from './change-requests.repo.js';
-import type { ChangeRequestResponse } from './change-requests.schemas.js';
+import { RejectChangeRequestBody, type ChangeRequestResponse } from './change-requests.schemas.js';
 import { assertPending, findVisibleChangeRequest, getChangeRequest } from './change-requests.service.js';
 
 /** The pending request, locked; staff only. */
@@ -76,6 +77,7 @@ export async function rejectChangeRequest(ctx: ServiceContext, actor: Actor, id:
     if (reason === '') {
       throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });
     }
+    withinStoredLengths(RejectChangeRequestBody, { reason });
     await updateChangeRequest(tx.db, id, { status: 'rejected', decisionReason: reason, decidedBy: actor.userId, decidedAt: ctx.clock.now() });
     await recordAudit(tx, actor, { action: 'changeRequest.reject', entityType: 'changeRequest', entityId: id, before: { status: 'pending' }, after: { status: 'rejected', reason } });
     await notify(tx, { kind: 'changeRequest.decided', audience: { registrantId: request.registrantId }, changeRequestId: id, params: { decision: 'rejected', reason } });

@@ -47,7 +47,8 @@ export function checkFieldValue(field: ChangeableField, value: string): FieldPro
   if (rule.required === true && value === '') {
     return { code: 'required' };
   }
-  if (value.length > rule.maxLength) {
+  // Code points, as the registrant form's schema counts them (not UTF-16 units).
+  if (Array.from(value).length > rule.maxLength) {
     return { code: 'maxLength', params: { limit: rule.maxLength } };
   }
   if (rule.pattern !== undefined && !rule.pattern.test(value)) {

@@ -6,6 +6,7 @@ import { withTransaction } from '../db/tx.js';
 import { notify } from '../notifications/notify.service.js';
 import type { Page } from '../shared/common.schemas.js';
 import { AppError } from '../shared/errors.js';
+import { storedLengthProblems } from '../shared/stored-length.js';
 import { pageWindow } from '../shared/text.js';
 import { checkFieldValue, normaliseValue, type ChangeableField } from './change-request-fields.js';
 import { toChangeRequestResponse } from './change-request-view.js';
@@ -22,7 +23,7 @@ import {
   type ChangeRequestRow,
   type ChangeRequestView,
 } from './change-requests.repo.js';
-import type { ChangeRequestListQuery, ChangeRequestResponse, CreateChangeRequestBody, CurrentValuesResponse } from './change-requests.schemas.js';
+import { CreateChangeRequestBody, type ChangeRequestListQuery, type ChangeRequestResponse, type CurrentValuesResponse } from './change-requests.schemas.js';
 
 /** Members see their registrant's requests; staff all, optionally one registrant's (its change history). */
 export async function listChangeRequestsFor(ctx: ServiceContext, actor: Actor, query: ChangeRequestListQuery): Promise<Page<ChangeRequestResponse>> {
@@ -71,6 +72,7 @@ function checkChanges(body: CreateChangeRequestBody): { changes: CheckedChange[]
   if (reason === '') {
     problems.push({ field: 'reason', code: 'required' });
   }
+  problems.push(...storedLengthProblems(CreateChangeRequestBody, { reason }));
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', { fields: problems });
   }

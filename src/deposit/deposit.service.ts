@@ -7,6 +7,7 @@ import { calendarDateAt, depositBasisOf, depositDateProblem, depositStatusOf, is
 import { requiredCopiesFor } from '../settings/agency-settings.js';
 import { loadAgencySettings } from '../settings/agency-settings.service.js';
 import { AppError } from '../shared/errors.js';
+import { withinStoredLengths } from '../shared/stored-length.js';
 import { cleanText } from '../shared/text.js';
 import { depositScope, mayDeclareSent, mayRecordReceived } from './deposit.policy.js';
 import {
@@ -19,7 +20,7 @@ import {
   type DepositAlbum,
   type DepositEventRow,
 } from './deposit.repo.js';
-import type { AlbumDepositResponse, CorrectEventBody, DeclareSentBody, DepositEventResponse, RecordReceivedBody } from './deposit.schemas.js';
+import { CorrectEventBody, DeclareSentBody, RecordReceivedBody, type AlbumDepositResponse, type DepositEventResponse } from './deposit.schemas.js';
 
 function eventResponse(e: DepositEventRow): DepositEventResponse {
   return { id: e.id, kind: e.kind, copies: e.copies, date: e.eventDate, trackingNumber: e.trackingNumber, note: e.note, recordedAt: e.createdAt.toISOString() };
@@ -110,6 +111,7 @@ export async function declareSent(ctx: ServiceContext, actor: Actor, albumId: st
   if (!mayDeclareSent(actor)) {
     throw new AppError('FORBIDDEN');
   }
+  const text = withinStoredLengths(DeclareSentBody, { trackingNumber: cleanText(body.trackingNumber ?? ''), note: cleanText(body.note ?? '') });
   return withTransaction(ctx, async (tx) => {
     const album = await lockOwingAlbum(tx, actor, albumId);
     assertDepositDate(tx, body.date, album.approvedOn);
@@ -118,8 +120,7 @@ export async function declareSent(ctx: ServiceContext, actor: Actor, albumId: st
       kind: 'sent',
       copies: body.copies,
       eventDate: body.date,
-      trackingNumber: cleanText(body.trackingNumber ?? ''),
-      note: cleanText(body.note ?? ''),
+      ...text,
       recordedBy: actor.userId,
     });
     await recordAudit(tx, actor, { action: 'deposit.sent', entityType: 'album', entityId: albumId, after: eventResponse(event) });
@@ -136,6 +137,7 @@ export async function recordReceived(ctx: ServiceContext, actor: Actor, albumId:
   if (!mayRecordReceived(actor)) {
     return refuseMember(ctx, actor, albumId);
   }
+  const { note } = withinStoredLengths(RecordReceivedBody, { note: cleanText(body.note ?? '') });
   return withTransaction(ctx, async (tx) => {
     const album = await lockOwingAlbum(tx, actor, albumId);
     assertDepositDate(tx, body.date, album.approvedOn);
@@ -145,7 +147,7 @@ export async function recordReceived(ctx: ServiceContext, actor: Actor, albumId:
       copies: body.copies,
       eventDate: body.date,
       trackingNumber: '',
-      note: cleanText(body.note ?? ''),
+      note,
       recordedBy: actor.userId,
     });
     const received = (await listDepositEvents(tx.db, albumId)).filter((e) => e.kind === 'received').reduce((n, e) => n + e.copies, 0);
@@ -179,7 +181,7 @@ export async function correctEvent(ctx: ServiceContext, actor: Actor, albumId: s
   if (!mayRecordReceived(actor)) {
     return refuseMember(ctx, actor, albumId);
   }
-  const reason = cleanText(body.reason);
+  const { reason } = withinStoredLengths(CorrectEventBody, { reason: cleanText(body.reason) });
   if (reason === '') {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });
   }

@@ -47,6 +47,7 @@ import { registerRequestIdHeader, requestIdOf } from './request-id.js';
 import { registerOpenApi } from './openapi.js';
 import { registerWeb } from './static.js';
 import { registerInputGuards } from './text-guard.js';
+import { registerDecimalNumbers } from './decimal-query.js';
 import { RouteMethods } from './route-methods.js';
 import type { AppInstance } from './types.js';
 
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   registerAuth(app, options.ctx, { publicUrl: options.publicUrl });
   registerIdempotency(app, options.ctx);
   registerInputGuards(app);
+  registerDecimalNumbers(app);
 
   if (options.metrics !== undefined) {
     // Before the routes: fastify-metrics learns the route templates as they are added.
@@ -187,7 +189,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     }
     const locale = localeFromAcceptLanguage(request.headers['accept-language']);
     const allowed = request.url.startsWith('/api/') ? routeMethods.allowed(request.url) : [];
-    if (allowed.length === 0) {
+    // A route of this very method that found nothing (a missing file under /api/docs/static) is a 404.
+    if (allowed.length === 0 || (request.method !== 'OPTIONS' && allowed.includes(request.method))) {
       return sendError(reply, new AppError('ROUTE_NOT_FOUND'), locale);
     }
     void reply.header('allow', allowed.join(', '));

@@ -6,6 +6,7 @@ import { withTransaction } from '../db/tx.js';
 import type { Page } from '../shared/common.schemas.js';
 import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
+import { withinStoredLengths } from '../shared/stored-length.js';
 import { cleanFields, cleanText, pageWindow } from '../shared/text.js';
 import { toRegistrantResponse } from './registrant-view.js';
 import {
@@ -19,7 +20,7 @@ import {
   updateRegistrantRow,
   type RegistrantRow,
 } from './registrants.repo.js';
-import type { CreateRegistrantBody, RegistrantListQuery, RegistrantResponse, UpdateRegistrantBody } from './registrants.schemas.js';
+import { CreateRegistrantBody, UpdateRegistrantBody, type RegistrantListQuery, type RegistrantResponse } from './registrants.schemas.js';
 
 export function assertCanManage(actor: Actor): void {
   if (!canManageRegistrants(actor)) {
@@ -60,7 +61,7 @@ export async function createRegistrant(ctx: ServiceContext, actor: Actor | null,
   if (actor !== null) {
     assertCanManage(actor);
   }
-  const input = cleanFields(body);
+  const input = withinStoredLengths(CreateRegistrantBody, cleanFields(body));
   return withTransaction(ctx, async (tx) => {
     const row = await insertRegistrant(tx.db, {
       kind: input.kind,
@@ -83,7 +84,7 @@ export async function updateRegistrant(ctx: ServiceContext, actor: Actor, id: st
     throw new AppError('NOT_FOUND');
   }
   assertCanManage(actor);
-  const patch = cleanFields(body);
+  const patch = withinStoredLengths(UpdateRegistrantBody, cleanFields(body));
   return withTransaction(ctx, async (tx) => {
     const before = await findRegistrantForUpdate(tx.db, id);
     if (before === undefined) {

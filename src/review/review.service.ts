@@ -9,11 +9,12 @@ import { withTransaction } from '../db/tx.js';
 import { countedAfter } from '../metrics/domain-metrics.js';
 import { notify } from '../notifications/notify.service.js';
 import { AppError } from '../shared/errors.js';
+import { storedLengthProblems, withinStoredLengths } from '../shared/stored-length.js';
 import { cleanText } from '../shared/text.js';
 import { agencyDateTime } from './agency-time.js';
 import { mayTake } from './review.policy.js';
 import { decideRound, latestRound, listRounds, type RoundRow } from './review.repo.js';
-import type { ApproveBody, ReturnBody, TrackReasonInput } from './review.schemas.js';
+import { ReturnBody, TrackReasonInput, type ApproveBody } from './review.schemas.js';
 import { nextStatus, type ReviewAction } from './review-state.js';
 
 type Decision = { action: 'approve' } | { action: 'return'; reason: string; trackReasons: readonly TrackReasonInput[] };
@@ -51,10 +52,11 @@ async function assertStillUndecided(tx: TxContext, album: AlbumRow, action: Revi
 
 /** Per-track reasons, each naming a track of this album (by recording or track id), as recording ids. */
 function resolveTrackReasons(inputs: readonly TrackReasonInput[], tracks: readonly TrackWithRecording[]): TrackReturnReason[] {
-  const fields: { field: string; code: string }[] = [];
+  const fields: { field: string; code: string; params?: Record<string, unknown> }[] = [];
   const out: TrackReturnReason[] = [];
   inputs.forEach((input, i) => {
     const reason = cleanText(input.reason);
+    fields.push(...storedLengthProblems(TrackReasonInput, { reason }, `tracks.${i}.`));
     const track = tracks.find((t) => (input.recordingId !== undefined && t.recording.id === input.recordingId) || (input.trackId !== undefined && t.track.id === input.trackId));
     if (reason === '') {
       fields.push({ field: `tracks.${i}.reason`, code: 'required' });
@@ -132,7 +134,7 @@ export function approveAlbum(ctx: ServiceContext, actor: Actor, albumId: string,
 /** 退回: the reason is shown to the registrant, so it must say something; each track may get its own. */
 export async function returnAlbum(ctx: ServiceContext, actor: Actor, albumId: string, input: ReturnBody | string): Promise<AlbumResponse> {
   const body: ReturnBody = typeof input === 'string' ? { reason: input } : input;
-  const reason = cleanText(body.reason);
+  const { reason } = withinStoredLengths(ReturnBody, { reason: cleanText(body.reason) });
   if (reason === '') {
     throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', code: 'required' }] });
   }

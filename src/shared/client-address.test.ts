@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressKey } from './client-address.js';
+import { clientAddressKey, inetAddress } from './client-address.js';
 
 describe('clientAddressKey', () => {
   it('keeps an IPv4 address as it is', () => {
@@ -32,5 +32,25 @@ describe('clientAddressKey', () => {
     expect(clientAddressKey('')).toBe('');
     expect(clientAddressKey('unknown')).toBe('unknown');
     expect(clientAddressKey('2001:db8::1::2')).toBe('2001:db8::1::2');
+  });
+});
+
+describe('inetAddress', () => {
+  it('drops an IPv6 zone, which an inet column refuses', () => {
+    expect(inetAddress('fe80::1%eth0')).toBe('fe80::1');
+    expect(inetAddress(' fe80::1%25 ')).toBe('fe80::1');
+  });
+
+  it('keeps an address as it is', () => {
+    expect(inetAddress('203.0.113.9')).toBe('203.0.113.9');
+    expect(inetAddress('::ffff:1.2.3.4')).toBe('::ffff:1.2.3.4');
+    expect(inetAddress('2001:db8::1')).toBe('2001:db8::1');
+  });
+
+  it('is null for what is no address', () => {
+    expect(inetAddress('')).toBeNull();
+    expect(inetAddress('unknown')).toBeNull();
+    expect(inetAddress('1.2.3.4, 5.6.7.8')).toBeNull();
+    expect(inetAddress('%eth0')).toBeNull();
   });
 });

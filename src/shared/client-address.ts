@@ -1,4 +1,14 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
+
+/**
+ * The client's address as an `inet` column takes it: without an IPv6 zone (`fe80::1%eth0`, as Node
+ * reports a link-local client, names the interface, and PostgreSQL refuses it), or null when the
+ * text is not an address at all (none known: '', or whatever a proxy put in X-Forwarded-For).
+ */
+export function inetAddress(address: string): string | null {
+  const bare = address.trim().split('%')[0] ?? '';
+  return isIP(bare) === 0 ? null : bare;
+}
 
 /**
  * The key a per-address limit counts a client under. An IPv4 address is itself (an IPv4-mapped

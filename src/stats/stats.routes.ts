@@ -1,14 +1,11 @@
 import { Type } from 'typebox';
 import { requireActor } from '../http/auth.js';
-import { decimalQuery } from '../http/decimal-query.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ErrorResponse } from '../shared/common.schemas.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { AnnualReportQuery, AnnualReportResponse, StatsQuery, StatsResponse } from './stats.schemas.js';
 import { exportAnnualReport, exportYearStats, getAnnualReport, getYearStats } from './stats.service.js';
 
-/** `?year=0x7EA` is not 2026. */
-const yearInDecimal = decimalQuery('year');
 const tags = ['stats'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const File = Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The file' });
@@ -18,7 +15,6 @@ export function statsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.get(
     '/stats',
     {
-      preValidation: yearInDecimal,
       schema: {
         tags,
         summary: '年度回報量統計表: albums and ISRCs reported, approved, returned and deposited per month of the agency calendar (members: own registrant; staff: all or one registrant)',
@@ -32,7 +28,6 @@ export function statsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
   app.get(
     '/stats.xlsx',
     {
-      preValidation: yearInDecimal,
       schema: {
         tags,
         summary: '年度回報量統計表 as an Excel workbook, headers by Accept-Language',
@@ -51,7 +46,6 @@ export function statsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     '/stats/annual-report',
     {
       config: { staff: true },
-      preValidation: yearInDecimal,
       schema: {
         tags,
         summary: "The agency's annual report to the international ISRC agency: codes allocated, registrants by kind, ISRCs reported and approved by month (agency)",
@@ -66,7 +60,6 @@ export function statsRoutes(app: AppInstance, { ctx }: RouteOptions): void {
     '/stats/annual-report.xlsx',
     {
       config: { staff: true },
-      preValidation: yearInDecimal,
       schema: {
         tags,
         summary: "The agency's annual report as an Excel workbook, headers by Accept-Language (agency)",

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { ExportFormat } from '../export/table.js';
 import { requireActor } from '../http/auth.js';
-import { decimalQuery } from '../http/decimal-query.js';
 import type { AppInstance, RouteOptions } from '../http/types.js';
 import { ErrorResponse } from '../shared/common.schemas.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
@@ -9,8 +8,6 @@ import { exportUsedCodes } from './used-designations-export.js';
 import { UsageQuery, UsageResponse, UsedCodesExportQuery, UsedCodesPage, UsedCodesQuery } from './used-designations.schemas.js';
 import { listUsedCodes, usedDesignationSummary } from './used-designations.service.js';
 
-/** `?year=0x7EA` is not 2026. */
-const yearInDecimal = decimalQuery('year');
 const tags = ['isrc'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -19,7 +16,6 @@ export function usedDesignationsRoutes(app: AppInstance, { ctx }: RouteOptions):
   app.get(
     '/used-designations',
     {
-      preValidation: yearInDecimal,
       schema: {
         tags,
         summary: '年度使用編號查詢: per registrant code, the used designation codes of a year as ranges, gaps, reserved codes and next available',
@@ -33,7 +29,6 @@ export function usedDesignationsRoutes(app: AppInstance, { ctx }: RouteOptions):
   app.get(
     '/used-designations/codes',
     {
-      preValidation: yearInDecimal,
       schema: {
         tags,
         summary: "年度使用編號查詢: the year's codes one page at a time, each with its recording and album",
@@ -48,7 +43,6 @@ export function usedDesignationsRoutes(app: AppInstance, { ctx }: RouteOptions):
     app.get(
       `/used-designations.${format}`,
       {
-        preValidation: yearInDecimal,
         schema: {
           tags,
           summary: `年度使用編號查詢 as ${format === 'csv' ? 'CSV (UTF-8)' : 'an Excel workbook'}, headers by Accept-Language`,

@@ -129,4 +129,12 @@ describe('a right address with the wrong method', () => {
     expect(nowhere.headers.allow).toBeUndefined();
     expect(nowhere.json()).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND' } });
   });
+
+  it('answers 404, not 405, when a route of the asked method finds nothing (a missing file of the API reference)', async () => {
+    for (const url of ['/api/docs/static/no-such-file.js', '/api/docs/static/..%2f..%2fpackage.json']) {
+      const res = await env.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json(), url).toMatchObject({ error: { code: 'ROUTE_NOT_FOUND' } });
+    }
+  });
 });
