@@ -168,7 +168,15 @@ describe('change-request scans from other producers', () => {
   it.each([
     ['HTML named .pdf', 'form.pdf', () => HTML_AS_PDF, 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
     ['SVG named .png', 'scan.png', () => SVG_WITH_SCRIPT, 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
-    ['a GIF', 'scan.gif', () => image('gif', 40, 40), 415, 'FILE_TYPE_NOT_ALLOWED', /僅接受 PDF、JPG 或 PNG/, /only PDF, JPG or PNG/],
+    [
+      'a GIF',
+      'scan.gif',
+      () => image('gif', 40, 40),
+      415,
+      'ATTACHMENT_FORMAT_NOT_ALLOWED',
+      /^這是 GIF 檔，本系統不接受：僅接受 PDF、JPG 或 PNG/,
+      /^This is a GIF file, which is not accepted: only PDF, JPG or PNG/,
+    ],
     ['a zero-byte file', 'empty.pdf', () => Buffer.alloc(0), 422, 'FILE_EMPTY', /檔案是空的（0 位元組）/, /The uploaded file is empty \(0 bytes\)/],
     ['a truncated PDF', 'cut.pdf', () => pdfDocument().subarray(0, 200), 422, 'ATTACHMENT_UNREADABLE', /已損毀、不完整/, /damaged, incomplete/],
     ['a PDF/HTML polyglot', 'page.pdf', () => PDF_HTML_POLYGLOT, 422, 'ATTACHMENT_UNREADABLE', /已損毀、不完整/, /damaged, incomplete/],
