@@ -110,17 +110,21 @@ export async function createImportPreview(
 ): Promise<ImportPreviewResponse> {
   assertMember(actor);
   let reading: Promise<ReadResult> | undefined;
+  const abandon = new AbortController();
   const startReading = (staged: StagedFile): void => {
-    report?.({ phase: 'reading', done: 0, total: 1 });
-    reading = readUploadedWorkbook(deps.reader, staged.path, actor.userId);
+    reading = readUploadedWorkbook(deps.reader, staged.path, actor.userId, abandon.signal);
     // Handled now, awaited later: a failure while the cover still streams must not go unhandled.
     reading.catch(() => undefined);
   };
   const got = await receive(ctx, parts, deps.describe, startReading).catch(async (err: unknown) => {
-    // The upload failed after the workbook: its read is not wanted, but must end before we answer.
+    // The upload failed after the workbook: its read is stopped (out of the queue, its child
+    // killed), so the user's turn is free for the retry, and has ended before we answer.
+    abandon.abort();
     await reading?.catch(() => undefined);
     throw err;
   });
+  // Only once the whole upload is in: a streamed answer's first line commits its 200.
+  report?.({ phase: 'reading', done: 0, total: 1 });
   if (got.workbook === undefined || reading === undefined) {
     await got.cover?.discard();
     throw new AppError('IMPORT_FILE_MISSING');

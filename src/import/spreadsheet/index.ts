@@ -21,10 +21,10 @@ export { pickSheets, type PickedSheets } from './pick-sheets.js';
 export { BLANK_CELL, columnLetter, rangeText, type Cell, type CellType, type MergedRange, type SheetData, type WorkbookData } from './workbook.js';
 
 /** Pre-scan, then parse: one answer for an uploaded file. */
-export async function readUploadedWorkbook(reader: WorkbookReader, filePath: string, owner?: string): Promise<ReadResult> {
+export async function readUploadedWorkbook(reader: WorkbookReader, filePath: string, owner?: string, signal?: AbortSignal): Promise<ReadResult> {
   const scanned = await prescanXlsx(filePath);
   if (!scanned.ok) {
     return { ...scanned, stats: { ms: 0, peakRssMb: null, cells: 0 } };
   }
-  return reader.read(filePath, owner);
+  return reader.read(filePath, owner, signal);
 }

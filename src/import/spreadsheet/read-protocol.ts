@@ -28,6 +28,9 @@ export function isChildMessage(value: unknown): value is ChildMessage {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
-  const type = (value as Record<string, unknown>).type;
-  return type === 'ready' || type === 'result' || type === 'refused';
+  const m = value as Record<string, unknown>;
+  if (m.type === 'result') {
+    return typeof m.workbookJson === 'string' && typeof m.cells === 'number';
+  }
+  return m.type === 'ready' || m.type === 'refused';
 }

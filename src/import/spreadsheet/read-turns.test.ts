@@ -53,4 +53,33 @@ describe('ReadTurns', () => {
     turns.release('user-2');
     await expect(again).resolves.toBeUndefined();
   });
+
+  it('takes an aborted wait out of the queue and frees its owner at once', async () => {
+    const turns = new ReadTurns(1, 5);
+    await turns.take('holder');
+    const abandon = new AbortController();
+    const waiting = turns.take('user-1', abandon.signal);
+    const behind = turns.take('user-2');
+    abandon.abort();
+    await expect(waiting).rejects.toThrow();
+    expect(turns.state).toEqual({ running: 1, waiting: 1 });
+    // user-1 may wait again right away; user-2, behind it, gets the next turn.
+    const retry = turns.take('user-1');
+    turns.release('holder');
+    await behind;
+    expect(await settled(retry)).toBe(false);
+    turns.release('user-2');
+    await retry;
+    turns.release('user-1');
+    expect(turns.state).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('refuses a read whose upload was abandoned before it asked', async () => {
+    const turns = new ReadTurns(2, 2);
+    const abandon = new AbortController();
+    abandon.abort();
+    await expect(turns.take('user-1', abandon.signal)).rejects.toThrow();
+    expect(turns.state).toEqual({ running: 0, waiting: 0 });
+    await expect(turns.take('user-1')).resolves.toBeUndefined();
+  });
 });

@@ -26,9 +26,11 @@ export class ReadTurns {
 
   /**
    * Resolves when it is this read's turn; give it back with release(owner). Throws ReaderBusyError
-   * when the owner already holds or awaits a turn, or when the queue is full.
+   * when the owner already holds or awaits a turn, or when the queue is full. An abort while waiting
+   * (the upload failed) leaves the queue and frees the owner at once.
    */
-  async take(owner?: string): Promise<void> {
+  async take(owner?: string, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     if (owner !== undefined && this.owners.has(owner)) {
       throw new ReaderBusyError('owner');
     }
@@ -37,16 +39,37 @@ export class ReadTurns {
     } else if (this.waiting.length >= this.maxWaiting) {
       throw new ReaderBusyError('server');
     } else {
-      if (owner !== undefined) {
-        this.owners.add(owner);
-      }
-      // The turn is handed over by release(): running stays counted.
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await this.wait(owner, signal);
       return;
     }
     if (owner !== undefined) {
       this.owners.add(owner);
     }
+  }
+
+  /** In the queue until release() hands this read its turn (running stays counted then). */
+  private wait(owner: string | undefined, signal: AbortSignal | undefined): Promise<void> {
+    if (owner !== undefined) {
+      this.owners.add(owner);
+    }
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const at = this.waiting.indexOf(turn);
+        if (at >= 0) {
+          this.waiting.splice(at, 1);
+          if (owner !== undefined) {
+            this.owners.delete(owner);
+          }
+          reject(signal?.reason instanceof Error ? signal.reason : new Error('read aborted'));
+        }
+      };
+      const turn = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.waiting.push(turn);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   release(owner?: string): void {

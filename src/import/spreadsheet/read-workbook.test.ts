@@ -164,6 +164,21 @@ describe('a child that cannot finish', () => {
     expect(fine.stats.peakRssMb).toBeGreaterThan(30);
   }, 60_000);
 
+  it('stops at once when the upload it reads is abandoned: the child killed, the read refused as aborted, the turn free', async () => {
+    const large = await largeWorkbook(3000);
+    const own = createWorkbookReader({ warm: false });
+    try {
+      const abandon = new AbortController();
+      const read = own.read(large, 'user-1', abandon.signal);
+      setTimeout(() => abandon.abort(), 50);
+      expect(await read).toMatchObject({ ok: false, reason: 'unreadable', detail: { cause: 'aborted' } });
+      const again = await own.read(large, 'user-1');
+      expect(again.ok).toBe(true);
+    } finally {
+      own.close();
+    }
+  }, 60_000);
+
   it('is refused as unreadable when SheetJS cannot make sense of it, when it has no sheet or is not a zip', async () => {
     const parts = await unzipParts(await exceljsWorkbook((wb) => wb.addWorksheet('a').addRow(['x'])));
     const garbled = new Map(parts).set('xl/workbook.xml', Buffer.from('<<<not xml'));

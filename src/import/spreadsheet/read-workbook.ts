@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { READER_LIMITS, type ReaderLimits } from './limits.js';
 import { processMemory } from './proc-status.js';
 import { isChildMessage, type ChildMessage, type ReadRequest } from './read-protocol.js';
-import { refuse, type Refused } from './refusals.js';
+import type { Refused } from './refusals.js';
+import { answer, crashRefusal, type KillCause } from './read-answer.js';
 import { ReadTurns } from './read-turns.js';
 import type { WorkbookData } from './workbook.js';
 
@@ -28,9 +29,10 @@ export type ReadResult = { ok: true; workbook: WorkbookData; stats: ReadStats } 
 export interface WorkbookReader {
   /**
    * Reads in a parsing child when it is the file's turn (ReadTurns): `owner` (a user id) may have
-   * one file read at a time. Throws ReaderBusyError when there is no turn to wait for.
+   * one file read at a time. Throws ReaderBusyError when there is no turn to wait for. `signal`
+   * aborted (the upload failed): out of the queue, or the child killed, at once.
    */
-  read(filePath: string, owner?: string): Promise<ReadResult>;
+  read(filePath: string, owner?: string, signal?: AbortSignal): Promise<ReadResult>;
   /** Stops the spare child; reads in progress finish. */
   close(): void;
   /**
@@ -123,22 +125,7 @@ function setIdle(child: ChildProcess, idle: boolean): void {
   }
 }
 
-type KillCause = 'timeout' | 'memory';
-
-function crashRefusal(cause: KillCause | undefined, code: number | null, signal: string | null, stderr: string, limits: ReaderLimits): Refused {
-  if (cause === 'timeout') {
-    return refuse('too-complex', { cause, limitMs: limits.timeoutMs });
-  }
-  if (cause === 'memory') {
-    return refuse('too-complex', { cause, limitMb: limits.maxRssMb });
-  }
-  if (/heap out of memory|allocation failed/i.test(stderr) || signal === 'SIGABRT' || code === 134) {
-    return refuse('too-complex', { cause: 'heap', limitMb: limits.maxHeapMb });
-  }
-  return refuse('unreadable', { cause: 'crash', exit: String(code ?? signal ?? '') });
-}
-
-function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits): Promise<ReadResult> {
+function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits, signal?: AbortSignal): Promise<ReadResult> {
   const started = performance.now();
   const pid = child.pid ?? -1;
   setIdle(child, false);
@@ -151,9 +138,10 @@ function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits)
       killedFor ??= cause;
       child.kill('SIGKILL');
       // The 'exit' event answers; should it never come, answer anyway.
-      setTimeout(() => finish({ ...crashRefusal(killedFor, null, 'SIGKILL', stderr(), limits), stats: stats(0) }), EXIT_GRACE_MS).unref();
+      setTimeout(() => finish(() => ({ ...crashRefusal(killedFor, null, 'SIGKILL', stderr(), limits), stats: stats(0) })), EXIT_GRACE_MS).unref();
     };
     const timer = setTimeout(() => kill('timeout'), limits.timeoutMs);
+    const onAbort = (): void => kill('aborted');
     const check = (): void => {
       void processMemory(pid).then((memory) => {
         if (memory === undefined || settled) {
@@ -167,14 +155,17 @@ function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits)
     };
     const watch = setInterval(check, WATCH_INTERVAL_MS);
     check();
-    const finish = (result: ReadResult): void => {
+    // Takes the answer to make, not the answer: the message and the exit both end here, and the
+    // workbook's JSON is parsed once, by the first.
+    const finish = (result: () => ReadResult): void => {
       if (settled) {
         return;
       }
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);
-      resolve(result);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(result());
     };
     let answered: Exclude<ChildMessage, { type: 'ready' }> | undefined;
     child.on('message', (message: unknown) => {
@@ -186,23 +177,20 @@ function run({ child, stderr }: Spawned, filePath: string, limits: ReaderLimits)
       // One last look at the peak (the child may already be gone: then 'exit' answers).
       void processMemory(pid).then((memory) => {
         peakRssMb = memory === undefined ? peakRssMb : Math.max(peakRssMb ?? 0, memory.peakRssMb);
-        finish(answer(message, stats));
+        finish(() => answer(message, stats));
       });
     });
-    child.once('exit', (code, signal) => finish(answered !== undefined ? answer(answered, stats) : { ...crashRefusal(killedFor, code, signal, stderr(), limits), stats: stats(0) }));
+    child.once('exit', (code, exitSignal) =>
+      finish(() => (answered !== undefined ? answer(answered, stats) : { ...crashRefusal(killedFor, code, exitSignal, stderr(), limits), stats: stats(0) })),
+    );
+    if (signal?.aborted === true) {
+      kill('aborted');
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
     const request: ReadRequest = { type: 'read', filePath, maxCells: limits.maxCells };
     child.send(request);
   });
-}
-
-function answer(message: Exclude<ChildMessage, { type: 'ready' }>, stats: (cells: number) => ReadStats): ReadResult {
-  if (message.type === 'result') {
-    const measured = stats(message.cells);
-    const peakRssMb = message.maxRssMb === undefined ? measured.peakRssMb : Math.max(measured.peakRssMb ?? 0, message.maxRssMb);
-    // The child is ours and sends what toWorkbookData made; its JSON is that shape.
-    return { ok: true, workbook: JSON.parse(message.workbookJson) as WorkbookData, stats: { ...measured, peakRssMb } };
-  }
-  return { ...refuse(message.reason, message.detail), stats: stats(0) };
 }
 
 /**
@@ -249,7 +237,7 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
       },
     );
   };
-  const readInChild = async (filePath: string): Promise<ReadResult> => {
+  const readInChild = async (filePath: string, signal: AbortSignal | undefined): Promise<ReadResult> => {
     const taken = spare;
     spare = undefined;
     let spawned = await (taken ?? spawnChild(limits.maxHeapMb)).catch(() => spawnChild(limits.maxHeapMb));
@@ -257,12 +245,12 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
       spawned = await spawnChild(limits.maxHeapMb);
     }
     try {
-      const result = await run(spawned, filePath, limits);
+      const result = await run(spawned, filePath, limits, signal);
       // A spare that died just as it was handed the file (killed while idle, its exit not seen
       // yet) is not the file's fault: read once more in a fresh child. Memory and time limits
       // are never retried.
       if (taken !== undefined && !result.ok && result.detail.cause === 'crash') {
-        return await run(await spawnChild(limits.maxHeapMb), filePath, limits);
+        return await run(await spawnChild(limits.maxHeapMb), filePath, limits, signal);
       }
       return result;
     } finally {
@@ -271,10 +259,10 @@ export function createWorkbookReader(options: ReaderOptions = {}): WorkbookReade
   };
   prepare();
   return {
-    async read(filePath, owner) {
-      await turns.take(owner);
+    async read(filePath, owner, signal) {
+      await turns.take(owner, signal);
       try {
-        return await readInChild(filePath);
+        return await readInChild(filePath, signal);
       } finally {
         turns.release(owner);
       }
