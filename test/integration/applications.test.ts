@@ -8,6 +8,7 @@ import { addTrack, auditRows, client, createAlbum, failed, memberSession, ok, st
 import { uniqueName } from '../helpers/factories.js';
 import { loginCookie } from '../helpers/app.js';
 import { realClock, useTestApp } from '../helpers/setup.js';
+import { applicationBody } from './applications-fixtures.js';
 
 const env = useTestApp(realClock);
 let officer: Client;
@@ -21,21 +22,6 @@ beforeAll(async () => {
 function nextIp(): string {
   ipSeq++;
   return `10.20.${Math.floor(ipSeq / 250)}.${(ipSeq % 250) + 1}`;
-}
-
-function applicationBody(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'company',
-    name: uniqueName('申請唱片'),
-    registrationNumber: '04595257',
-    contactPerson: '王小明',
-    address: '臺北市中正區貴陽街一段 2 號',
-    phone: '(02)2361-9132',
-    email: 'apply@example.org',
-    loginName: uniqueName('apply').toLowerCase(),
-    password: 'applicant-pass-1',
-    ...overrides,
-  };
 }
 
 function postApplication(payload: Record<string, unknown>, ip = nextIp(), lang = 'zh-TW'): Promise<Reply> {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationResponse } from '../../src/applications/applications.schemas.js';
 import type { RegistrantResponse } from '../../src/registrants/registrants.schemas.js';
 import { addTrack, completeAlbumFields, completeRecording, createAlbum, failed, memberSession, ok, staffSession, type Client, type MemberSession, type Reply } from '../helpers/catalog.js';
-import { uniqueName } from '../helpers/factories.js';
 import { useTestApp } from '../helpers/setup.js';
+import { applicationBody } from './applications-fixtures.js';
 
 // Beyond the catalogue (catalog-stored-length.test.ts): every free-text form holds its schema's
 // length limit on the text as stored. NFC turns U+1D160 (one code point, within the request's
@@ -19,21 +19,6 @@ beforeAll(async () => {
   officer = await staffSession(env);
   member = await memberSession(env, 'company');
 });
-
-function applicationBody(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'company',
-    name: uniqueName('申請唱片'),
-    registrationNumber: '04595257',
-    contactPerson: '王小明',
-    address: '臺北市中正區貴陽街一段 2 號',
-    phone: '(02)2361-9132',
-    email: 'apply@example.org',
-    loginName: uniqueName('apply').toLowerCase(),
-    password: 'applicant-pass-1',
-    ...overrides,
-  };
-}
 
 function postApplication(payload: Record<string, unknown>, lang: string): Promise<Reply> {
   ipSeq++;
