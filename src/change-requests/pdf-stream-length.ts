@@ -7,8 +7,8 @@
  * bounded, and the index of indirect integers is built at most once per file, in one pass.
  */
 
-const CR = 0x0d;
-const LF = 0x0a;
+import { CR, endsToken, isWhitespace, LF } from './pdf-chars.js';
+
 /** Whitespace read between the tokens of `/Length 12 0 R`: real files put one space; more is not looked through. */
 const MAX_GAP = 256;
 /** Digits read of one integer: a length past the 5 MB of an upload has no need of more. */
@@ -18,23 +18,8 @@ const MAX_INDEXED = 100_000;
 /** Values remembered for one object number (a file may define it again, in an update or as a decoy). */
 const MAX_VALUES = 4;
 
-function isWhitespace(b: number | undefined): boolean {
-  return b === 0x00 || b === 0x09 || b === LF || b === 0x0c || b === CR || b === 0x20;
-}
-
 function isDigit(b: number | undefined): boolean {
   return b !== undefined && b >= 0x30 && b <= 0x39;
-}
-
-/** Whitespace and delimiters: what ends a keyword or a number. */
-const TOKEN_END = new Uint8Array(256);
-for (const b of [0x00, 0x09, LF, 0x0c, CR, 0x20, ...Buffer.from('()<>[]{}/%', 'latin1')]) {
-  TOKEN_END[b] = 1;
-}
-
-/** Whether `b` ends a keyword: whitespace, a delimiter, or the end of the file. */
-function endsToken(b: number | undefined): boolean {
-  return b === undefined || TOKEN_END[b] === 1;
 }
 
 function skipGap(bytes: Uint8Array, at: number, end: number): number {

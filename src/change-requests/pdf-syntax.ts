@@ -1,3 +1,4 @@
+import { CR, LF, REGULAR, WHITESPACE } from './pdf-chars.js';
 import { endByLength, IndirectIntegers, lengthValues } from './pdf-stream-length.js';
 
 /**
@@ -7,16 +8,6 @@ import { endByLength, IndirectIntegers, lengthValues } from './pdf-stream-length
  * milliseconds of the event loop, not seconds.
  */
 
-const WHITESPACE = new Uint8Array(256);
-for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) {
-  WHITESPACE[b] = 1;
-}
-/** Neither whitespace nor a delimiter: the characters of names, numbers and keywords. */
-const REGULAR = new Uint8Array(256).fill(1);
-for (const b of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, ...Buffer.from('()<>[]{}/%', 'latin1')]) {
-  REGULAR[b] = 0;
-}
-
 const SLASH = 0x2f;
 const HASH = 0x23;
 const PERCENT = 0x25;
@@ -25,8 +16,6 @@ const LT = 0x3c;
 const OPEN = 0x28;
 const CLOSE = 0x29;
 const BACKSLASH = 0x5c;
-const CR = 0x0d;
-const LF = 0x0a;
 
 /** The value of a hex digit, or -1. */
 function hexValue(b: number | undefined): number {
