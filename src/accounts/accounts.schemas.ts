@@ -92,7 +92,8 @@ export type CreateMemberUserBody = Static<typeof CreateMemberUserBody>;
 export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(Text(100)),
-    email: Type.Optional(Type.String({ maxLength: 200 })),
+    /** An address, or '' to remove it (as on a registrant). */
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Literal('')])),
     status: Type.Optional(ActiveStatus),
     /** Sets a new password for the user, who must change it at next login. */
     resetPassword: Type.Optional(Password),

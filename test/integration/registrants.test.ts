@@ -117,6 +117,27 @@ describe('registrants', () => {
     expect(again.json<{ error: Json }>().error.code).toBe('LOGIN_NAME_TAKEN');
   });
 
+  it("checks a user's new e-mail address as when the user was created, and lets it be removed", async () => {
+    const company = await newRegistrant(env.ctx, 'company');
+    const created = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/registrants/${company.registrantId}/users`,
+      headers: { cookie: officer },
+      payload: { loginName: uniqueName('mail-user'), displayName: '陳小姐', email: 'chen@example.tw', password: 'a long password' },
+    });
+    expect(created.statusCode).toBe(201);
+    const url = `/api/v1/users/${created.json<{ id: string }>().id}`;
+    for (const email of ['not an address', 'chen@', '<script>@x']) {
+      const bad = await env.app.inject({ method: 'PATCH', url, headers: { cookie: officer }, payload: { email } });
+      expect(bad.statusCode, email).toBe(400);
+      expect(bad.json<{ error: Json }>().error.code).toBe('VALIDATION_FAILED');
+    }
+    const changed = await env.app.inject({ method: 'PATCH', url, headers: { cookie: officer }, payload: { email: 'lin@example.tw' } });
+    expect(changed.json<Json>()).toMatchObject({ email: 'lin@example.tw' });
+    const removed = await env.app.inject({ method: 'PATCH', url, headers: { cookie: officer }, payload: { email: '' } });
+    expect(removed.json<Json>()).toMatchObject({ email: '' });
+  });
+
   it('only the administrator manages staff and pool codes', async () => {
     const staffBody = { loginName: uniqueName('officer'), displayName: '承辦人', role: 'agency_officer', password: 'officer password' };
     expect((await env.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: officer }, payload: staffBody })).statusCode).toBe(403);
