@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { ServiceContext } from '../db/context.js';
 import type { StoredFileRef } from '../db/schema/index.js';
 import { AppError } from '../shared/errors.js';
-import { extensionOf, misplacedPdfHeader, sniffContentType, sniffRefusedImageFormat, type SniffedType } from '../storage/content-type.js';
+import { misplacedPdfHeader, nameForType, sniffContentType, SNIFFED_TYPES, sniffRefusedImageFormat, type SniffedType } from '../storage/content-type.js';
 import { releaseObject, storageOf, storeStaged } from '../storage/objects.service.js';
 import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
 import { FileTooLargeError } from '../storage/storage.js';
@@ -122,7 +122,7 @@ export async function attachToChangeRequest(ctx: ServiceContext, actor: Actor, i
     }
     const ref: StoredFileRef = {
       key: object.storageKey,
-      fileName: fileName.includes('.') ? fileName : `${fileName}${extensionOf(contentType)}`,
+      fileName: nameForType(fileName, contentType),
       contentType,
       size: object.size,
       sha256: object.sha256,
@@ -155,6 +155,9 @@ export async function openChangeRequestAttachment(ctx: ServiceContext, actor: Ac
   if (row.attachment === null) {
     throw new AppError('NOT_FOUND');
   }
-  const stream = await storageOf(ctx).get(row.attachment.key);
-  return { stream, fileName: row.attachment.fileName, contentType: row.attachment.contentType, size: row.attachment.size };
+  const { key, fileName, contentType, size } = row.attachment;
+  const stream = await storageOf(ctx).get(key);
+  // Names stored before the extension rule (nameForType) get it here too.
+  const type = SNIFFED_TYPES.find((t) => t === contentType);
+  return { stream, fileName: type === undefined ? fileName : nameForType(fileName, type), contentType, size };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { misplacedPdfHeader, sniffContentType, sniffRefusedImageFormat } from './content-type.js';
+import { misplacedPdfHeader, nameForType, sniffContentType, sniffRefusedImageFormat } from './content-type.js';
 
 const SCANS = path.join(import.meta.dirname, '../../test/fixtures/scans');
 const head = async (name: string) => (await readFile(path.join(SCANS, name))).subarray(0, 4100);
@@ -54,5 +54,22 @@ describe('misplacedPdfHeader', () => {
     expect(misplacedPdfHeader(Buffer.concat([Buffer.alloc(1024, 0x20), pdf]))).toBe(1024);
     expect(misplacedPdfHeader(Buffer.concat([Buffer.alloc(1025, 0x20), pdf]))).toBeUndefined();
     expect(sniffContentType(Buffer.concat([Buffer.from('<html>'), pdf]))).toBeUndefined();
+  });
+});
+
+describe('nameForType', () => {
+  it('keeps a name whose extension fits the type found by content, in any case', () => {
+    expect(nameForType('掃描.PDF', 'application/pdf')).toBe('掃描.PDF');
+    expect(nameForType('photo.jpeg', 'image/jpeg')).toBe('photo.jpeg');
+    expect(nameForType('photo.JFIF', 'image/jpeg')).toBe('photo.JFIF');
+    expect(nameForType('scan.png', 'image/png')).toBe('scan.png');
+  });
+
+  it("adds the type's extension to a name with none or with another one, so the download opens as what it is", () => {
+    expect(nameForType('evil.exe', 'image/png')).toBe('evil.exe.png');
+    expect(nameForType('scan.pdf', 'image/jpeg')).toBe('scan.pdf.jpg');
+    expect(nameForType('no extension', 'application/pdf')).toBe('no extension.pdf');
+    expect(nameForType('.png', 'image/png')).toBe('.png.png');
+    expect(nameForType('scan.', 'image/gif')).toBe('scan..gif');
   });
 });

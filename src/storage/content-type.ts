@@ -36,6 +36,25 @@ export function extensionOf(type: SniffedType): string {
   }
 }
 
+/** The extensions a file of each type may carry in its name (lower case). */
+const EXTENSIONS: Record<SniffedType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/jpeg': ['.jpg', '.jpeg', '.jpe', '.jfif'],
+  'image/png': ['.png'],
+  'image/gif': ['.gif'],
+};
+
+/**
+ * The name a stored file is downloaded under: the uploader's name when its extension fits the
+ * type found by content, else with the type's extension added, so `scan.exe` holding a PNG is
+ * saved as `scan.exe.png` and opened as the image it is, never run.
+ */
+export function nameForType(fileName: string, type: SniffedType): string {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot).toLowerCase() : '';
+  return EXTENSIONS[type].includes(ext) ? fileName : `${fileName}${extensionOf(type)}`;
+}
+
 /**
  * Image formats phones and scanners write that no upload takes, named so the refusal can say what
  * the file is (an iPhone photo is HEIC, a multi-page scan often TIFF): the ISO BMFF brands of

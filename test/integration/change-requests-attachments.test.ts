@@ -71,6 +71,13 @@ describe('attachment upload', () => {
     expect(res.headers['content-disposition']).toBe(`attachment; filename="_____ (2026)_100_.pdf"; filename*=UTF-8''%E8%AE%8A%E6%9B%B4%E7%99%BB%E8%A8%98%E8%A1%A8%20%282026%29%3B100%25.pdf`);
   });
 
+  it('gives a scan whose name has another extension the one of its content, on upload and on download', async () => {
+    const { s, request } = await pendingRequest();
+    const attached = ok(await upload(s.api, request.id, 'scan.exe', pngImage(), 'image/png')).json<ChangeRequestResponse>();
+    expect(attached.attachment?.fileName).toBe('scan.exe.png');
+    expect(ok(await download(staff, request.id)).headers['content-disposition']).toBe(`attachment; filename="scan.exe.png"; filename*=UTF-8''scan.exe.png`);
+  });
+
   it('refuses by content: a .exe renamed .pdf, claimed as application/pdf, is 415 and leaves nothing', async () => {
     const { s, request } = await pendingRequest();
     const before = await storedFiles(env);
@@ -155,6 +162,21 @@ describe('attachment upload', () => {
     expect(await storage.exists(legacy)).toBe(false);
     expect(await storedFiles(env)).toContain(contentKey(sha256(bytes)));
     expect(sha256(ok(await download(s.api, request.id)).rawPayload)).toBe(sha256(bytes));
+  });
+
+  it("an attachment stored under a name with another extension is downloaded with its type's extension", async () => {
+    const { s, request } = await pendingRequest();
+    const bytes = uniquePdf();
+    const key = newStorageKey('change-requests');
+    await env.ctx.storage?.put(key, Readable.from([bytes]));
+    await env.handle.db
+      .update(registrantChangeRequests)
+      .set({ attachment: { key, fileName: 'old.exe', contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) } })
+      .where(eq(registrantChangeRequests.id, request.id));
+    expect(ok(await download(s.api, request.id)).headers['content-disposition']).toBe(`attachment; filename="old.exe.pdf"; filename*=UTF-8''old.exe.pdf`);
+    // Replaced, the old-style object goes (the other tests expect only content addresses stored).
+    ok(await upload(s.api, request.id, 'new.pdf', bytes));
+    expect(await env.ctx.storage?.exists(key)).toBe(false);
   });
 
   it('keys are content addresses made by the server, never from the file name', async () => {
