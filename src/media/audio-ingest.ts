@@ -138,10 +138,12 @@ async function lockTarget(tx: TxContext, actor: Extract<Actor, { kind: 'member' 
 /**
  * Stores checked audio as the track's (replacing its file) with its audit row; the replaced
  * file is released once nothing references it. The staged file is gone afterwards either way.
+ * Returns the track's audio as this commit wrote it, read inside its transaction: another upload
+ * to the same track may replace it the moment the transaction ends.
  */
-export async function commitTrackAudio(ctx: ServiceContext, actor: Extract<Actor, { kind: 'member' }>, target: AudioTarget, checked: CheckedAudio): Promise<void> {
+export async function commitTrackAudio(ctx: ServiceContext, actor: Extract<Actor, { kind: 'member' }>, target: AudioTarget, checked: CheckedAudio): Promise<TrackAudioRow> {
   const { staged, analysis, warnings, originalName } = checked;
-  const before = await storeStaged(ctx, [{ staged, contentType: analysis.contentType }], async (tx, [object]) => {
+  const { before, written } = await storeStaged(ctx, [{ staged, contentType: analysis.contentType }], async (tx, [object]) => {
     if (object === undefined) {
       throw new Error('storeStaged returned no object');
     }
@@ -159,6 +161,10 @@ export async function commitTrackAudio(ctx: ServiceContext, actor: Extract<Actor
       uploadedAt: ctx.clock.now(),
     };
     await upsertTrackAudio(tx.db, row);
+    const stored = await findTrackAudio(tx.db, target.trackId);
+    if (stored === undefined) {
+      throw new Error('the audio just stored is not there');
+    }
     await recordAudit(tx, actor, {
       action: 'trackAudio.upload',
       entityType: 'album',
@@ -166,9 +172,10 @@ export async function commitTrackAudio(ctx: ServiceContext, actor: Extract<Actor
       before: previous === undefined ? null : auditValue({ ...previous, ...previous.object }),
       after: { ...auditValue({ ...row, sha256: object.sha256, size: object.size }), isrc: target.isrc },
     });
-    return previous;
+    return { before: previous, written: stored };
   });
   if (before !== undefined && before.object.sha256 !== staged.sha256) {
     await releaseObject(ctx, before.object.sha256, before.object.storageKey);
   }
+  return written;
 }

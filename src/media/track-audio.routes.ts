@@ -24,15 +24,26 @@ function localeOf(request: FastifyRequest): Locale {
   return localeFromAcceptLanguage(request.headers['accept-language']);
 }
 
-/** A multipart body that is not well-formed (or breaks the part limits) is the client's fault. */
+/**
+ * A multipart body that is not well-formed (or breaks the part limits) is the client's fault. More
+ * files (or parts) than a batch may hold is said as such: the files before were handled.
+ */
 function multipartError(err: unknown): AppError {
   const code = err instanceof Error && 'code' in err ? err.code : undefined;
-  return code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) }) : new AppError('MALFORMED_REQUEST');
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) });
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return new AppError('AUDIO_BATCH_TOO_MANY_FILES', { max: MAX_BATCH_FILES });
+    default:
+      return new AppError('MALFORMED_REQUEST');
+  }
 }
 
 /** The one file part of a per-track upload; its stream is consumed (or drained) by the service. */
 function audioFile(request: FastifyRequest): Promise<AudioFile> {
-  return singleFilePart(request, { tooLarge: () => new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) }), missing: 'FILE_MISSING' });
+  return singleFilePart(request, { tooLarge: () => new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) }), missing: 'AUDIO_FILE_MISSING' });
 }
 
 /** The file parts of a batch, one at a time as they stream in. */
@@ -154,15 +165,16 @@ export function trackAudioRoutes(app: AppInstance, { ctx }: RouteOptions): void 
       {
         schema: {
           tags,
-          summary: '數位媒體批次上傳 (member): multipart, many files each named <ISRC>.<ext>; each stored or refused by name',
+          summary: `數位媒體批次上傳 (member): multipart, up to ${MAX_BATCH_FILES} files each named <ISRC>.<ext>; each stored or refused by name`,
           consumes: ['multipart/form-data'],
           params: IdParams,
           response: { 200: AudioBatchResponse, ...errors, 413: ErrorResponse, 415: ErrorResponse },
         },
       },
       async (request) => {
-        const outcomes = await uploadAudioBatch(ctx, requireActor(request), request.params.id, () => audioFiles(request));
-        return { results: outcomes.map((o) => presentOutcome(o, localeOf(request))) };
+        const { outcomes, stopped } = await uploadAudioBatch(ctx, requireActor(request), request.params.id, () => audioFiles(request));
+        const results = outcomes.map((o) => presentOutcome(o, localeOf(request)));
+        return stopped === undefined ? { results } : { results, error: errorBody(stopped, localeOf(request)).error };
       },
     );
   });

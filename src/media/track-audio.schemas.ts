@@ -55,7 +55,19 @@ export const AudioUploadResult = Type.Object({
 });
 export type AudioUploadResult = Static<typeof AudioUploadResult>;
 
-export const AudioBatchResponse = Type.Object({ results: Type.Array(AudioUploadResult) });
+export const AudioBatchResponse = Type.Object({
+  results: Type.Array(AudioUploadResult, { description: 'Every file read, in order: stored (kept) or refused (not kept)' }),
+  error: Type.Optional(
+    Type.Object(
+      {
+        code: Type.String({ description: `Why the request broke off, e.g. \`AUDIO_BATCH_TOO_MANY_FILES\` (more than ${MAX_BATCH_FILES} files) or \`MALFORMED_REQUEST\`` }),
+        message: Type.String(),
+        details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+      },
+      { description: 'Present when the request broke off after some files: those in `results` stay as they say; no file after them was read or stored' },
+    ),
+  ),
+});
 export type AudioBatchResponse = Static<typeof AudioBatchResponse>;
 
 export const UploadParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{32}$' }) }, { additionalProperties: false });

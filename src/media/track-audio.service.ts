@@ -65,15 +65,6 @@ export function resolveTarget(album: AlbumResponse, fileName: string, trackId: s
   return { target: targetOf(album, track, true), extension: parsed.extension };
 }
 
-/** The track's audio as just stored. */
-async function storedAudio(ctx: ServiceContext, target: AudioTarget): Promise<TrackAudio> {
-  const row = await findTrackAudio(ctx.db, target.trackId);
-  if (row === undefined) {
-    throw new Error('the audio just stored is not there');
-  }
-  return toTrackAudio(row, { id: target.trackId, isrc: target.isrc, durationSeconds: target.declaredDurationSeconds });
-}
-
 /**
  * Per-track upload in the track table: any file name ending .mp3, .wav or .mp4, the content must
  * agree. Ownership, the album's rules and the name are checked before a byte is read; a refused
@@ -98,8 +89,11 @@ export async function putTrackAudio(ctx: ServiceContext, actor: Actor, albumId: 
   }
   const staged = await stageAudio(ctx, file);
   const checked = await checkStagedAudio(staged, resolved.extension, resolved.target, originalName);
-  await commitTrackAudio(ctx, member, resolved.target, checked);
-  return storedAudio(ctx, resolved.target);
+  // The row this upload wrote, not the track's row as read afterwards: a concurrent upload to the
+  // same track may have replaced it by then, and each caller is answered about its own file.
+  const written = await commitTrackAudio(ctx, member, resolved.target, checked);
+  const { target } = resolved;
+  return toTrackAudio(written, { id: target.trackId, isrc: target.isrc, durationSeconds: target.declaredDurationSeconds });
 }
 
 /** One file of a batch or a resumable upload: stored, or refused with the reason. */
@@ -136,30 +130,49 @@ async function batchFile(ctx: ServiceContext, member: Member, album: AlbumRespon
 }
 
 /**
+ * A batch as handled: each file read, stored or refused; and, when the request broke off after
+ * some of them (more than MAX_BATCH_FILES files, a body cut short), why no file after them was read.
+ */
+export interface AudioBatchOutcome {
+  outcomes: AudioUploadOutcome[];
+  stopped?: AppError;
+}
+
+/**
  * 數位媒體批次上傳: many files, each named `<ISRC>.<ext>` in any spelling the core accepts, read one
  * at a time as they stream in. A file naming no track of this album (another album's track
  * included), with a bad name or bad content is refused by name and not stored; the others are.
+ * Files stored before the request fails (too many files, a broken body) stay stored, and the
+ * answer says which they are beside the failure; a request failing before any file was handled
+ * is that failure.
  */
-export async function uploadAudioBatch(ctx: ServiceContext, actor: Actor, albumId: string, files: () => AsyncIterable<AudioFile>): Promise<AudioUploadOutcome[]> {
+export async function uploadAudioBatch(ctx: ServiceContext, actor: Actor, albumId: string, files: () => AsyncIterable<AudioFile>): Promise<AudioBatchOutcome> {
   const { member, album } = await albumForUpload(ctx, actor, albumId);
   const outcomes: AudioUploadOutcome[] = [];
   const taken = new Set<string>();
-  for await (const file of files()) {
-    if (outcomes.length === 0) {
-      try {
-        // A server without storage fails here, before a file is read.
-        assertUploadsConfigured(ctx);
-      } catch (err) {
-        file.stream.resume();
-        throw err;
+  try {
+    for await (const file of files()) {
+      if (outcomes.length === 0) {
+        try {
+          // A server without storage fails here, before a file is read.
+          assertUploadsConfigured(ctx);
+        } catch (err) {
+          file.stream.resume();
+          throw err;
+        }
       }
+      outcomes.push(await batchFile(ctx, member, album, file, taken));
     }
-    outcomes.push(await batchFile(ctx, member, album, file, taken));
+  } catch (err) {
+    if (outcomes.length > 0 && isAppError(err)) {
+      return { outcomes, stopped: err };
+    }
+    throw err;
   }
   if (outcomes.length === 0) {
-    throw new AppError('FILE_MISSING');
+    throw new AppError('AUDIO_FILE_MISSING');
   }
-  return outcomes;
+  return { outcomes };
 }
 
 /** Checks before a resumable upload is created: nobody stages data on an album or track not theirs. */

@@ -74,6 +74,12 @@ interface TusCall {
   actor: Actor;
   locale: Locale;
   requestId: string;
+  /**
+   * The upload's size is known and within 500 MB: the request continues an upload (whose size was
+   * checked at creation; a deferred size is refused), or creates one with an Upload-Length within
+   * the limit. A 413 then means the body carried more bytes than that size, not a file too large.
+   */
+  declaredWithinLimit: boolean;
   /** Ends this request's turn to create an upload (tus-creation-locks.ts), once taken. */
   endCreation?: (() => Promise<void>) | undefined;
 }
@@ -82,7 +88,7 @@ interface TusCall {
  * The protocol's own refusals (a missing header, a stale offset, too large) as this API's errors:
  * `{ error: { code, message } }` in the request's language, never tus's plain text.
  */
-function errorForTusStatus(status: number, text: string): AppError {
+function errorForTusStatus(status: number, text: string, declaredWithinLimit: boolean): AppError {
   const tus = text.trim();
   if (status === 404 || status === 410) {
     return new AppError('NOT_FOUND');
@@ -91,9 +97,19 @@ function errorForTusStatus(status: number, text: string): AppError {
     return new AppError('UPLOAD_CONFLICT');
   }
   if (status === 413) {
-    return new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) });
+    // A size within the limit was declared: the request carried more bytes than that size.
+    return declaredWithinLimit ? new AppError('UPLOAD_LENGTH_EXCEEDED') : new AppError('AUDIO_TOO_LARGE', { limitMb: MAX_AUDIO_BYTES / (1024 * 1024) });
   }
   return status >= 500 && status !== 501 ? new AppError('INTERNAL') : new AppError('UPLOAD_PROTOCOL_ERROR', { tus });
+}
+
+/** See `TusCall.declaredWithinLimit`. */
+function declaresSizeWithinLimit(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') {
+    return true;
+  }
+  const length = req.headers['upload-length'];
+  return typeof length === 'string' && /^\d+$/.test(length) && Number(length) <= MAX_AUDIO_BYTES;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -142,7 +158,7 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
         return super.write(context, headers, status, body);
       }
       const call = calls.getStore();
-      const answer = options.presentError(errorForTusStatus(status, body), call?.locale ?? 'zh-TW', call?.requestId);
+      const answer = options.presentError(errorForTusStatus(status, body, call?.declaredWithinLimit ?? false), call?.locale ?? 'zh-TW', call?.requestId);
       return super.write(context, headers, answer.status_code, answer.body);
     }
   }
@@ -255,7 +271,7 @@ export function createAudioTus(directory: string, options: AudioTusOptions): Aud
       ready ??= mkdir(directory, { recursive: true });
       await ready;
       const locale = localeFromAcceptLanguage(req.headers['accept-language']);
-      const call: TusCall = { actor, locale, requestId };
+      const call: TusCall = { actor, locale, requestId, declaredWithinLimit: declaresSizeWithinLimit(req) };
       try {
         await calls.run(call, () => server.handle(req, res));
       } finally {

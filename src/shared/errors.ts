@@ -228,6 +228,8 @@ export const ERROR_CODES = [
   'IMPORT_BUSY',
   /** The same user already has a workbook being read (another tab, a double submit): wait for that preview. */
   'IMPORT_IN_PROGRESS',
+  /** An audio upload (per-track or 數位媒體批次上傳) holds no file part. */
+  'AUDIO_FILE_MISSING',
   /** An audio file's name does not end in .mp3, .wav or .mp4; `details.fileName`. */
   'AUDIO_FILE_NAME_INVALID',
   /** 數位媒體批次上傳 (or a resumable upload without a track): the name is not `<ISRC>.<ext>`; `details.fileName`. */
@@ -240,12 +242,16 @@ export const ERROR_CODES = [
   'AUDIO_REFUSED',
   /** The audio file is over 500 MB (refused while it streams; nothing is kept); `details.limitMb`. */
   'AUDIO_TOO_LARGE',
+  /** 數位媒體批次上傳 with more than `details.max` files: the files after it were not read (answered beside the results of those before). */
+  'AUDIO_BATCH_TOO_MANY_FILES',
   /** The album is approved: a track's audio, once there, cannot be replaced or removed by the registrant. */
   'AUDIO_LOCKED',
   /** The album's audio is deposited (影音檔送存): nothing about its audio changes any more. */
   'AUDIO_DEPOSITED',
   /** A resumable upload must say its size when it is created (Upload-Length; Upload-Defer-Length is refused). */
   'UPLOAD_LENGTH_REQUIRED',
+  /** A resumable upload request sent more bytes than the upload's declared length (Upload-Length); nothing past it was written. */
+  'UPLOAD_LENGTH_EXCEEDED',
   /** A resumable upload request breaks the tus protocol (a missing or invalid header); `details.tus` says which. */
   'UPLOAD_PROTOCOL_ERROR',
   /** A resumable upload's offset is stale, or another request is writing it: ask where it stands (HEAD) and resume. */

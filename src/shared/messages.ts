@@ -274,6 +274,7 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '專輯已通過審核，專輯封面已鎖定，無法更換或移除。',
     en: 'The album is approved: its cover is locked and cannot be replaced or removed.',
   },
+  AUDIO_FILE_MISSING: { 'zh-TW': '請選擇要上傳的音檔（MP3、WAV 或 MP4，500 MB 以內）。', en: 'Choose an audio file to upload (MP3, WAV or MP4, up to 500 MB).' },
   AUDIO_FILE_NAME_INVALID: {
     'zh-TW': '「{fileName}」的副檔名不符：影音檔僅接受 .mp3、.wav 或 .mp4。{hint}',
     en: '"{fileName}" has the wrong extension: audio files must end in .mp3, .wav or .mp4.{hint}',
@@ -298,6 +299,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '影音檔過大：上限為 {limitMb} MB，檔案未儲存。',
     en: 'The audio file is too large: the limit is {limitMb} MB. It was not stored.',
   },
+  AUDIO_BATCH_TOO_MANY_FILES: {
+    'zh-TW': '批次上傳一次最多 {max} 個檔案：第 {max} 個之後的檔案未讀取、未儲存，請分批再上傳。',
+    en: 'A batch may hold at most {max} files: the files after the {max}th were not read or stored. Please upload them in another batch.',
+  },
   AUDIO_LOCKED: {
     'zh-TW': '專輯已通過審核，已上傳的影音檔不可更換或刪除；如需更正，請洽 ISRC 管理中心。',
     en: 'The album is approved: an uploaded audio file cannot be replaced or deleted. To correct it, please contact the ISRC centre.',
@@ -309,6 +314,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
   UPLOAD_LENGTH_REQUIRED: {
     'zh-TW': '續傳上傳須先告知檔案大小（Upload-Length）。',
     en: 'A resumable upload must state the file size when it is created (Upload-Length).',
+  },
+  UPLOAD_LENGTH_EXCEEDED: {
+    'zh-TW': '續傳上傳送出的資料超過建立時告知的檔案大小（Upload-Length），超出的部分未寫入；請查詢目前進度後，只續傳其餘的部分。',
+    en: 'The resumable upload sent more bytes than the file size it declared (Upload-Length); nothing past that size was written. Check the progress and send only the rest.',
   },
   UPLOAD_PROTOCOL_ERROR: {
     'zh-TW': '續傳上傳的請求不符合 tus 協定（{tus}）。',

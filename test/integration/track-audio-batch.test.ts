@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumResponse } from '../../src/catalog/catalog.schemas.js';
-import type { AudioBatchResponse, AudioUploadResult } from '../../src/media/track-audio.schemas.js';
+import { MAX_BATCH_FILES, type AudioBatchResponse, type AudioUploadResult } from '../../src/media/track-audio.schemas.js';
 import {
   addTrack,
+  API,
   completeAlbumFields,
   completeRecording,
   createAlbum,
@@ -16,7 +17,7 @@ import {
   type MemberSession,
 } from '../helpers/catalog.js';
 import { TAG_ISRCS } from '../media/make-media.js';
-import { leftovers, postBatch, sha256, useAudioApp } from './track-audio-setup.js';
+import { leftovers, multipart, postBatch, sha256, useAudioApp } from './track-audio-setup.js';
 
 const env = useAudioApp();
 let staff: Client;
@@ -120,6 +121,47 @@ describe('數位媒體批次上傳', () => {
     ]);
   });
 
+  it(`answers more than ${MAX_BATCH_FILES} files with the results of the first ${MAX_BATCH_FILES} and a refusal naming the limit`, async () => {
+    const album = await albumWithTracks(2);
+    const mp3 = await env.bytes('mp3-cbr');
+    // Refused by name, before a byte of them is analysed.
+    const notes = Array.from({ length: MAX_BATCH_FILES }, (_, i) => ({ name: `note-${i}.mp3`, content: Buffer.from('x') }));
+    const res = await postBatch(env, s.api, album.id, [{ name: `${isrcOf(album, 0)}.mp3`, content: mp3 }, ...notes], 'en');
+    const body = ok(res).json<AudioBatchResponse>();
+    expect(body.results).toHaveLength(MAX_BATCH_FILES);
+    expect(body.results[0]).toMatchObject({ fileName: `${isrcOf(album, 0)}.mp3`, status: 'stored', trackId: album.tracks[0]?.id });
+    expect(body.results.slice(1).every((r) => r.status === 'refused' && r.code === 'AUDIO_FILE_NAME_NOT_ISRC')).toBe(true);
+    expect(body.results.at(-1)?.fileName).toBe(`note-${MAX_BATCH_FILES - 2}.mp3`);
+    expect(body.error).toEqual({
+      code: 'AUDIO_BATCH_TOO_MANY_FILES',
+      message: `A batch may hold at most ${MAX_BATCH_FILES} files: the files after the ${MAX_BATCH_FILES}th were not read or stored. Please upload them in another batch.`,
+      details: { max: MAX_BATCH_FILES },
+    });
+    const tracks = (await getAlbum(s.api, album.id)).tracks;
+    expect(tracks[0]?.audio).toMatchObject({ sha256: sha256(mp3) });
+    expect(tracks[1]?.audio).toBeNull();
+    expect((await leftovers(env)).staged).toEqual([]);
+  });
+
+  it('answers a body cut off after a stored file with that file’s result and the failure; cut off before any, the failure alone', async () => {
+    const album = await albumWithTracks(2);
+    const mp3 = await env.bytes('mp3-cbr');
+    const { payload, headers } = multipart([
+      { name: `${isrcOf(album, 0)}.mp3`, content: mp3 },
+      { name: `${isrcOf(album, 1)}.mp3`, content: mp3 },
+    ]);
+    const send = (body: Buffer) =>
+      env.app.inject({ method: 'POST', url: `${API}/albums/${album.id}/audio/batch`, payload: body, headers: { ...headers, cookie: s.api.cookie, 'accept-language': 'en' } });
+    const cut = ok(await send(payload.subarray(0, payload.length - 200))).json<AudioBatchResponse>();
+    expect(cut.results).toEqual([expect.objectContaining({ fileName: `${isrcOf(album, 0)}.mp3`, status: 'stored' })]);
+    expect(cut.error?.code).toBe('MALFORMED_REQUEST');
+    const tracks = (await getAlbum(s.api, album.id)).tracks;
+    expect(tracks[0]?.audio).toMatchObject({ sha256: sha256(mp3) });
+    expect(tracks[1]?.audio).toBeNull();
+    failed(await send(payload.subarray(0, 300)), 400, 'MALFORMED_REQUEST');
+    expect((await leftovers(env)).staged).toEqual([]);
+  });
+
   it("answers 404 for another registrant's album and stores nothing; a request without files is 400", async () => {
     const album = await albumWithTracks(1);
     const other = await memberSession(env);
@@ -127,7 +169,9 @@ describe('數位媒體批次上傳', () => {
     failed(await postBatch(env, other.api, album.id, [{ name: `${isrcOf(album, 0)}.mp3`, content: await env.bytes('mp3-cbr') }]), 404, 'NOT_FOUND');
     failed(await postBatch(env, staff, album.id, [{ name: `${isrcOf(album, 0)}.mp3`, content: await env.bytes('mp3-cbr') }]), 403, 'FORBIDDEN');
     expect(await leftovers(env)).toEqual(before);
-    failed(await postBatch(env, s.api, album.id, []), 400, 'FILE_MISSING');
+    const missing = failed(await postBatch(env, s.api, album.id, [], 'en'), 400, 'AUDIO_FILE_MISSING');
+    expect(missing.message).toBe('Choose an audio file to upload (MP3, WAV or MP4, up to 500 MB).');
+    expect(failed(await postBatch(env, s.api, album.id, []), 400, 'AUDIO_FILE_MISSING').message).toBe('請選擇要上傳的音檔（MP3、WAV 或 MP4，500 MB 以內）。');
     failed(await s.api.call('POST', `/albums/${album.id}/audio/batch`, {}), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 });

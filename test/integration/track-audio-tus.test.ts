@@ -153,6 +153,33 @@ describe('resumable uploads (tus)', () => {
     expect(await filesUnder(tusDir())).toEqual([]);
   });
 
+  it('says so when a request sends more bytes than the upload declared (not "over 500 MB"), and keeps the upload to resume', async () => {
+    const bytes = await env.bytes('mp3-cbr');
+    const meta = { albumId: album.id, trackId: track(3).id, filename: 'long.mp3' };
+    const url = locationOf(await createUpload(env, s.api, bytes.length, meta));
+    const over = await tus(env, s.api, 'PATCH', url, { 'upload-offset': '0', 'accept-language': 'en' }, Buffer.concat([bytes, Buffer.from('EXTRA')]));
+    expect(over.statusCode, over.body).toBe(413);
+    expect(over.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'UPLOAD_LENGTH_EXCEEDED',
+      message: 'The resumable upload sent more bytes than the file size it declared (Upload-Length); nothing past that size was written. Check the progress and send only the rest.',
+    });
+    const head = await tus(env, s.api, 'HEAD', url);
+    expect([head.statusCode, offsetOf(head)]).toEqual([200, 0]);
+    const zh = await tus(env, s.api, 'PATCH', url, { 'upload-offset': '0' }, Buffer.concat([bytes, Buffer.from('EXTRA')]));
+    expect(zh.json<{ error: { code: string; message: string } }>().error.message).toMatch(/^續傳上傳送出的資料超過建立時告知的檔案大小/);
+    expect((await tus(env, s.api, 'PATCH', url, { 'upload-offset': '0' }, bytes)).statusCode).toBe(200);
+    expect((await getAlbum(s.api, album.id)).tracks[3]?.audio).toMatchObject({ fileName: 'long.mp3', sha256: sha256(bytes) });
+    ok(await env.app.inject({ method: 'DELETE', url: `${API}/albums/${album.id}/tracks/${track(3).id}/audio`, headers: { cookie: s.api.cookie } }), 204);
+
+    // Creation with upload: a body longer than its Upload-Length is the same refusal.
+    const created = await tus(env, s.api, 'POST', `${API}/uploads`, { 'upload-length': '10', 'upload-metadata': uploadMetadata(meta) }, Buffer.alloc(20));
+    expect([created.statusCode, created.json<{ error: { code: string } }>().error.code]).toEqual([413, 'UPLOAD_LENGTH_EXCEEDED']);
+    for (const id of (await filesUnder(tusDir())).filter((f) => !f.endsWith('.json'))) {
+      await tus(env, s.api, 'DELETE', `${API}/uploads/${id}`);
+    }
+    expect(await filesUnder(tusDir())).toEqual([]);
+  });
+
   it("is 404 for anyone else: creating on another registrant's album, or touching another user's upload", async () => {
     const other = await memberSession(env);
     const meta = { albumId: album.id, trackId: track(3).id, filename: 'x.mp3' };

@@ -166,6 +166,19 @@ describe('refused audio leaves nothing behind', () => {
     expect((await getAlbum(s.api, album.id)).tracks[0]?.audio).toEqual(kept);
   });
 
+  it.each([
+    ['a right-to-left override', 'evil\u202egpj.mp3', 'U+202E'],
+    ['a C1 control', 'a\u0085b.mp3', 'U+0085'],
+    ['a byte-order mark', '\ufeffsong.mp3', 'U+FEFF'],
+  ])('refuses a name with %s, naming the character, and keeps nothing', async (_label, name, character) => {
+    const { album, track } = await albumWithTrack();
+    const before = await leftovers(env);
+    const error = failed(await putAudio(env, s.api, album.id, track.id, name, await env.bytes('mp3-cbr'), 'en'), 400, 'VALIDATION_FAILED');
+    expect(error.details?.fields).toEqual([expect.objectContaining({ field: 'file', code: 'invalidCharacter', message: `Contains a character that is not allowed (${character}).` })]);
+    expect(await leftovers(env)).toEqual(before);
+    expect((await getAlbum(s.api, album.id)).tracks[0]?.audio).toBeNull();
+  });
+
   it('says it in English too', async () => {
     const { album, track } = await albumWithTrack();
     const res = await putAudio(env, s.api, album.id, track.id, 'notes.mp3', await env.bytes('text-as-mp3'), 'en');
@@ -180,9 +193,9 @@ describe('refused audio leaves nothing behind', () => {
       method: 'PUT',
       url: `/api/v1/albums/${album.id}/tracks/${track.id}/audio`,
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: s.api.cookie },
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: s.api.cookie, 'accept-language': 'en' },
     });
-    failed(res, 400, 'FILE_MISSING');
+    expect(failed(res, 400, 'AUDIO_FILE_MISSING').message).toBe('Choose an audio file to upload (MP3, WAV or MP4, up to 500 MB).');
     expect((await leftovers(env)).staged).toEqual([]);
   });
 });
