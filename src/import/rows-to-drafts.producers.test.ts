@@ -104,6 +104,8 @@ describe('filled templates from other producers', () => {
     expect(lines(sut, 'en')).toEqual(['warning|album|||Sheet "calc" is not part of the template; its contents are not imported.']);
   });
 
+  // H5 is xlsxwriter's write_formula(…, value=''): <v></v> with no t="str", as openpyxl writes every formula it
+  // never calculated — an empty result that is not text is taken for none (uncalculated.ts).
   it.each(['xlsxwriter-cached.xlsx', 'xlsxwriter-inline.xlsx'])('%s: cached formula results, [m]:ss, dates; a clock time 03:05:00 refused with both readings', async (file) => {
     const sut = await drafts(file);
     expect(sut.drafts.albums[0]?.album?.fields).toMatchObject({ releaseDate: '2026-01-02', retroactive: false });
@@ -115,9 +117,11 @@ describe('filled templates from other producers', () => {
     ]);
     expect(lines(sut, 'zh-TW')).toEqual([
       'error|track|5|錄製長度|「03:05:00」被試算表當成時刻（3 小時 5 分）。若是 3 分 5 秒，請輸入 0:03:05；若確實是 3 小時 5 分，請先把儲存格格式設為「文字」再輸入 3:05:00。',
+      'error|track|5|錄製日期|這一格是公式，但檔案裡沒有它的計算結果（檔案由程式產生或轉存）；請用 Excel、LibreOffice 等試算表開啟後存檔再上傳，或直接輸入值。',
     ]);
     expect(lines(sut, 'en')).toEqual([
       'error|track|5|錄製長度|Your spreadsheet took "03:05:00" as a time of day (3 h 5 min). If you meant 3 min 5 s, enter 0:03:05; if it really is 3 h 5 min, format the cell as text and enter 3:05:00.',
+      'error|track|5|錄製日期|This cell holds a formula whose result was never calculated (the file was written or re-saved by a program); open and save it in Excel, LibreOffice or another spreadsheet before uploading, or type the value instead.',
     ]);
   });
 

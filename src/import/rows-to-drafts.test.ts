@@ -69,7 +69,7 @@ describe(rowsToDrafts.name, () => {
         'error|album|1|出版類別',
         'error|album|1|發行公司',
         'error|album|2|專輯類型',
-        'error|track|1|',
+        'error|track|2|', // the merged D2:D3, at its first row
         'error|track|2|ISRC',
         'error|track|2|Duration',
         'error|track|4|ISRC',

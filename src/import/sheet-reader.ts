@@ -151,7 +151,8 @@ export class SheetReader<S extends SheetKey> {
         if (text === null) {
           return null;
         }
-        const code = vocabularyCode(kind.terms, text);
+        // Excel's text prefix written into the value ('數位發行), as in the other non-free-text columns.
+        const code = vocabularyCode(kind.terms, withoutQuotePrefix(text));
         if (code === undefined) {
           this.refuse(row, key, {
             'zh-TW': importText('vocabulary', { value: text, column: this.heading(key), allowed: kind.terms.map((t) => t.zh).join('、') })['zh-TW'],
@@ -195,10 +196,19 @@ export class SheetReader<S extends SheetKey> {
   }
 }
 
+/** The row a table issue is reported at: a merged range's first row ("A5:A7" → 5), any other issue the heading row. */
+function issueRow(issue: FoundTable<string>['issues'][number], headingRow: number | null): number | null {
+  if (issue.code !== 'merged-cells') {
+    return headingRow;
+  }
+  const first = /^[A-Z]+(\d+)/.exec(issue.range)?.[1];
+  return first === undefined ? headingRow : Number(first);
+}
+
 export function tableProblems(table: FoundTable<string>, scope: ImportProblem['scope'], problems: ImportProblem[]): void {
   for (const issue of table.issues) {
     const column = 'heading' in issue ? issue.heading : 'column' in issue ? issue.column : null;
-    problems.push({ severity: issue.severity, scope, row: table.headingRow, column, message: bothLocales((locale) => tableIssueMessage(issue, locale)) });
+    problems.push({ severity: issue.severity, scope, row: issueRow(issue, table.headingRow), column, message: bothLocales((locale) => tableIssueMessage(issue, locale)) });
   }
 }
 

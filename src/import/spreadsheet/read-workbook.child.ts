@@ -5,12 +5,27 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
+import { rewriteContainerAstralRefs, type ZipContainer } from './astral-refs.js';
 import { isReadRequest, type ChildMessage } from './read-protocol.js';
 import { SHEETJS_READ_OPTIONS } from './sheetjs-options.js';
 import { toWorkbookData } from './sheetjs-convert.js';
 import { scanSheets } from './uncalculated.js';
 
 const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** SheetJS's own unzipping (typed `any` in its typings) and zip-to-workbook step (exported, not in its typings). */
+const CFB = XLSX.CFB as { read: (data: Buffer, options: { type: 'buffer' }) => ZipContainer };
+const parseZip = (XLSX as unknown as { parse_zip: (zip: ZipContainer, options: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_zip;
+
+/**
+ * XLSX.read of a zip, in its two steps — unzip (as SheetJS's zip_read does for a buffer) and parse —
+ * with the references above U+FFFF rewritten in between (astral-refs.ts), which SheetJS would misread.
+ */
+function readZip(buffer: Buffer, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  const zip = CFB.read(buffer, { type: 'buffer' });
+  rewriteContainerAstralRefs(zip);
+  return parseZip(zip, options);
+}
 
 function reply(message: ChildMessage): void {
   // Disconnecting once the message is out lets the process end by itself.
@@ -26,7 +41,7 @@ async function read(filePath: string, maxCells: number): Promise<ChildMessage> {
   let book: XLSX.WorkBook;
   try {
     // bookFiles: the unzipped parts SheetJS already holds, to find formulas saved without a result.
-    book = XLSX.read(buffer, { ...SHEETJS_READ_OPTIONS, bookFiles: true });
+    book = readZip(buffer, { ...SHEETJS_READ_OPTIONS, bookFiles: true });
   } catch (error) {
     return { type: 'refused', reason: 'unreadable', detail: { cause: 'parse', error: error instanceof Error ? error.message.slice(0, 200) : '' } };
   }

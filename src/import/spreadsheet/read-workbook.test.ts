@@ -92,12 +92,12 @@ describe('reading files from other producers', () => {
     ]);
   });
 
-  it('reads openpyxl’s t="d" dates, timedelta durations and inline strings; a formula without a cached value is blank', async () => {
+  it('reads openpyxl’s t="d" dates, timedelta durations and inline strings; a formula without a cached value (<v></v>) is refused', async () => {
     const book = workbookOf(await reader.read(FIXTURES.openpyxl));
     expect(rowsOf(book)).toEqual([
       { row: 2, isrc: 'TWA122600001', title: '晨光', date: '2026-01-02', duration: 205, cited: null, notes: null },
       { row: 3, isrc: 'TWA122600002', title: '暮色', date: '2025-12-31', duration: 91800, cited: null, notes: null },
-      { row: 4, isrc: 'TWA122600003', title: '沒有快取值的公式', date: '1900-03-01', duration: null, cited: null, notes: null },
+      { row: 4, isrc: 'TWA122600003', title: '沒有快取值的公式', date: '1900-03-01', duration: '!formula-not-calculated', cited: null, notes: null },
     ]);
   });
 });

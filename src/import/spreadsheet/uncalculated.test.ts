@@ -21,7 +21,7 @@ describe(uncalculatedCells.name, () => {
           '<c r="AB12"><f t="shared" ref="AB12:AB13" si="0">ROW()</f></c>', // no value at all
           '<c r="AB13"><f t="shared" si="0"/></c>', // a shared formula's other cell
           '<c r="D2" t="str"><f>UPPER("a")</f><v>A</v></c>', // a result: fine
-          '<c r="E2"><f>IF(1,"","")</f><v></v></c>', // a computed empty string (xlsxwriter): fine
+          '<c r="E2" t="str"><f>IF(1,"","")</f><v></v></c>', // a computed empty string (Excel, xlsxwriter): fine
           '<c r="F2" s="3"/>', // a styled empty cell: no formula
           '</x:row></x:sheetData>',
         ].join(''),
@@ -65,6 +65,25 @@ describe(uncalculatedCells.name, () => {
     expect(uncalculatedCells(oneSheet(PLACEHOLDERS, '<calcPr calcId="191029"/>', 'Microsoft Excel'), 1)).toEqual([[]]);
     expect(calculationUntrusted(oneSheet('', '<x:calcPr fullCalcOnLoad="true"/>'))).toBe(true);
     expect(calculationUntrusted(oneSheet('', '<calcPr fullCalcOnLoad="0"/>', 'LibreOffice/7.4'))).toBe(false);
+  });
+
+  it('takes an empty <v></v> for no result unless the cell is text (t="str"): openpyxl 3.0 writes it for every formula', () => {
+    const sheet =
+      '<sheetData><row r="2">' +
+      '<c r="A2"><f>ROW()-1</f><v></v></c>' + // no t: a number
+      '<c r="B2" t="n"><f>DATE(2026,1,2)</f><v></v></c>' +
+      '<c r="C2" t="b"><f>1=1</f><v></v></c>' +
+      '<c r="D2" t="e"><f>NA()</f><v></v></c>' +
+      '<c r="E2" s="3"><f>IF(TRUE,"&#26159;","&#21542;")</f><v> </v></c>' + // blank is not a number either
+      '<c r="F2" t="str"><f>IF(1,"","")</f><v></v></c>' + // an empty text result
+      '<c r="G2" t="inlineStr"><f>""</f><v></v></c>' +
+      '<c r="H2" t="str"><f>" "</f><v> </v></c>' +
+      '<c r="I2"><v></v></c>' + // no formula: nothing to calculate
+      '</row></sheetData>';
+    const expected = [0, 1, 2, 3, 4].map((c) => ({ r: 1, c }));
+    // Whoever wrote the file: an empty number is never a result.
+    expect(uncalculatedCells(oneSheet(sheet), 1)).toEqual([expected]);
+    expect(uncalculatedCells(oneSheet(sheet, '<calcPr calcId="171027" fullCalcOnLoad="1"/>'), 1)).toEqual([expected]);
   });
 
   it('places rows and cells a streaming writer left without r, and finds t="str" formulas without a result', () => {

@@ -46,10 +46,13 @@ const CELL_END = /<(?:\/(?:\w+:)?c>|(?:\w+:)?(?:c|row)\b)/g;
 const FORMULA = /<(?:\w+:)?f\b/;
 const ISO_TYPED = /\st="d"/;
 /**
- * The stored result: absent, `<v/>` (openpyxl) and `<v></v>` differ — the last is a computed empty
- * string (=IF(A1="","",…); Excel adds t="str", xlsxwriter does not) and is a result.
+ * The stored result: absent or `<v/>` (openpyxl) is none. `<v></v>` is a computed empty string
+ * (=IF(A1="","",…)) only in a text cell (t="str"; Excel and xlsxwriter write it so): on a number,
+ * boolean or error cell (no t, t="n", "b", "e"), as openpyxl 3.0 writes every formula, it is none.
  */
 const VALUE = /<(?:\w+:)?v\b[^>]*?(\/?)>([^<]*)/;
+/** The cell types whose result may be an empty text. */
+const TEXT_TYPES: ReadonlySet<string> = new Set(['str', 'inlineStr']);
 /** A placeholder result: the number 0, as xlsxwriter (`0`) and POI's SXSSF (`0.0`) store an uncalculated formula. */
 const ZERO = /^\s*0(?:\.0+)?\s*$/;
 
@@ -118,9 +121,13 @@ function withoutResult(attributes: string, content: string, untrusted: boolean):
   if (value === null || value[1] === '/') {
     return true;
   }
+  const type = attribute(attributes, /\st="([^"]*)"/) ?? 'n';
+  // Only text can be empty: an empty <v> of any other type is no result (SheetJS reads it as blank).
+  if ((value[2] ?? '').trim() === '' && !TEXT_TYPES.has(type)) {
+    return true;
+  }
   // In a workbook nobody calculated, a numeric 0 is the writer's placeholder, not a result: read,
   // it would be track number 0, ISRC "0" or 否. A non-zero result can only be one the program gave.
-  const type = attribute(attributes, /\st="([^"]*)"/) ?? 'n';
   return untrusted && type === 'n' && ZERO.test(value[2] ?? '');
 }
 
