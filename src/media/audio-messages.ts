@@ -51,6 +51,10 @@ export const AUDIO_REFUSAL_MESSAGES: Readonly<Record<AudioRefusal, Texts>> = {
     'zh-TW': 'WAV 檔的區塊結構有誤（奇數長度的區塊少了補齊位元組），標準的讀取程式找不到其後的音訊資料；請以音訊軟體重新匯出 WAV 檔後再上傳。',
     en: 'The WAV file is malformed (an odd-sized chunk lacks its pad byte), so standard readers cannot find the audio after it; export it again from your audio software and upload the new file.',
   },
+  'extra-data': {
+    'zh-TW': '檔案中除了音訊之外還夾帶其他資料（在音訊之前或之後，例如網頁、文件或壓縮檔），可能是與其他檔案合併而成；請上傳音訊軟體直接匯出的檔案。',
+    en: 'The file holds other data besides the audio (before or after it, for example a web page, a document or an archive), as if another file were joined to it; upload the file exactly as your audio software exported it.',
+  },
   playlist: {
     'zh-TW': '這是播放清單（M3U/HLS），不是音訊檔；請上傳音訊檔本身。',
     en: 'This is a playlist (M3U/HLS), not an audio file; upload the audio file itself.',

@@ -179,3 +179,60 @@ describe(`${probeAudio.name}: MPEG audio ffprobe only guessed`, () => {
     expect(result).toEqual({ ok: false, reason: 'not-audio', detail: 'ffprobe only guessed mp3 (score 1)' });
   });
 });
+
+// A page, a document or an archive joined to real audio, in front or behind: ffprobe skips junk in
+// front of MP3 frames (sure of MP3 once 200 frames follow it), reads an archive after them as more
+// frames, and ignores what follows a WAV's chunks or an mp4's boxes.
+describe(`${probeAudio.name}: another file joined to the audio`, () => {
+  const page = Buffer.from('<html><body><script>alert(document.domain)</script></body></html>', 'latin1');
+  const zip = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000', 'latin1'), noise(300_000), Buffer.from('PK\u0005\u0006', 'latin1'), Buffer.alloc(18)]);
+
+  const refusal = (result: Awaited<ReturnType<typeof probeAudio>>): string => (result.ok ? 'accepted' : `${result.reason}: ${result.detail}`);
+
+  async function probedAs(name: string, extension: AudioContainer, ...parts: Buffer[]): Promise<{ score: number | null; result: Awaited<ReturnType<typeof probeAudio>> }> {
+    const path = join(staging, name);
+    await writeFile(path, Buffer.concat(parts));
+    const run = await runFfprobe(path);
+    return { score: run.ok ? run.output.format.probeScore : null, result: await probeAudio(path, extension) };
+  }
+
+  it('refuses a page or a PDF header in front of an MP3, also a long one ffprobe is sure of', async () => {
+    const cbr = await readFile(media.path('mp3-cbr'));
+    const long = framesOf(cbr).slice(1);
+    const html = await probedAs('html-first.mp3', 'mp3', page, noise(100), cbr);
+    expect(refusal(html.result)).toMatch(/^extra-data: .*like another file \("<HTML"\)$/u);
+    const sure = await probedAs('html-first-long.mp3', 'mp3', page, noise(1000), ...long, ...long, ...long);
+    expect(sure.score).toBe(50);
+    expect(sure.result).toMatchObject({ ok: false, reason: 'extra-data' });
+    const pdf = await probedAs('pdf-first.mp3', 'mp3', Buffer.from('%PDF-1.4\n', 'latin1'), noise(500), cbr);
+    expect(pdf.result).toMatchObject({ ok: false, reason: 'extra-data' });
+    const tagged = await probedAs('tag-page.mp3', 'mp3', id3v2Tag(3, [{ id: 'TSRC', text: 'TWA012600001' }]), page, cbr);
+    expect(tagged.result).toMatchObject({ ok: false, reason: 'extra-data' });
+    const random = await probedAs('random-first.mp3', 'mp3', noise(8000), ...long, ...long, ...long);
+    expect(refusal(random.result)).toMatch(/^extra-data: no run of frames within 1441 bytes/u);
+  });
+
+  it('refuses an archive or a page after an MP3 (ffprobe counts chance syncs in them as more frames)', async () => {
+    const cbr = await readFile(media.path('mp3-cbr'));
+    const zipped = await probedAs('zip-last.mp3', 'mp3', cbr, zip);
+    expect(zipped.result).toEqual({ ok: false, reason: 'extra-data', detail: `${zip.length} bytes after the last frame (offset ${cbr.length}) are not audio` });
+    const paged = await probedAs('page-last.mp3', 'mp3', cbr, page);
+    expect(paged.result).toMatchObject({ ok: false, reason: 'extra-data' });
+  });
+
+  it('refuses an archive or a page after a WAV or an mp4', async () => {
+    const wav = await readFile(media.path('wav-16-stereo'));
+    expect(refusal((await probedAs('zip-last.wav', 'wav', wav, zip)).result)).toMatch(/^extra-data: \d+ bytes after the last chunk/u);
+    expect((await probedAs('page-last.wav', 'wav', wav, page)).result).toMatchObject({ ok: false, reason: 'extra-data' });
+    const m4a = await readFile(media.path('m4a-itunes-isrc'));
+    expect(refusal((await probedAs('zip-last.mp4', 'mp4', m4a, zip)).result)).toMatch(/^extra-data: \d+ bytes after the last box/u);
+    expect((await probedAs('page-last.mp4', 'mp4', m4a, page)).result).toMatchObject({ ok: false, reason: 'extra-data' });
+  });
+
+  it('still accepts the rest of a frame cut off in front, and zero padding after a WAV or an mp4', async () => {
+    const cbr = await readFile(media.path('mp3-cbr'));
+    expect(refusal((await probedAs('partial-first.mp3', 'mp3', framesOf(cbr)[5]?.subarray(100) ?? Buffer.alloc(0), cbr)).result)).toBe('accepted');
+    expect((await probedAs('zeros-last.wav', 'wav', await readFile(media.path('wav-16-stereo')), Buffer.alloc(2000))).result).toMatchObject({ ok: true });
+    expect((await probedAs('zeros-last.mp4', 'mp4', await readFile(media.path('m4a-itunes-isrc')), Buffer.alloc(2000))).result).toMatchObject({ ok: true });
+  });
+});

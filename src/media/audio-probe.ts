@@ -4,10 +4,10 @@ import type { AudioContainer } from '../shared/enums.js';
 import { containerOfFormat, decideAudio, MIN_PROBE_SCORE, type AudioDecision } from './audio-decide.js';
 import { bytesAfterId3, isFreeFormatMp3, otherAudioFormat } from './audio-formats.js';
 import { readIsrcTags } from './audio-tags.js';
-import { mp3ZeroTail, mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
+import { mp3ZeroTail, mp4BoxOverrun, mp4ExtraData, wavDataOverrun, wavExtraData, wavMissingPad } from './container-overrun.js';
 import { runFfprobe, type FfprobeOptions, type FfprobeOutput, type FfprobeRun } from './ffprobe-run.js';
 import { mp3AudioEnd } from './mp3-trailing-tags.js';
-import { chainFillsAudio, mp3FrameChain, type FrameChain } from './mp3-frame-chain.js';
+import { chainFillsAudio, mp3ExtraData, mp3FrameChain, type FrameChain } from './mp3-frame-chain.js';
 import { mp3DeclaredSeconds } from './mp3-vbr-header.js';
 import { headKind, readHead, wavHasFmtChunk, type HeadKind } from './media-sniff.js';
 
@@ -21,8 +21,10 @@ export { mediaWarnings, type MediaExpectations } from './media-warnings.js';
  * Order: the file's first bytes (empty, playlist, program, text, formats known by signature:
  * refused without running ffprobe); ffprobe with counted packets, an MP3 without the tags at its end,
  * decides container, codec and duration (audio-decide.ts), with what the file declares itself (an
- * MP3's VBR header, an mp4's frames outside its edit lists, a WAV's chunk sizes); then music-metadata
- * reads the ISRC tags with the parser of that container (audio-tags.ts).
+ * MP3's VBR header, an mp4's frames outside its edit lists, a WAV's chunk sizes); no bytes but the
+ * container's own frames, chunks or boxes and tags (another file joined to it, in front or behind,
+ * is refused: container-overrun.ts, mp3-frame-chain.ts); then music-metadata reads the ISRC tags
+ * with the parser of that container (audio-tags.ts).
  */
 
 /** Why a file is refused; audio-messages.ts has the zh-TW and English text for each. */
@@ -37,6 +39,7 @@ export type AudioRefusal =
   | 'no-audio-stream'
   | 'wav-without-fmt'
   | 'wav-missing-pad'
+  | 'extra-data'
   | 'playlist'
   | 'empty'
   | 'unreadable';
@@ -217,6 +220,11 @@ export async function probeAudio(filePath: string, extension: AudioContainer): P
   const overrun = container === 'wav' ? await wavDataOverrun(filePath) : container === 'mp3' ? await mp3ZeroTail(filePath) : undefined;
   if (overrun !== undefined) {
     return refuse('duration-not-backed', `${container === 'wav' ? 'WAV' : 'MP3'} cut short: ${overrun}`);
+  }
+  // Another file joined to the audio (a page in front, a zip behind): ffprobe skips or ignores it.
+  const extra = container === 'mp3' ? await mp3ExtraData(filePath, audioEnd) : container === 'wav' ? await wavExtraData(filePath) : await mp4ExtraData(filePath);
+  if (extra !== undefined) {
+    return refuse('extra-data', extra);
   }
   const tagIsrcs = await readIsrcTags(filePath, container);
   return { ok: true, analysis: { container, contentType, technical, tagIsrcs } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempFiles } from '../../test/helpers/temp-files.js';
 import { chunk, oddDataWav, riffWave, streamedWav, unpaddedChunk, wavParts } from '../../test/media/riff-bytes.js';
-import { MP3_ZERO_TAIL_BYTES, mp3ZeroTail, mp4BoxOverrun, wavDataOverrun, wavMissingPad } from './container-overrun.js';
+import { MP3_ZERO_TAIL_BYTES, mp3ZeroTail, mp4BoxOverrun, mp4ExtraData, wavDataOverrun, wavExtraData, wavMissingPad } from './container-overrun.js';
 
 const { file } = useTempFiles('overrun-');
 
@@ -109,5 +109,49 @@ describe(wavMissingPad.name, () => {
   it('passes padded odd chunks and files without odd chunks', async () => {
     expect(await wavMissingPad(await file(riffWave([chunk('fmt ', fmt), chunk('LIST', list), chunk('data', pcm)])))).toBeUndefined();
     expect(await wavMissingPad(await file(riffWave([chunk('fmt ', fmt), chunk('data', pcm)])))).toBeUndefined();
+  });
+});
+
+/** Another file joined after the audio: a zip's local header, its data and its end record. */
+const zip = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000', 'latin1'), Buffer.alloc(3000, 0x5a), Buffer.from('PK\u0005\u0006', 'latin1'), Buffer.alloc(18)]);
+const page = Buffer.from('<html><body><script>alert(document.domain)</script></body></html>', 'latin1');
+
+describe(wavExtraData.name, () => {
+  const wav = riffWave([chunk('fmt ', fmt), chunk('data', pcm)]);
+
+  it('passes chunks after the data, a stale RIFF size, zero padding, a missing last pad byte and a recorder’s open data size', async () => {
+    expect(await wavExtraData(await file(wav))).toBeUndefined();
+    expect(
+      await wavExtraData(await file(riffWave([chunk('fmt ', fmt), chunk('data', pcm), chunk('LIST', Buffer.from('INFOISFT\u0003\u0000\u0000\u0000ab\u0000\u0000', 'latin1'))]))),
+    ).toBeUndefined();
+    expect(await wavExtraData(await file(riffWave([chunk('fmt ', fmt), chunk('data', pcm)], 100)))).toBeUndefined();
+    expect(await wavExtraData(await file(Buffer.concat([wav, Buffer.alloc(5000)])))).toBeUndefined();
+    expect(await wavExtraData(await file(riffWave([chunk('fmt ', fmt), unpaddedChunk('data', pcm.subarray(1))])))).toBeUndefined();
+    expect(await wavExtraData(await file(riffWave([chunk('fmt ', fmt), unpaddedChunk('data', pcm.subarray(1)), chunk('LIST', Buffer.from('INFO', 'latin1'))])))).toBeUndefined();
+    expect(await wavExtraData(await file(Buffer.concat([streamedWav({ fmt, data: pcm }, 0xffffffff), zip])))).toBeUndefined();
+  });
+
+  it('refuses another file after the last chunk: an archive, a page', async () => {
+    expect(await wavExtraData(await file(Buffer.concat([wav, zip])))).toBe(`${zip.length} bytes after the last chunk (offset ${wav.length}) belong to no chunk`);
+    expect(await wavExtraData(await file(Buffer.concat([wav, page])))).toBe(`a chunk "<htm" at ${wav.length} runs past the end: not RIFF`);
+    expect(await wavExtraData(await file(Buffer.concat([wav, Buffer.alloc(100), page])))).toMatch(/bytes after the last chunk/u);
+  });
+});
+
+describe(mp4ExtraData.name, () => {
+  const ftyp = box('ftyp', Buffer.from('isom\0\0\0\0isom', 'latin1'));
+  const mp4 = Buffer.concat([ftyp, box('moov', Buffer.alloc(20)), box('mdat', Buffer.alloc(100))]);
+
+  it('passes whole boxes, a trailing free box, zero padding, a box "to the end" and a cut mdat', async () => {
+    expect(await mp4ExtraData(await file(mp4))).toBeUndefined();
+    expect(await mp4ExtraData(await file(Buffer.concat([mp4, box('free', Buffer.alloc(8))])))).toBeUndefined();
+    expect(await mp4ExtraData(await file(Buffer.concat([mp4, Buffer.alloc(5000)])))).toBeUndefined();
+    expect(await mp4ExtraData(await file(Buffer.concat([ftyp, box('moov', Buffer.alloc(20)), u32(0, false), Buffer.from('mdat', 'latin1'), Buffer.alloc(50)])))).toBeUndefined();
+    expect(await mp4ExtraData(await file(mp4.subarray(0, mp4.length - 10)))).toBeUndefined();
+  });
+
+  it('refuses another file after the last box: an archive, a page', async () => {
+    expect(await mp4ExtraData(await file(Buffer.concat([mp4, zip])))).toBe(`${zip.length} bytes after the last box (offset ${mp4.length}) belong to no box`);
+    expect(await mp4ExtraData(await file(Buffer.concat([mp4, page])))).toBe(`a box "l><b" at ${mp4.length} runs past the end: not MP4`);
   });
 });

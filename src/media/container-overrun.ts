@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { readAt } from './read-at.js';
 import { id3v2End } from './audio-formats.js';
 import { chunkSize, RIFF_WAVE_IDS } from './media-sniff.js';
@@ -175,6 +175,125 @@ export async function wavMissingPad(filePath: string): Promise<string | undefine
       at += 8 + length + (length % 2);
     }
     return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A chunk id or box type: four printable characters (© starts QuickTime's metadata types). */
+const isFourCc = (bytes: Buffer): boolean => bytes.length === 4 && bytes.every((byte) => (byte >= 0x20 && byte < 0x7f) || byte === 0xa9);
+
+const TAIL_WINDOW = 256 * 1024;
+
+/** Are the bytes of the file from `from` to its end all zero (padding, never another file)? */
+async function zerosToEnd(handle: FileHandle, from: number, size: number): Promise<boolean> {
+  for (let at = from; at < size; at += TAIL_WINDOW) {
+    const bytes = await readAt(handle, at, Math.min(TAIL_WINDOW, size - at));
+    if (bytes.length === 0 || bytes.some((byte) => byte !== 0)) {
+      return bytes.length === 0;
+    }
+  }
+  return true;
+}
+
+/** Bytes after the last chunk or box fewer than a chunk header: no room for another file. */
+const MAX_TRAILING_BYTES = 7;
+
+const trailing = (what: string, at: number, size: number): string => `${size - at} bytes after the last ${what} (offset ${at}) belong to no ${what}`;
+
+/**
+ * A RIFF/RF64/BW64/RIFX WAVE with bytes after its last chunk (another file joined to it, a zip or
+ * a page): ffprobe stops at the data chunk's end and says nothing. Walks the chunks as written (the
+ * RIFF size is often stale) and allows zero padding; a data chunk of size 0 or 0xFFFFFFFF (still
+ * recording) runs to the end, and a chunk we know running past the end is wavDataOverrun's.
+ */
+export async function wavExtraData(filePath: string): Promise<string | undefined> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    const start = await id3v2End(handle);
+    const riff = (await readAt(handle, start, 4)).toString('latin1');
+    if (!RIFF_WAVE_IDS.has(riff)) {
+      return undefined;
+    }
+    const sixtyFour = riff === 'RF64' || riff === 'BW64';
+    const bigEndian = riff === 'RIFX';
+    let ds64DataSize: number | undefined;
+    let at = start + 12;
+    let padded = false;
+    for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
+      let header = await readAt(handle, at, 8);
+      // An odd-sized chunk without its pad byte (some writers forget it): the next id is one byte early.
+      if (!isFourCc(header.subarray(0, 4)) && padded && isFourCc(await readAt(handle, at - 1, 4))) {
+        at -= 1;
+        header = await readAt(handle, at, 8);
+      }
+      const id = header.toString('latin1', 0, 4);
+      if (!isFourCc(header.subarray(0, 4))) {
+        break;
+      }
+      let length = chunkSize(header, bigEndian);
+      if (id === 'ds64') {
+        const ds64 = await readAt(handle, at + 8, 16);
+        ds64DataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
+      } else if (id === 'data' && sixtyFour && length === 0xffffffff && ds64DataSize !== undefined) {
+        length = ds64DataSize;
+      }
+      if (length === 0xffffffff || (id === 'data' && length === 0)) {
+        return undefined;
+      }
+      const next = at + 8 + length + (length % 2);
+      if (next > size) {
+        return KNOWN_CHUNKS.has(id) ? undefined : `a chunk "${id}" at ${at} runs past the end: not RIFF`;
+      }
+      padded = length % 2 === 1;
+      at = next;
+    }
+    if (at >= size || size - at <= MAX_TRAILING_BYTES || (await zerosToEnd(handle, at, size))) {
+      return undefined;
+    }
+    return trailing('chunk', at, size);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Top-level boxes of MP4 and QuickTime files that a cut may leave running past the end. */
+const MP4_BOXES = new Set(['ftyp', 'styp', 'moov', 'mdat', 'free', 'skip', 'wide', 'uuid', 'moof', 'mfra', 'sidx', 'ssix', 'prft', 'emsg', 'meta', 'pdin', 'udta', 'pnot', 'junk']);
+
+/**
+ * An mp4 with bytes after its last top-level box (another file joined to it): ffprobe reads the
+ * boxes it needs and says nothing. A trailing free/skip box and zero padding are fine; a box of
+ * size 0 runs to the end; a known box running past the end is a cut (mp4BoxOverrun's, or the
+ * duration check's).
+ */
+export async function mp4ExtraData(filePath: string): Promise<string | undefined> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    let at = 0;
+    for (let i = 0; i < MAX_UNITS && at + 8 <= size; i += 1) {
+      const header = await readAt(handle, at, 16);
+      const type = header.subarray(4, 8);
+      let length = header.readUInt32BE(0);
+      if (length === 1 && header.length === 16) {
+        length = Number(header.readBigUInt64BE(8));
+      } else if (length === 0 && isFourCc(type)) {
+        return undefined;
+      }
+      if (!isFourCc(type) || length < 8) {
+        break;
+      }
+      if (at + length > size) {
+        const name = type.toString('latin1');
+        return MP4_BOXES.has(name) ? undefined : `a box "${name}" at ${at} runs past the end: not MP4`;
+      }
+      at += length;
+    }
+    if (at >= size || size - at <= MAX_TRAILING_BYTES || (await zerosToEnd(handle, at, size))) {
+      return undefined;
+    }
+    return trailing('box', at, size);
   } finally {
     await handle.close();
   }

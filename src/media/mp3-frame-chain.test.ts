@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { id3v2Tag } from '../../test/media/tag-bytes.js';
-import { chainFillsAudio, mp3FrameChain, type FrameChain } from './mp3-frame-chain.js';
+import { chainFillsAudio, MAX_FRAME_BYTES, mp3ExtraData, mp3FrameChain, type FrameChain } from './mp3-frame-chain.js';
 
 // MPEG 1 Layer III, 44.1 kHz, stereo: 128 kbit/s is 417 bytes (418 padded), 320 kbit/s 1044 bytes.
 const frame = (header: number[], length: number): Buffer => Buffer.concat([Buffer.from(header), Buffer.alloc(length - 4)]);
@@ -70,5 +70,66 @@ describe(chainFillsAudio.name, () => {
     expect(chainFillsAudio({ frames: 2, bytes: 834, span: 834 })).toBe(false);
     expect(chainFillsAudio({ frames: 20, bytes: 8340, span: 163_340 })).toBe(false);
     expect(chainFillsAudio({ frames: 0, bytes: 0, span: 0 })).toBe(false);
+  });
+});
+
+describe(mp3ExtraData.name, () => {
+  /** Binary bytes with no frame sync and no text run: the rest of a frame cut off at the start. */
+  const binary = (length: number): Buffer => Buffer.from(Array.from({ length }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
+  const script = Buffer.from('<html><body><script>alert(document.domain)</script>', 'latin1');
+  const zip = Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), binary(3000), Buffer.from('PK\u0005\u0006', 'latin1'), Buffer.alloc(18)]);
+
+  async function extraOf(name: string, ...parts: Buffer[]): Promise<string | undefined> {
+    const path = join(dir, name);
+    await writeFile(path, Buffer.concat(parts));
+    return mp3ExtraData(path);
+  }
+
+  it('passes what real files hold: tags, zeros after them, a frame cut at either end, zero padding', async () => {
+    expect(await extraOf('plain.mp3', tags, ...repeat(30, F128, F128_PADDED, F320))).toBeUndefined();
+    expect(await extraOf('zeros-first.mp3', tags, Buffer.alloc(100_000), ...repeat(10))).toBeUndefined();
+    expect(await extraOf('partial-first.mp3', F320.subarray(200), ...repeat(10))).toBeUndefined();
+    expect(await extraOf('binary-first.mp3', binary(1000), ...repeat(10))).toBeUndefined();
+    // LAME writes its name and fills a frame's unused bits with 0x55: text in the rest of a frame.
+    expect(await extraOf('lame-first.mp3', binary(10), Buffer.from(`LAME3.100${'U'.repeat(300)}`, 'latin1'), binary(10), ...repeat(10))).toBeUndefined();
+    expect(await extraOf('tag-like-first.mp3', Buffer.from('<Ax', 'latin1'), binary(100), ...repeat(10))).toBeUndefined();
+    expect(await extraOf('cut-last.mp3', ...repeat(10), F128.subarray(0, 100))).toBeUndefined();
+    expect(await extraOf('zeros-last.mp3', ...repeat(10), Buffer.alloc(300))).toBeUndefined();
+  });
+
+  it('passes files joined together: a tag between them, and another rate after it', async () => {
+    const id3v1 = Buffer.concat([Buffer.from('TAG', 'latin1'), Buffer.alloc(125)]);
+    expect(await extraOf('joined.mp3', tags, ...repeat(10), id3v1, tags, ...repeat(10, F128_48K), id3v1, ...repeat(5))).toBeUndefined();
+    expect(await extraOf('rates.mp3', ...repeat(10), ...repeat(10, F128_48K))).toBeUndefined();
+  });
+
+  it('refuses a page, a document or a picture in front of the frames, however short', async () => {
+    expect(await extraOf('html-first.mp3', script, binary(100), ...repeat(10))).toMatch(/^the 151 bytes in front of the first frame start like another file \("<HTML"\)$/u);
+    expect(await extraOf('pdf-first.mp3', Buffer.from('%PDF-1.4\n', 'latin1'), binary(50), ...repeat(10))).toMatch(/like another file \("%PDF-"\)/u);
+    const bomPage = Buffer.from('\uFEFF \r\n<!DOCTYPE html><p>x</p>', 'utf8');
+    expect(await extraOf('bom-page-first.mp3', bomPage, binary(100), ...repeat(10))).toMatch(/like another file \("<!DOCTYPE HTML"\)/u);
+    expect(await extraOf('svg-first.mp3', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>', 'latin1'), ...repeat(10))).toMatch(/\("<SVG"\)/u);
+    expect(await extraOf('html-after-tags.mp3', tags, script, ...repeat(10))).toMatch(/like another file/u);
+  });
+
+  it('refuses more bytes in front of the frames than one frame cut off', async () => {
+    expect(await extraOf('binary-long.mp3', binary(MAX_FRAME_BYTES + 2), ...repeat(10))).toMatch(/^no run of frames within 1441 bytes/u);
+    expect(await extraOf('zip-first.mp3', zip, ...repeat(10))).toMatch(/^no run of frames/u);
+  });
+
+  it('refuses bytes after the last frame: an archive, a script, or a few frames before a page', async () => {
+    expect(await extraOf('zip-last.mp3', tags, ...repeat(30), zip)).toBe(`${zip.length} bytes after the last frame (offset ${tags.length + 30 * 417}) are not audio`);
+    expect(await extraOf('script-last.mp3', ...repeat(30), Buffer.from('<script>alert(1)</script>', 'latin1'))).toMatch(/^25 bytes after the last frame/u);
+    expect(await extraOf('page-after-zeros.mp3', ...repeat(30), Buffer.alloc(100), script)).toMatch(/bytes after the last frame/u);
+    expect(await extraOf('tags-only.mp3', tags)).toMatch(/^no run of frames/u);
+    // An ID3v2 header claiming more than is left does not hide what follows it.
+    const endless = Buffer.from([0x49, 0x44, 0x33, 3, 0, 0, 0x7f, 0x7f, 0x7f, 0x7f]);
+    expect(await extraOf('endless-tag-last.mp3', ...repeat(30), endless, zip)).toBe(`${endless.length + zip.length} bytes after the last frame (offset ${30 * 417}) are not audio`);
+  });
+
+  it('stops at the audio end it is given: the tags appended after it are no extra data', async () => {
+    const path = join(dir, 'appended-tag.mp3');
+    await writeFile(path, Buffer.concat([tags, ...repeat(10), Buffer.from('TAG', 'latin1'), Buffer.alloc(125)]));
+    expect(await mp3ExtraData(path, tags.length + 4170)).toBeUndefined();
   });
 });
