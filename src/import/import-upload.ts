@@ -1,3 +1,4 @@
+import { sanitiseFileName } from '../change-requests/attachment-name.js';
 import { AppError } from '../shared/errors.js';
 import type { ServiceContext } from '../db/context.js';
 import { stageUpload, type StagedFile, type UploadedFile } from '../storage/staging.js';
@@ -51,6 +52,16 @@ async function stageWorkbook(ctx: ServiceContext, file: UploadedFile): Promise<S
   }
 }
 
+/** The workbook's own name, kept with the preview: the rules of every uploaded file's name. */
+function workbookName(file: UploadedFile): string {
+  const name = sanitiseFileName(file.fileName, 'import.xlsx');
+  if (!name.ok) {
+    file.stream.resume();
+    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'file', code: 'invalidCharacter', params: { character: name.character } }] });
+  }
+  return name.name;
+}
+
 export interface Received {
   workbook?: { staged: StagedFile; fileName: string };
   cover?: StagedFile;
@@ -72,7 +83,8 @@ export async function receive(ctx: ServiceContext, parts: AsyncIterable<UploadPa
           got.nextAvailable = part.value === 'true' || part.value === '1' || part.value === 'on';
         }
       } else if (part.fieldname === 'file' && got.workbook === undefined) {
-        got.workbook = { staged: await stageWorkbook(ctx, part.file), fileName: part.file.fileName.slice(0, 255) };
+        const fileName = workbookName(part.file);
+        got.workbook = { staged: await stageWorkbook(ctx, part.file), fileName };
         onWorkbook?.(got.workbook.staged);
       } else if (part.fieldname === 'cover' && got.cover === undefined) {
         const checked = await checkImportCover(stagingDirOf(ctx), part.file);

@@ -63,8 +63,8 @@ export function multipartBody(parts: Part[]): { payload: Buffer; headers: Record
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export function postPreview(env: TestEnv, api: Client, xlsx: Buffer, cover: Buffer | undefined, options: { nextAvailable?: boolean; lang?: string } = {}) {
-  const parts: Part[] = [{ name: 'file', fileName: '匯入.xlsx', content: xlsx }];
+export function postPreview(env: TestEnv, api: Client, xlsx: Buffer, cover: Buffer | undefined, options: { nextAvailable?: boolean; lang?: string; fileName?: string } = {}) {
+  const parts: Part[] = [{ name: 'file', fileName: options.fileName ?? '匯入.xlsx', content: xlsx }];
   if (cover !== undefined) {
     parts.push({ name: 'cover', fileName: 'cover.png', content: cover });
   }

@@ -141,6 +141,16 @@ describe('專輯匯入: preview and confirm', () => {
     failed(await postPreview(env, staff, await workbook(goodAlbum, [trackRow(1, '')]), cover), 403, 'FORBIDDEN');
   });
 
+  it("keeps the workbook's own name without its folders, and refuses a name with control or bidi characters", async () => {
+    const xlsx = await workbook(goodAlbum, [trackRow(1, '')]);
+    const kept = ok(await postPreview(env, co.api, xlsx, cover, { fileName: 'C:\\報表\\回溯專輯.xlsx' }), 201).json<{ fileName: string }>();
+    expect(kept.fileName).toBe('回溯專輯.xlsx');
+    for (const fileName of ['evil\u202Exslx.exe', 'a\u0085b.xlsx']) {
+      const error = failed(await postPreview(env, co.api, xlsx, cover, { fileName }), 400, 'VALIDATION_FAILED');
+      expect(JSON.stringify(error.details)).toContain('invalidCharacter');
+    }
+  });
+
   it('refuses a file that is not an .xlsx with its own message', async () => {
     const res = await postPreview(env, co.api, Buffer.from('a,b,c\n1,2,3\n'), cover);
     const error = failed(res, 422, 'IMPORT_FILE_REFUSED');
