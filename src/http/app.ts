@@ -34,10 +34,13 @@ import type { ServiceContext } from '../db/context.js';
 import { AppError } from '../shared/errors.js';
 import { localeFromAcceptLanguage } from '../shared/locale.js';
 import { registerAuth } from './auth.js';
+import { BODY_DEADLINE_MS, deferContinue, registerBodyDeadline } from './body-deadline.js';
 import { registerCsrfCheck } from './csrf.js';
-import { registerSecurityHeaders } from './security-headers.js';
+import { registerNoStore, registerSecurityHeaders } from './security-headers.js';
 import { registerIdempotency } from './idempotency.js';
 import { errorHandler, sendError } from './error-handler.js';
+import { clientErrorHandler } from './client-error.js';
+import { registerJsonBody } from './json-body.js';
 import { healthRoutes } from './health.routes.js';
 import { registerMetrics, type MetricsAccess } from './metrics.js';
 import type { PrometheusMetrics } from '../metrics/prometheus.js';
@@ -67,6 +70,8 @@ export interface AppOptions {
   draining?: (() => boolean) | undefined;
   /** A connection that sends and receives nothing for this long is closed (default CONNECTION_IDLE_MS). */
   connectionIdleMs?: number | undefined;
+  /** A request body (but an upload's) must have arrived this long after the request began (default BODY_DEADLINE_MS). */
+  bodyDeadlineMs?: number | undefined;
 }
 
 /** JSON bodies are small; file uploads (later) get their own streaming limits. */
@@ -75,7 +80,8 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
  * A connection silent this long is closed: a client that opens a request and then trickles nothing
  * (slowloris, a stalled upload) must not hold a socket and a request forever. Uploads and downloads
  * that move bytes, and long answers that stream progress, never sit idle this long. There is no
- * limit on a whole request's duration: a 500 MB upload over a slow line may take an hour.
+ * limit on a whole upload's duration: a 500 MB upload over a slow line may take an hour. Other
+ * bodies have BODY_DEADLINE_MS (body-deadline.ts).
  */
 export const CONNECTION_IDLE_MS = 120_000;
 
@@ -93,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     frameworkErrors: (err, request, reply) => {
       void errorHandler(err, request, reply);
     },
+    // A request Node itself could not read (bad framing, headers too large or too slow): our error shape too.
+    clientErrorHandler,
     ajv: {
       // Unknown fields are errors (not silently dropped), and every problem is reported at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
@@ -100,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // Before any route or plugin context, which take the parsers there are when they are made.
+  registerJsonBody(app);
   // Before any route: the API's paths and their methods, for 405 and OPTIONS (route-methods.ts).
   const routeMethods = new RouteMethods();
   app.addHook('onRoute', (route) => {
@@ -108,15 +118,22 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     }
   });
   registerRequestIdHeader(app);
+  // First: a request refused by the hooks below (CSRF, authentication) is covered too.
+  registerBodyDeadline(app, options.bodyDeadlineMs ?? BODY_DEADLINE_MS);
+  deferContinue(app.server);
   if (options.requestLogLevel !== undefined) {
     registerRequestLog(app, options.requestLogLevel);
   }
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  registerNoStore(app);
   registerCsrfCheck(app, { publicUrl: options.publicUrl });
-  await registerOpenApi(app);
   registerAuth(app, options.ctx, { publicUrl: options.publicUrl });
   registerIdempotency(app, options.ctx);
+  // After the request decorations above (user, idempotencyClaim, …): a plugin context made before a
+  // decoration sees it as undefined, not its null default. Before the number rule's onRoute hook, so
+  // the document shows each route's schema as written.
+  await registerOpenApi(app);
   registerInputGuards(app);
   registerDecimalNumbers(app);
 

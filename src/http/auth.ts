@@ -5,7 +5,7 @@ import { actorFor, type ActingToken, type Actor } from '../accounts/actor.js';
 import { authenticate, type UserRow } from '../accounts/auth.service.js';
 import { authenticateApiToken, type TokenAuthentication } from '../api-tokens/api-tokens.service.js';
 import type { ServiceContext } from '../db/context.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, type ErrorCode } from '../shared/errors.js';
 import type { AppInstance } from './types.js';
 
 export const SESSION_COOKIE = 'isrc_session';
@@ -48,63 +48,94 @@ export interface AuthOptions {
   publicUrl?: string | undefined;
 }
 
-/** Resolves the session cookie on every API request; routes then ask for an actor. */
+/**
+ * Resolves the bearer token or session cookie on every API request and refuses, at onRequest (before
+ * any body is read), a caller the route does not take: anonymous, token on a session-only route,
+ * password to change, pending applicant, non-staff on a staff route. Routes then ask for an actor.
+ */
 export function registerAuth(app: AppInstance, ctx: ServiceContext, options: AuthOptions = {}): void {
   app.decorate('secureSessionCookie', /^https:\/\//i.test(options.publicUrl ?? ''));
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('apiToken', null);
   app.decorateRequest('apiTokenRefusal', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!routedPath(request).startsWith('/api/')) {
       return;
     }
-    // A bearer token, when sent, is the only credential looked at (a cookie beside it is ignored), and
-    // it needs no cookie: integrations call without a browser.
-    const bearer = BEARER_PATTERN.exec(request.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) {
-      const result = await authenticateApiToken(ctx, bearer);
-      if (result.ok) {
-        request.user = result.user;
-        request.apiToken = result.token;
-      } else {
-        request.apiTokenRefusal = result.code;
+    await resolveCredentials(ctx, request);
+    // Here, before the body is read: an anonymous caller of a private route is refused at once, never
+    // waited for (a body trickled a byte at a time), parsed, told 100 Continue (body-deadline.ts) or
+    // told the route's body rules. A generated or reset password must be changed before anything
+    // else: enforced here, not only by the web app.
+    const refusal = refusalOf(request);
+    if (refusal !== undefined) {
+      if (hasBody(request)) {
+        // The body announced is not read: the connection ends with the answer instead of waiting for it.
+        void reply.header('connection', 'close');
       }
-      return;
-    }
-    const token = request.cookies[SESSION_COOKIE];
-    // Tokens are base64url; anything else (NUL, unpaired surrogates, …) is simply no session.
-    if (token === undefined || !SESSION_TOKEN_PATTERN.test(token)) {
-      return;
-    }
-    const user = await authenticate(ctx, token);
-    if (user !== undefined) {
-      request.user = user;
-      request.sessionToken = token;
+      throw new AppError(refusal);
     }
   });
-  // Before validation, so an anonymous caller learns nothing about a route's body rules. A generated
-  // or reset password must be changed before anything else: enforced here, not only by the web app.
-  app.addHook('preValidation', (request, _reply, done) => {
-    const { config } = request.routeOptions;
-    if (request.is404 || !routedPath(request).startsWith('/api/v1/') || config.public === true) {
-      done();
-    } else if (request.user === null) {
-      done(new AppError(request.apiTokenRefusal ?? 'UNAUTHENTICATED'));
-    } else if (config.sessionOnly === true && request.apiToken !== null) {
-      done(new AppError('SESSION_REQUIRED'));
-    } else if (request.user.mustChangePassword && config.beforePasswordChange !== true) {
-      done(new AppError('PASSWORD_CHANGE_REQUIRED'));
-    } else if (request.user.role === 'applicant' && config.applicant !== true && config.beforePasswordChange !== true) {
-      // An applicant is neither staff nor a registrant's member: one rule here, so no service's
-      // "not a member, so staff" branch can ever see one.
-      done(new AppError('APPLICATION_PENDING'));
-    } else if (config.staff === true && request.user.role !== 'agency_admin' && request.user.role !== 'agency_officer') {
-      done(new AppError('FORBIDDEN'));
+}
+
+/** Reads the bearer token or the session cookie (never both) into `request.user` and friends. */
+async function resolveCredentials(ctx: ServiceContext, request: FastifyRequest): Promise<void> {
+  // A bearer token, when sent, is the only credential looked at (a cookie beside it is ignored), and
+  // it needs no cookie: integrations call without a browser.
+  const bearer = BEARER_PATTERN.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer !== undefined) {
+    const result = await authenticateApiToken(ctx, bearer);
+    if (result.ok) {
+      request.user = result.user;
+      request.apiToken = result.token;
     } else {
-      done();
+      request.apiTokenRefusal = result.code;
     }
-  });
+    return;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  // Tokens are base64url; anything else (NUL, unpaired surrogates, …) is simply no session.
+  if (token === undefined || !SESSION_TOKEN_PATTERN.test(token)) {
+    return;
+  }
+  const user = await authenticate(ctx, token);
+  if (user !== undefined) {
+    request.user = user;
+    request.sessionToken = token;
+  }
+}
+
+/** Whether the request announces a body (Content-Length above 0, or chunked). */
+export function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** Why the route refuses this caller, or undefined when it may go on. */
+function refusalOf(request: FastifyRequest): ErrorCode | undefined {
+  const { config } = request.routeOptions;
+  if (request.is404 || !routedPath(request).startsWith('/api/v1/') || config.public === true) {
+    return undefined;
+  }
+  if (request.user === null) {
+    return request.apiTokenRefusal ?? 'UNAUTHENTICATED';
+  }
+  if (config.sessionOnly === true && request.apiToken !== null) {
+    return 'SESSION_REQUIRED';
+  }
+  if (request.user.mustChangePassword && config.beforePasswordChange !== true) {
+    return 'PASSWORD_CHANGE_REQUIRED';
+  }
+  if (request.user.role === 'applicant' && config.applicant !== true && config.beforePasswordChange !== true) {
+    // An applicant is neither staff nor a registrant's member: one rule here, so no service's
+    // "not a member, so staff" branch can ever see one.
+    return 'APPLICATION_PENDING';
+  }
+  if (config.staff === true && request.user.role !== 'agency_admin' && request.user.role !== 'agency_officer') {
+    return 'FORBIDDEN';
+  }
+  return undefined;
 }
 
 /** The acting user, or UNAUTHENTICATED. */

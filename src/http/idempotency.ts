@@ -74,7 +74,8 @@ export function registerIdempotency(app: AppInstance, ctx: ServiceContext): void
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const ref = request.idempotencyClaim;
-    if (ref === null) {
+    // Null by default; undefined in a plugin context made before the decoration (app.ts orders them, this does not rely on it).
+    if (ref === null || ref === undefined) {
       return payload;
     }
     request.idempotencyClaim = null;

@@ -1,4 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { routedPath } from './routed-path.js';
 import type { AppInstance } from './types.js';
 
 /**
@@ -45,5 +47,25 @@ export async function registerSecurityHeaders(app: AppInstance): Promise<void> {
     referrerPolicy: { policy: 'same-origin' },
     // The web app is one origin; a cross-origin embedder policy would only block nothing we use.
     crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** Whether an answer to this request is kept out of every cache unless its route said otherwise. */
+function isApiAnswer(request: FastifyRequest): boolean {
+  return routedPath(request).startsWith('/api/') || request.url.startsWith('/api/');
+}
+
+/**
+ * `Cache-Control: no-store` on every /api/ answer whose route did not choose its own: the API's
+ * answers are a user's own data (their account, tokens, audit log, catalogue exports), which no
+ * shared cache (a proxy) and no browser disk cache may keep. Routes that set their own keep it:
+ * covers and audio (`private, no-cache` with an ETag), the API reference's static files.
+ */
+export function registerNoStore(app: AppInstance): void {
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    if (isApiAnswer(request) && !reply.hasHeader('cache-control') && !reply.raw.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
   });
 }

@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   /** Request body larger than the route allows. */
   'BODY_TOO_LARGE',
+  /** The request body did not arrive in time (BODY_DEADLINE_MS from the start of the request), or the headers did not (Node's own limit); the connection is closed. */
+  'REQUEST_TIMEOUT',
+  /** The request's headers are larger than the server reads (Node's limit, 16 KB). */
+  'HEADERS_TOO_LARGE',
   /** The object does not exist or belongs to another registrant (never tell which). */
   'NOT_FOUND',
   /** No route for this method and URL. */

@@ -7,6 +7,8 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
   MALFORMED_REQUEST: { 'zh-TW': '送出的資料格式無法解析。', en: 'The request body could not be read.' },
   UNSUPPORTED_MEDIA_TYPE: { 'zh-TW': '不支援這種資料格式。', en: 'This content type is not supported.' },
   BODY_TOO_LARGE: { 'zh-TW': '送出的資料過大（上限 {limit}）。', en: 'The request is too large (limit {limit}).' },
+  REQUEST_TIMEOUT: { 'zh-TW': '送出資料的時間過長，連線已中斷，請重新送出。', en: 'The request took too long to arrive; the connection was closed. Please send it again.' },
+  HEADERS_TOO_LARGE: { 'zh-TW': '請求的標頭過大。', en: 'The request headers are too large.' },
   NOT_FOUND: { 'zh-TW': '找不到這筆資料。', en: 'This item was not found.' },
   ROUTE_NOT_FOUND: { 'zh-TW': '找不到這個網址。', en: 'There is nothing at this address.' },
   METHOD_NOT_ALLOWED: {
