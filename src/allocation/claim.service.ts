@@ -6,7 +6,7 @@ import { checkIsrc } from '../isrc/check.js';
 import { codeYearFinding } from '../isrc/code-year.js';
 import type { IsrcParts } from '../isrc/isrc.js';
 import { AppError } from '../shared/errors.js';
-import { findAssignment, insertAssignments, raiseCounter, setInUse, type CounterKey } from './allocation.repo.js';
+import { findAssignment, insertAssignments, lockCounter, raiseCounter, setInUse, type CounterKey } from './allocation.repo.js';
 import { lockForTypedCode } from './sequence.service.js';
 import type { AssignedIsrc } from './allocation.schemas.js';
 import { resolveRegistrantFor } from './allocation.policy.js';
@@ -97,8 +97,16 @@ export async function claimIsrc(ctx: ServiceContext, actor: Actor, input: { isrc
  * For a track: a company's own code, either one already handed to it (reserved earlier, or typed
  * and removed from a draft: attached again, and in use again), or a new claim. The caller checks
  * that no recording holds it.
+ *
+ * The counter lock comes before the ledger is read: a release of the same code from another
+ * album (releaseTypedIsrc, under the same lock) has then either committed, and its in_use=false
+ * is seen and undone here, or waits until this transaction ends. Read without the lock, the
+ * release could land between the read and the attachment, leaving an attached code "not in use"
+ * and "next available" no longer counting it.
  */
 export async function reserveOwnIsrc(tx: TxContext, profile: AllocationProfile, actor: Actor | null, own: OwnIsrc, confirmJump: boolean): Promise<AssignedIsrc> {
+  const key = keyOf(own);
+  await lockCounter(tx.db, key);
   const existing = await findAssignment(tx.db, own.compact);
   if (existing === undefined) {
     return claimStep(tx, profile, actor, own, confirmJump);
@@ -107,10 +115,10 @@ export async function reserveOwnIsrc(tx: TxContext, profile: AllocationProfile, 
     throw isrcTakenError(own.compact, existing, profile.id);
   }
   if (!existing.inUse) {
-    const key = keyOf(own);
     await lockForTypedCode(tx, key, own.parts.designation, confirmJump);
-    await setInUse(tx.db, own.compact, true);
     await raiseCounter(tx.db, key, own.parts.designation);
   }
+  // Attached, so in use (a no-op for system codes, always in use).
+  await setInUse(tx.db, own.compact, true);
   return assignedOf(own);
 }

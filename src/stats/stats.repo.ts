@@ -43,18 +43,21 @@ function yearBounds(scope: StatScope): { from: SQL; to: SQL } {
  * became complete. A physical album is deposited on the day (agency calendar, as the desk entered
  * it) its received copies first reached the copies its registrant's kind owes (`requiredCopies`,
  * the setting), or on the last day copies arrived if the setting has since gone up; a digital one
- * when its audio was deposited. Only albums still deposited (已送存) count.
+ * when its audio was deposited. Only albums still deposited (已送存) count. Each event carries the
+ * snapshot whose tracks it counts: its round's, or for a deposit the last approved round's.
  */
 function eventsOf(scope: StatScope, requiredCopies: Readonly<Record<RegistrantKind, number>>, from: SQL, to: SQL): SQL {
   const required = sql`case r.kind when 'company' then ${requiredCopies.company}::int when 'individual' then ${requiredCopies.individual}::int else ${requiredCopies.government}::int end`;
+  // A deposit counts what the agency last approved.
+  const approvedSnapshot = (albumId: SQL) => sql`(select s.snapshot from album_submissions s where s.album_id = ${albumId} and s.decision = 'approved' order by s.round desc limit 1)`;
   return sql`
-    select s.album_id, 'reported' as event, s.submitted_at as at from album_submissions s
+    select s.album_id, 'reported' as event, s.submitted_at as at, s.snapshot from album_submissions s
       where s.round = 1 and s.submitted_at >= ${from} and s.submitted_at < ${to}
     union all
-    select s.album_id, case when s.decision = 'approved' then 'approved' else 'returned' end, s.decided_at from album_submissions s
+    select s.album_id, case when s.decision = 'approved' then 'approved' else 'returned' end, s.decided_at, s.snapshot from album_submissions s
       where s.decision is not null and s.decided_at >= ${from} and s.decided_at < ${to}
     union all
-    select p.album_id, 'deposited', p.at from (
+    select p.album_id, 'deposited', p.at, ${approvedSnapshot(sql`p.album_id`)} from (
       select a.id as album_id,
              (coalesce(min(c.event_date) filter (where c.received >= ${required}), max(c.event_date))::date)::timestamp at time zone ${scope.timeZone} as at
       from albums a
@@ -67,9 +70,26 @@ function eventsOf(scope: StatScope, requiredCopies: Readonly<Record<RegistrantKi
       group by a.id, r.kind
     ) p where p.at >= ${from} and p.at < ${to}
     union all
-    select d.album_id, 'deposited', d.deposited_at from audio_deposits d join albums a on a.id = d.album_id
+    select d.album_id, 'deposited', d.deposited_at, ${approvedSnapshot(sql`d.album_id`)} from audio_deposits d join albums a on a.id = d.album_id
       where a.deposit_status = 'deposited' and a.release_type = 'digital' and d.deposited_at >= ${from} and d.deposited_at < ${to}`;
 }
+
+/**
+ * The ISRCs an event counts: the album's tracks as that round's snapshot has them (what was
+ * submitted, or what was approved for a deposit), not as they are now; cited tracks are another
+ * album's. Only this agency's ISRCs count, those in its ledger (isrc_assignments): a foreign code
+ * (境外製作, another agency's) is reported to the agency but not issued by it. Rounds submitted
+ * before snapshots were kept (backfilled) fall back to the album's tracks as they are now.
+ */
+const eventIsrcs = sql`
+  select count(distinct l.isrc)::int as n from (
+    select replace(t.value->'fields'->>'isrc', '-', '') as isrc
+      from jsonb_array_elements(case when jsonb_typeof(e.snapshot->'tracks') = 'array' then e.snapshot->'tracks' else '[]'::jsonb end) t
+      where (t.value->'fields'->>'cited') is distinct from 'true'
+    union all
+    select rec.isrc from album_tracks tk join recordings rec on rec.id = tk.recording_id
+      where tk.album_id = e.album_id and not tk.cited and jsonb_typeof(e.snapshot->'tracks') is distinct from 'array'
+  ) x join isrc_assignments l on l.isrc = x.isrc`;
 
 function toStatRow(r: Record<string, unknown>): StatRow {
   return {
@@ -89,15 +109,14 @@ export async function statRows(db: Db, scope: StatScope, requiredCopies: Readonl
   const { from, to } = yearBounds(scope);
   const onlyRegistrant = scope.registrantId === undefined ? sql`` : sql`and a.registrant_id = ${scope.registrantId}`;
   const result = await db.execute(sql`
-    with events as (${eventsOf(scope, requiredCopies, from, to)}),
-    tracks as (select t.album_id, count(*)::int as n from album_tracks t where not t.cited group by t.album_id)
+    with events as (${eventsOf(scope, requiredCopies, from, to)})
     select extract(month from e.at at time zone ${scope.timeZone})::int as month, e.event, a.release_type,
            a.registrant_id, r.name as registrant_name, r.kind as registrant_kind,
            count(*)::int as albums, coalesce(sum(tr.n), 0)::int as recordings
     from events e
     join albums a on a.id = e.album_id
     join registrants r on r.id = a.registrant_id
-    left join tracks tr on tr.album_id = a.id
+    cross join lateral (${eventIsrcs}) tr
     where true ${onlyRegistrant}
     group by 1, 2, 3, 4, 5, 6`);
   return rowsOf(result).map(toStatRow);

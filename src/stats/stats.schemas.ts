@@ -29,8 +29,9 @@ const n = Type.Integer({ minimum: 0 });
  * The eight figures. "Reported" is the album's first 送出審核 (round 1; resubmissions after a
  * return are not reported again); approved and returned are the agency's decisions (an album
  * returned twice counts twice); deposited is the moment the album's deposit became complete
- * (已送存, from the audit log; only albums still deposited count). A recording counts with the album
- * that reported it (where it is not cited), as its tracks are now.
+ * (已送存, from the audit log; only albums still deposited count). An ISRC counts with the album
+ * that reported it (where it is not cited), as the album was submitted in that round (a deposit: as
+ * last approved), and only if this agency issued it (in the ledger; foreign codes do not count).
  */
 export const StatCounts = Type.Object({
   albumsReported: n,
