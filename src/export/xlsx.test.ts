@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sheetText, toXlsx, XLSX_CELL_MAX_CHARS } from './xlsx.js';
@@ -35,5 +36,17 @@ describe('xlsx export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(buffer).buffer);
     expect(workbook.getWorksheet('s')?.getCell('A2').value).toBe('xy');
+  });
+
+  it("escapes text that looks like OOXML's _xHHHH_ escape, so Excel and the import read it as written", async () => {
+    const values = ['_x0041_ title', 'a_x005F_b', '_x0041__x0042_', '_x004g_', '_X0041_'];
+    expect(sheetText('_x0041_ title')).toBe('_x005F_x0041_ title');
+    const buffer = await toXlsx({ sheet: 's', columns: [{ header: 'h', value: (r: string) => r }], rows: values });
+    const read = XLSX.read(buffer, { type: 'buffer' });
+    const cells = XLSX.utils
+      .sheet_to_json<string[]>(read.Sheets.s!, { header: 1 })
+      .slice(1)
+      .map((row) => row[0]);
+    expect(cells).toEqual(values);
   });
 });

@@ -8,10 +8,22 @@ export const XLSX_CELL_MAX_CHARS = 32767;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Stored text as a cell Excel opens: characters XML cannot carry removed, cut to 32,767 characters with an ellipsis. */
+/**
+ * OOXML's escape for a character (ST_Xstring): Excel, SheetJS and our import read `_x0041_` in a
+ * cell as "A" (SheetJS also `_X0041_`), so text that holds such a sequence literally has its
+ * underscore escaped (`_x005F_`), which exceljs does not do.
+ */
+const OOXML_ESCAPE = /_x[0-9A-F]{4}_/gi;
+
+/**
+ * Stored text as a cell Excel opens: characters XML cannot carry removed, cut to 32,767 characters
+ * with an ellipsis, and `_xHHHH_` escaped so it reads back as written.
+ */
 export function sheetText(value: string): string {
   const clean = value.replace(NOT_XML_CHAR, '');
-  return clean.length <= XLSX_CELL_MAX_CHARS ? clean : `${clean.slice(0, XLSX_CELL_MAX_CHARS - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  const cut = clean.length <= XLSX_CELL_MAX_CHARS ? clean : `${clean.slice(0, XLSX_CELL_MAX_CHARS - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+  // After the cut: the limit is on the text Excel shows, and the escape is read back as one character.
+  return cut.replace(OOXML_ESCAPE, '_x005F$&');
 }
 
 /**

@@ -13,6 +13,30 @@ export const API_INFO = {
     'POST /auth/password and POST /auth/logout (and the public ones) until the password is changed.',
 };
 
+interface DocumentedResponse {
+  content?: Record<string, unknown>;
+}
+
+/**
+ * Error responses are JSON whatever a route produces on success: @fastify/swagger documents every
+ * status with the route's `produces` (a download route's 404 as text/csv), so non-2xx responses are
+ * narrowed to application/json, their schema (ErrorResponse) kept. Changes `document` in place.
+ */
+export function jsonErrorResponses<T extends object>(document: T): T {
+  const paths = (document as { paths?: Record<string, Record<string, { responses?: Record<string, DocumentedResponse> } | undefined>> }).paths ?? {};
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+        const media = response.content === undefined || status.startsWith('2') ? undefined : (response.content['application/json'] ?? Object.values(response.content)[0]);
+        if (media !== undefined) {
+          response.content = { 'application/json': media };
+        }
+      }
+    }
+  }
+  return document;
+}
+
 /** OpenAPI document at /api/openapi.json and the interactive reference at /api/docs. */
 export async function registerOpenApi(app: AppInstance): Promise<void> {
   await app.register(fastifySwagger, {
@@ -42,6 +66,7 @@ export async function registerOpenApi(app: AppInstance): Promise<void> {
       const withSecurity = { ...withHeader, security };
       return { schema: route.config?.staff === true ? { ...withSecurity, 'x-audience': 'agency' } : withSecurity, url };
     },
+    transformObject: (document) => ('openapiObject' in document ? jsonErrorResponses(document.openapiObject) : document.swaggerObject),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

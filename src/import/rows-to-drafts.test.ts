@@ -147,6 +147,18 @@ describe(rowsToDrafts.name, () => {
     expect(credits(`${'名'.repeat(200)}; ${Array.from({ length: 49 }, (_, i) => `N${i}`).join('; ')}`)).toEqual([]);
   });
 
+  it('counts text lengths in characters as the forms do (code points: 𝄞 is one, not two UTF-16 units)', () => {
+    const read = (title: string, performer: string) =>
+      rowsToDrafts(
+        book(sheet('Album', [['*Album title', 'Release type', 'Performer'].map(s), [s(title), s('Digital release'), s(performer)]]), tracks([[s('One'), s(''), n(1), s('PC'), s('3:00')]])),
+      ).problems.filter((p) => p.column === '*Album title' || p.column === 'Performer');
+    expect(read('𝄞'.repeat(500), '𝄞'.repeat(200))).toEqual([]);
+    expect(read('𝄞'.repeat(501), '𝄞'.repeat(201)).map((p) => p.message.en)).toEqual([
+      '"*Album title" takes at most 500 characters (this has 501).',
+      `Each name in "Performer" takes at most 200 characters ("${'𝄞'.repeat(20)}…" has 201).`,
+    ]);
+  });
+
   it('reads a track number from digits only, and a number cell by its value', () => {
     const numbers = (cells: Cell[]) => {
       const sut = rowsToDrafts(book(album, tracks(cells.map((c, i) => [s(`T${i}`), s(''), c, s('PC'), s('3:00')]))));

@@ -1,4 +1,5 @@
 import { CREDIT_NAME_MAX_LENGTH, CREDIT_NAMES_MAX, type CreditLine } from '../catalog/catalog.schemas.js';
+import { codePointLength } from '../shared/stored-length.js';
 import {
   cellCode,
   cellDate,
@@ -73,9 +74,14 @@ export class SheetReader<S extends SheetKey> {
   /** A credit cell's names, held to the forms' limits (each name's length, names a role). */
   private creditNames(row: number, key: ColumnKeyOf<S>, text: string): string[] | null {
     const names = splitCreditNames(text);
-    const long = names.find((name) => name.length > CREDIT_NAME_MAX_LENGTH);
+    // Characters as the forms count them (code points, not UTF-16 units: 𝄞 is one).
+    const long = names.find((name) => codePointLength(name) > CREDIT_NAME_MAX_LENGTH);
     if (long !== undefined) {
-      this.refuse(row, key, importText('creditNameTooLong', { column: this.heading(key), max: CREDIT_NAME_MAX_LENGTH, name: long.slice(0, 20), length: long.length }));
+      this.refuse(
+        row,
+        key,
+        importText('creditNameTooLong', { column: this.heading(key), max: CREDIT_NAME_MAX_LENGTH, name: Array.from(long).slice(0, 20).join(''), length: codePointLength(long) }),
+      );
       return null;
     }
     if (names.length > CREDIT_NAMES_MAX) {
@@ -115,8 +121,8 @@ export class SheetReader<S extends SheetKey> {
       case 'albumKey': {
         const typed = this.take(row, key, cellText(cell), must);
         const text = typed === null || (kind.type === 'text' && kind.multiline === true) ? typed : oneLine(typed);
-        if (text !== null && text.length > kind.maxLength) {
-          this.refuse(row, key, importText('tooLong', { column: this.heading(key), max: kind.maxLength, length: text.length }));
+        if (text !== null && codePointLength(text) > kind.maxLength) {
+          this.refuse(row, key, importText('tooLong', { column: this.heading(key), max: kind.maxLength, length: codePointLength(text) }));
           return null;
         }
         return text;

@@ -41,7 +41,8 @@ async function originalAlbum(s: MemberSession, citedIsrc: string, citedId: strin
   const album = await createAlbum(
     s.api,
     {
-      title: '山與海 Mountains & Sea（現場）',
+      // `_x0041_` written literally: OOXML's escape for "A", which the export must escape in turn.
+      title: '山與海 Mountains & Sea（現場）_x0041_ _X0042_',
       credits: allCredits(''),
       publisher: '山海唱片 Shanhai Records',
       releaseDate: '2026.03',
@@ -60,7 +61,7 @@ async function originalAlbum(s: MemberSession, citedIsrc: string, citedId: strin
     s.api,
     album.id,
     {
-      title: '長夜 The Long Night',
+      title: '長夜 The Long Night _x005F_',
       storyTitle: '故事 Story',
       episode: '第一段',
       theme: '主題 Theme',

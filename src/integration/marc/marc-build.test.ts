@@ -4,6 +4,7 @@ import { sampleAlbum } from '../../../test/helpers/marc-fixtures.js';
 import { buildMarcRecord, clockTime, playingTime } from './marc-build.js';
 import { carrierOf, recordTypeOf } from './marc-codes.js';
 import { toIso2709 } from './marc-iso2709.js';
+import { toMarcXml } from './marc-xml.js';
 import type { DataField, MarcRecord } from './marc-record.js';
 
 const SETTINGS = { countryCode: 'TW', timeZone: 'Asia/Taipei' };
@@ -138,5 +139,30 @@ describe('durations', () => {
     expect(Buffer.byteLength(name)).toBeLessThanOrEqual(2001);
     expect(name.startsWith('名'.repeat(600))).toBe(true);
     expect(() => toIso2709(r)).not.toThrow();
+  });
+
+  it('keeps an album of thousands of tracks within 99,999 bytes: the ISRCs that fit, and a note counting the rest', () => {
+    const tracks = Array.from({ length: 3500 }, (_, i) => ({
+      position: i + 1,
+      title: `第${String(i + 1)}首`,
+      isrc: `TWA01260${String(i + 1).padStart(4, '0')}`,
+      durationSeconds: 200,
+      credits: [{ role: 'composer', names: [`作曲者${String(i)}`] }],
+      productionCompany: '',
+    }));
+    const r = buildMarcRecord(sampleAlbum({ tracks }), SETTINGS);
+    const bytes = toIso2709(r);
+    expect(bytes.length).toBeLessThanOrEqual(99999);
+    expect(() => toMarcXml([r])).not.toThrow();
+    const isrcs = data(r, '024').map((f) => sub(f, 'a')[0]);
+    expect(isrcs.length).toBeGreaterThan(2000);
+    expect(isrcs).toEqual(tracks.slice(0, isrcs.length).map((t) => t.isrc));
+    const notes = data(r, '500').map((f) => sub(f, 'a')[0]);
+    expect(notes[0]).toBe(`ISRCs of a further ${String(3500 - isrcs.length)} recordings are omitted (record length limit).`);
+    // The names no longer fit either, and are counted too.
+    const entries = data(r, '700').length + data(r, '710').length;
+    expect(notes[1]).toMatch(/^Added entries for a further \d+ names are omitted \(record length limit\)\.$/);
+    expect(entries + Number(/\d+/.exec(notes[1] ?? '')?.[0])).toBe(3500 + 2);
+    expect(r.dataFields.map((f) => f.tag).indexOf('500')).toBeLessThan(r.dataFields.map((f) => f.tag).indexOf('505'));
   });
 });

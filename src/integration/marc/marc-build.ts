@@ -15,7 +15,7 @@ import {
   RELATOR_TERMS,
   type Categories,
 } from './marc-codes.js';
-import { namesStatement, withAddedEntries } from './marc-fit.js';
+import { namesStatement, withinRecordLimit } from './marc-fit.js';
 import { endWith, marcText, sf, truncateUtf8, type ControlField, type DataField, type MarcRecord } from './marc-record.js';
 
 /** Pure: one approved album as a MARC 21 bibliographic record. Browser-safe. */
@@ -201,7 +201,6 @@ export function buildMarcRecord(album: MarcAlbum, settings: MarcSettings): MarcR
   const carrierTerm = carrierType(type, carrier);
   const introduction = marcText(album.introduction);
   const dataFields: DataField[] = [
-    ...isrcs.map((isrc) => ({ tag: '024', ind1: '0', ind2: ' ', subfields: [sf('a', isrc)] })),
     titleStatement(album, names),
     publication(album, settings),
     { tag: '300', ind1: ' ', ind2: ' ', subfields: [sf('a', extentOf(type, carrier, album.tracks.length))] },
@@ -214,6 +213,8 @@ export function buildMarcRecord(album: MarcAlbum, settings: MarcSettings): MarcR
     ...(introduction === '' ? [] : [{ tag: '520', ind1: ' ', ind2: ' ', subfields: [sf('a', truncateUtf8(introduction, NOTE_MAX_BYTES))] }]),
   ];
   const leader = `00000n${type}m a22000007i 4500`;
-  // Added entries last and only as many as fit: the other fields are bounded, names are not.
-  return withAddedEntries({ leader, controlFields, dataFields }, addedEntries(album), '500');
+  // ISRCs (024, first) and added entries (last) only as many as fit: the other fields are bounded,
+  // tracks and names are not.
+  const isrcFields = isrcs.map((isrc): DataField => ({ tag: '024', ind1: '0', ind2: ' ', subfields: [sf('a', isrc)] }));
+  return withinRecordLimit({ leader, controlFields, dataFields }, isrcFields, addedEntries(album), '500');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataFieldBytes, namesStatement, withAddedEntries } from './marc-fit.js';
+import { dataFieldBytes, namesStatement, withAddedEntries, withinRecordLimit } from './marc-fit.js';
 import { toIso2709 } from './marc-iso2709.js';
 import { sf, type DataField, type MarcRecord } from './marc-record.js';
 
@@ -44,5 +44,29 @@ describe('withAddedEntries', () => {
     expect(bytes.length).toBeLessThanOrEqual(99999);
     // Nearly full: one more entry would not have fitted.
     expect(bytes.length + dataFieldBytes(entry(kept))).toBeGreaterThan(99999 - dataFieldBytes(out.dataFields[1]!));
+  });
+});
+
+describe('withinRecordLimit', () => {
+  const isrc = (i: number): DataField => ({ tag: '024', ind1: '0', ind2: ' ', subfields: [sf('a', `TWA01260${String(i).padStart(4, '0')}`)] });
+
+  it('puts every 024 first and adds no note when all fit', () => {
+    const out = withinRecordLimit(record, [isrc(1), isrc(2)], [entry(1)], '500');
+    expect(out.dataFields.map((f) => f.tag)).toEqual(['024', '024', '245', '505', '700']);
+  });
+
+  it('counts the 024 fields in the 99,999 bytes and notes the ISRCs left out before the names note', () => {
+    const isrcs = Array.from({ length: 4000 }, (_, i) => isrc(i));
+    const out = withinRecordLimit(record, isrcs, [entry(1)], '500');
+    const kept = out.dataFields.filter((f) => f.tag === '024').length;
+    expect(kept).toBeGreaterThan(2000);
+    expect(kept).toBeLessThan(4000);
+    const tags = out.dataFields.map((f) => f.tag).slice(kept);
+    expect(tags).toEqual(['245', '500', '500', '505']);
+    expect(out.dataFields[kept + 1]?.subfields[0]?.value).toBe(`ISRCs of a further ${4000 - kept} recordings are omitted (record length limit).`);
+    expect(out.dataFields[kept + 2]?.subfields[0]?.value).toBe('Added entries for a further 1 names are omitted (record length limit).');
+    const bytes = toIso2709(out);
+    expect(bytes.length).toBeLessThanOrEqual(99999);
+    expect(bytes.length + dataFieldBytes(isrc(0))).toBeGreaterThan(99999 - dataFieldBytes(out.dataFields[kept + 2]!));
   });
 });

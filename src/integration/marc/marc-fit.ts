@@ -44,28 +44,59 @@ function omittedNote(count: number): DataField {
   return { tag: '500', ind1: ' ', ind2: ' ', subfields: [sf('a', `Added entries for a further ${count} names are omitted (record length limit).`)] };
 }
 
+/** The note (500) saying how many of the album's ISRCs had no 024, so a cataloguer knows the list is incomplete. */
+function omittedIsrcsNote(count: number): DataField {
+  return { tag: '500', ind1: ' ', ind2: ' ', subfields: [sf('a', `ISRCs of a further ${count} recordings are omitted (record length limit).`)] };
+}
+
+const fieldsBytes = (fields: readonly DataField[]) => fields.reduce((n, f) => n + dataFieldBytes(f), 0);
+
+/** How many of `fields`, in order, fit within `budget` bytes. */
+function fittingCount(fields: readonly DataField[], budget: number): number {
+  let used = 0;
+  let fitting = 0;
+  for (const field of fields) {
+    used += dataFieldBytes(field);
+    if (used > budget) {
+      break;
+    }
+    fitting++;
+  }
+  return fitting;
+}
+
+/**
+ * The record with as many ISRC fields (024, first, in order) and then added entries (700/710, last,
+ * in order) as fit within 99,999 bytes: an album may hold thousands of tracks and names, the rest
+ * of the record is bounded. Whatever does not fit is counted in a 500 note placed before the other
+ * notes (tag `noteBefore` and above), ISRCs first.
+ */
+export function withinRecordLimit(record: MarcRecord, isrcs: readonly DataField[], entries: readonly DataField[], noteBefore: string): MarcRecord {
+  const room = MAX_RECORD_BYTES - recordBytes(record);
+  let keptIsrcs = isrcs.length;
+  let keptEntries = entries.length;
+  if (fieldsBytes(isrcs) + fieldsBytes(entries) > room) {
+    // Some entries are left out: their note takes room. ISRCs, the agency's identifiers, come first.
+    let budget = room - (entries.length > 0 ? dataFieldBytes(omittedNote(entries.length)) : 0);
+    if (fieldsBytes(isrcs) > budget) {
+      budget -= dataFieldBytes(omittedIsrcsNote(isrcs.length));
+      keptIsrcs = fittingCount(isrcs, budget);
+    }
+    budget -= fieldsBytes(isrcs.slice(0, keptIsrcs));
+    keptEntries = fittingCount(entries, budget);
+  }
+  const notes = [...(keptIsrcs < isrcs.length ? [omittedIsrcsNote(isrcs.length - keptIsrcs)] : []), ...(keptEntries < entries.length ? [omittedNote(entries.length - keptEntries)] : [])];
+  const fields = [...record.dataFields];
+  const at = fields.findIndex((f) => f.tag >= noteBefore);
+  fields.splice(at < 0 ? fields.length : at, 0, ...notes);
+  // 024 sorts before every other data field the builder writes.
+  return { ...record, dataFields: [...isrcs.slice(0, keptIsrcs), ...fields, ...entries.slice(0, keptEntries)] };
+}
+
 /**
  * The record with as many added entries (700/710, in order) as fit within 99,999 bytes. When some
  * do not fit, a 500 note placed before the other notes counts them.
  */
 export function withAddedEntries(record: MarcRecord, entries: readonly DataField[], noteBefore: string): MarcRecord {
-  const budget = MAX_RECORD_BYTES - recordBytes(record) - dataFieldBytes(omittedNote(entries.length));
-  let used = 0;
-  let fitting = 0;
-  for (const entry of entries) {
-    const size = dataFieldBytes(entry);
-    if (used + size > budget) {
-      break;
-    }
-    used += size;
-    fitting++;
-  }
-  const kept = entries.slice(0, fitting);
-  if (fitting === entries.length) {
-    return { ...record, dataFields: [...record.dataFields, ...kept] };
-  }
-  const at = record.dataFields.findIndex((f) => f.tag >= noteBefore);
-  const fields = [...record.dataFields];
-  fields.splice(at < 0 ? fields.length : at, 0, omittedNote(entries.length - fitting));
-  return { ...record, dataFields: [...fields, ...kept] };
+  return withinRecordLimit(record, [], entries, noteBefore);
 }
