@@ -49,7 +49,14 @@ async function seedAlbum(session: ApiSession, title: string, tracks: { title: st
   for (const track of tracks) {
     await session.call('POST', `/albums/${album.id}/tracks`, {
       isrc: track.foreignIsrc === undefined ? { mode: 'next' } : { mode: 'foreign', isrc: track.foreignIsrc },
-      recording: { title: track.title, credits: [{ role: 'performer', names: [PERFORMER] }], productionCompany: '星光製作', duration: '0:03:30' },
+      recording: {
+        title: track.title,
+        credits: [{ role: 'performer', names: [PERFORMER] }],
+        productionCompany: '星光製作',
+        duration: '0:03:30',
+        // A foreign ISRC is only for a recording produced abroad.
+        ...(track.foreignIsrc === undefined ? {} : { producedAbroad: true }),
+      },
     });
   }
   return album;
@@ -185,8 +192,9 @@ describe('issue 12: reporting seams in Chromium (zh-TW)', () => {
     expect(await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""'), 'the ISRC input has focus').toBe('track_isrc');
     await checkView(page, 'seams-02-track-isrc-taken');
 
-    // 境外錄音 with a code of this country: same, on a phone.
+    // 境外錄音 (on a recording produced abroad) with a code of this country: same, on a phone.
     await page.setViewportSize(PHONE);
+    await page.getByRole('radiogroup', { name: '是否為境外作品' }).getByRole('radio', { name: '是' }).check();
     await page.getByRole('radio', { name: '境外錄音 ISRC' }).check();
     const domestic = `TW-${code}-${YEAR}-00099`;
     await page.getByLabel('境外錄音的 ISRC 編號', { exact: true }).fill(domestic);

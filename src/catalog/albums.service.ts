@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/actor.js';
+import { loadAllocationProfile } from '../allocation/allocation.service.js';
 import { issuanceRule } from '../allocation/issuance.policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { withTransaction } from '../db/tx.js';
@@ -14,6 +15,7 @@ import { parseAlbumFields } from './catalog-input.js';
 import { canEditAlbums, readScope } from './catalog.policy.js';
 import type { AlbumFields, AlbumListQuery, AlbumPage, AlbumResponse, AlbumView, CreateAlbumBody } from './catalog.schemas.js';
 import { displayIsrc, toAlbumResponse, toAlbumSummary } from './catalog-view.js';
+import { assertRetroactiveKept } from './retroactive-rule.js';
 import { listTracks } from './tracks.repo.js';
 import { albumCover, coverObjectsOf, coverThumbnailUrls, releaseCoverObjects } from '../media/covers.view.js';
 import { albumAudio, emptyAlbumAudio } from '../media/track-audio.view.js';
@@ -92,6 +94,10 @@ export async function updateAlbum(ctx: ServiceContext, actor: Actor, id: string,
   const patch = parseAlbumFields(fields, currentYear(ctx));
   return withTransaction(ctx, async (tx) => {
     const before = await lockEditableAlbum(tx, actor, id);
+    if (before.retroactive && patch.retroactive === false) {
+      // Codes attached under 回溯編碼 keep needing it: clearing it would carry them through unchecked.
+      assertRetroactiveKept(tx.countryCode, await loadAllocationProfile(tx, before.registrantId), await listTracks(tx.db, id));
+    }
     const after = await updateAlbumRow(tx.db, id, patch);
     await recordAudit(tx, actor, { action: 'album.update', entityType: 'album', entityId: id, before, after });
     return albumResponse(tx, after);

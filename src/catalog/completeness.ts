@@ -21,6 +21,9 @@ export interface AlbumInput {
 
 export interface RecordingInput {
   isrc: string | null;
+  /** 'foreign': a foreign recording's own code, kept only while the recording is produced abroad. */
+  isrcSource: string | null;
+  producedAbroad: boolean;
   title: string;
   credits: readonly CreditInput[];
   productionCompany: string;
@@ -84,6 +87,10 @@ export function trackProblems(track: TrackInput, isrcOnSubmission: boolean): Com
   const r = track.recording;
   if (r.isrc === null && !isrcOnSubmission) {
     add('isrc', 'isrc-required');
+  }
+  if (r.isrc !== null && r.isrcSource === 'foreign' && !r.producedAbroad) {
+    // 境外製作 unticked after the foreign code was set: it would skip issuance.
+    add('isrc', 'foreign-not-abroad');
   }
   if (blank(r.title)) {
     add('title', 'required');

@@ -27,7 +27,7 @@ export const FIELD_LABELS = {
 export type AlbumField = keyof typeof FIELD_LABELS.album;
 export type TrackField = keyof typeof FIELD_LABELS.track;
 
-export const PROBLEM_CODES = ['required', 'choose', 'credits', 'invalid', 'future', 'no-tracks', 'version-same-isrc', 'isrc-required'] as const;
+export const PROBLEM_CODES = ['required', 'choose', 'credits', 'invalid', 'future', 'no-tracks', 'version-same-isrc', 'isrc-required', 'foreign-not-abroad'] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 const TEMPLATES: Readonly<Record<ProblemCode, { zh: string; en: string }>> = {
@@ -42,6 +42,10 @@ const TEMPLATES: Readonly<Record<ProblemCode, { zh: string; en: string }>> = {
     en: 'A new version (e.g. a remix) needs an ISRC different from the original.',
   },
   'isrc-required': { zh: '請輸入 ISRC 編號，或點選「下一個可用編號」。', en: 'Please enter an ISRC or take the next available one.' },
+  'foreign-not-abroad': {
+    zh: '境外錄音 ISRC 只能用於境外製作的錄音：請將「是否為境外作品」選為「是」，或改用本國的 ISRC 編號。',
+    en: 'A foreign recording\'s ISRC is only for a recording produced abroad: set "Produced abroad?" to yes, or use an ISRC of this country instead.',
+  },
 };
 
 export function problemMessage(scope: 'album' | 'track', field: string, code: ProblemCode, locale: 'zh-TW' | 'en', position?: number): string {

@@ -43,11 +43,18 @@ export function isrcHoldersOf(ctx: ServiceContext, isrcs: readonly string[]): Pr
 /** A typed code (own or foreign), checked once; "next" and "none" name no code. */
 export type ParsedChoice = { mode: 'none' } | { mode: 'next'; registrantCode?: string | undefined } | { mode: 'own'; own: OwnIsrc; confirmJump: boolean } | { mode: 'foreign'; isrc: string };
 
+/** What a choice is checked against: the album's 回溯編碼 and the recording's 境外製作. */
+export interface ChoiceTarget {
+  retroactive: boolean;
+  producedAbroad: boolean;
+}
+
 /**
  * The checks of a choice that need no database: the issuance rule, an own code's ownership and
- * years (parseOwnIsrc), a foreign code's form and country. Exported for the import preview.
+ * years (parseOwnIsrc), a foreign code's form and country, and that only a recording produced
+ * abroad keeps a foreign code. Exported for the import preview.
  */
-export function parseChoice(ctx: ServiceContext, profile: AllocationProfile, choice: IsrcChoice, retroactive: boolean): ParsedChoice {
+export function parseChoice(ctx: ServiceContext, profile: AllocationProfile, choice: IsrcChoice, target: ChoiceTarget): ParsedChoice {
   if (!allowsChoice(profile.kind, choice.mode)) {
     throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
   }
@@ -57,7 +64,7 @@ export function parseChoice(ctx: ServiceContext, profile: AllocationProfile, cho
     case 'next':
       return { mode: 'next', registrantCode: choice.registrantCode };
     case 'own':
-      return { mode: 'own', own: parseOwnIsrc(ctx, profile, choice.isrc, { retroactive }), confirmJump: choice.confirmJump === true };
+      return { mode: 'own', own: parseOwnIsrc(ctx, profile, choice.isrc, { retroactive: target.retroactive }), confirmJump: choice.confirmJump === true };
     case 'foreign': {
       const checked = checkIsrc(choice.isrc, { purpose: 'report-foreign', currentYear: currentYear(ctx) });
       if (!checked.valid) {
@@ -65,6 +72,10 @@ export function parseChoice(ctx: ServiceContext, profile: AllocationProfile, cho
       }
       if (checked.parts.countryCode === ctx.countryCode) {
         throw new AppError('ISRC_NOT_FOREIGN', { isrc: checked.display });
+      }
+      if (!target.producedAbroad) {
+        // Otherwise a made-up foreign code on a domestic recording would skip issuance (an individual's pool code).
+        throw new AppError('ISRC_FOREIGN_NOT_ABROAD', { isrc: checked.display });
       }
       return { mode: 'foreign', isrc: checked.compact };
     }
@@ -76,7 +87,7 @@ export function parseChoice(ctx: ServiceContext, profile: AllocationProfile, cho
  * from the counter, a company's own code (checked and put in the ledger), or a foreign recording's
  * existing code. Whether the registrant may choose that at all is the issuance rule's call. An own
  * code may carry a year before its registrant code was allocated only on a 回溯編碼 album
- * (`target.retroactive`).
+ * (`target.retroactive`); a foreign code only on a recording produced abroad (`target.producedAbroad`).
  *
  * Claiming the code and writing the recording run as one savepoint: when a unique key refuses the
  * code (another track took it a moment earlier, or an earlier row of the same import did), only
@@ -86,11 +97,11 @@ export async function applyTrackIsrc(
   tx: TxContext,
   actor: Actor,
   profile: AllocationProfile,
-  target: { recordingId?: string | undefined; retroactive: boolean },
+  target: ChoiceTarget & { recordingId?: string | undefined },
   choice: IsrcChoice,
   write: (step: TxContext, isrc: TrackIsrc | null) => Promise<RecordingRow>,
 ): Promise<RecordingRow> {
-  const parsed = parseChoice(tx, profile, choice, target.retroactive);
+  const parsed = parseChoice(tx, profile, choice, target);
   const named = parsed.mode === 'own' ? parsed.own.compact : parsed.mode === 'foreign' ? parsed.isrc : undefined;
   try {
     return await withTransaction(tx, async (step) => {

@@ -44,10 +44,17 @@ export async function addTrack(ctx: ServiceContext, actor: Actor, albumId: strin
   return withTransaction(ctx, async (tx) => {
     const album = await lockEditableAlbum(tx, actor, albumId);
     const profile = await loadAllocationProfile(tx, album.registrantId);
-    const recording = await applyTrackIsrc(tx, actor, profile, { retroactive: album.retroactive }, body.isrc ?? { mode: 'none' }, (step, assigned) => {
-      assertVersionRule(assigned?.isrc ?? null, fields.versionOfIsrc ?? null);
-      return insertRecording(step.db, { ...fields, registrantId: album.registrantId, isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
-    });
+    const recording = await applyTrackIsrc(
+      tx,
+      actor,
+      profile,
+      { retroactive: album.retroactive, producedAbroad: fields.producedAbroad ?? false },
+      body.isrc ?? { mode: 'none' },
+      (step, assigned) => {
+        assertVersionRule(assigned?.isrc ?? null, fields.versionOfIsrc ?? null);
+        return insertRecording(step.db, { ...fields, registrantId: album.registrantId, isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
+      },
+    );
     const track = await insertTrack(tx.db, { albumId, recordingId: recording.id, position: await nextPosition(tx.db, albumId), cited: false });
     await touchAlbum(tx.db, albumId);
     await recordAudit(tx, actor, { action: 'track.create', entityType: 'album', entityId: albumId, after: { track, recording } });
@@ -113,10 +120,17 @@ export async function setTrackIsrc(ctx: ServiceContext, actor: Actor, albumId: s
     if (profile.rule.poolOnSubmission && before.recording.isrcSource === 'system') {
       throw new AppError('ISRC_ASSIGNED_ON_SUBMISSION');
     }
-    const recording = await applyTrackIsrc(tx, actor, profile, { recordingId: before.recording.id, retroactive: album.retroactive }, choice, (step, assigned) => {
-      assertVersionRule(assigned?.isrc ?? null, before.recording.versionOfIsrc);
-      return updateRecordingRow(step.db, before.recording.id, { isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
-    });
+    const recording = await applyTrackIsrc(
+      tx,
+      actor,
+      profile,
+      { recordingId: before.recording.id, retroactive: album.retroactive, producedAbroad: before.recording.producedAbroad },
+      choice,
+      (step, assigned) => {
+        assertVersionRule(assigned?.isrc ?? null, before.recording.versionOfIsrc);
+        return updateRecordingRow(step.db, before.recording.id, { isrc: assigned?.isrc ?? null, isrcSource: assigned?.source ?? null });
+      },
+    );
     if (before.recording.isrcSource === 'own' && before.recording.isrc !== null && before.recording.isrc !== recording.isrc) {
       await releaseTypedIsrc(tx, recording.registrantId, before.recording.isrc);
     }

@@ -109,7 +109,10 @@ export function nextKey(ctx: ServiceContext, profile: AllocationProfile): Counte
 /** addTrack (one attempt): throws the service's AppError, or the row's forecast. */
 export function forecastNewTrack(state: PreviewState, draft: TrackDraft, retroactive: boolean, confirmJump: boolean): ForecastTrack {
   const fields = parseRecordingFields(draft.recording, currentYear(state.ctx));
-  const parsed = parseChoice(state.ctx, state.profile, isrcChoice(draft, state.options, state.profile.rule.poolOnSubmission, confirmJump), retroactive);
+  const parsed = parseChoice(state.ctx, state.profile, isrcChoice(draft, state.options, state.profile.rule.poolOnSubmission, confirmJump), {
+    retroactive,
+    producedAbroad: fields.producedAbroad ?? false,
+  });
   const named = parsed.mode === 'own' ? parsed.own.compact : parsed.mode === 'foreign' ? parsed.isrc : undefined;
   // The savepoint: the ledger and counters change only when the whole step succeeds.
   const changes: Change[] = [];
@@ -166,7 +169,16 @@ export function forecastNewTrack(state: PreviewState, draft: TrackDraft, retroac
       versionType: null,
       versionOfIsrc: null,
     },
-    completeness: { isrc, title, credits, productionCompany, versionType: fields.versionType ?? null, versionOfIsrc: fields.versionOfIsrc ?? null },
+    completeness: {
+      isrc,
+      isrcSource: isrc === null ? null : parsed.mode === 'next' ? 'system' : parsed.mode,
+      producedAbroad: fields.producedAbroad ?? false,
+      title,
+      credits,
+      productionCompany,
+      versionType: fields.versionType ?? null,
+      versionOfIsrc: fields.versionOfIsrc ?? null,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { lockAlbumForReview, reviewedAlbumResponse, storePoolIsrcs, storeSubmission, tracksForReview, type TrackWithRecording } from '../catalog/review-store.service.js';
 import type { AlbumResponse } from '../catalog/catalog.schemas.js';
 import { submissionProblems } from '../catalog/completeness.js';
+import { assertRetroactiveKept } from '../catalog/retroactive-rule.js';
 import type { ServiceContext } from '../db/context.js';
 import { withTransaction } from '../db/tx.js';
 import { countedAfter } from '../metrics/domain-metrics.js';
@@ -53,6 +54,10 @@ export async function submitAlbum(ctx: ServiceContext, actor: Actor, albumId: st
     );
     if (problems.length > 0) {
       throw new AppError('ALBUM_INCOMPLETE', { count: problems.length, problems });
+    }
+    if (!album.retroactive) {
+      // Also an album whose 回溯編碼 was cleared before this rule held it (catalog/retroactive-rule.ts).
+      assertRetroactiveKept(tx.countryCode, profile, tracks);
     }
     const waiting = tracks.filter((t) => !t.track.cited && t.recording.isrc === null);
     const codes = waiting.length === 0 ? [] : await allocatePoolCodes(tx, profile, waiting.length, actor);

@@ -122,6 +122,13 @@ export const ERROR_CODES = [
   'MARC_RANGE_TOO_LARGE',
   /** Delete the album's tracks first; `details.tracks` lists them. */
   'ALBUM_HAS_TRACKS',
+  /**
+   * Tracks of the album carry own ISRCs from before their registrant code was allocated, allowed only
+   * on a 回溯編碼 (retroactive) album: refused when `retroactive` is cleared, and on 送出審核 of an
+   * album that is not retroactive. `details`: `positions`, `isrcs`, `tracks` (id, position, title,
+   * isrc, year, allocatedYear).
+   */
+  'ALBUM_RETROACTIVE_REQUIRED',
   /** Submission check failed; `details.problems` lists every missing or invalid field. */
   'ALBUM_INCOMPLETE',
   /** The review action is not allowed from the album's current status. */
@@ -147,6 +154,8 @@ export const ERROR_CODES = [
   'ALLOCATION_NOT_ALLOWED',
   /** A foreign ISRC must not use this agency's country prefix (cite or assign instead). */
   'ISRC_NOT_FOREIGN',
+  /** A foreign ISRC (mode 'foreign') is only for a recording produced abroad (境外製作, `producedAbroad`). */
+  'ISRC_FOREIGN_NOT_ABROAD',
   /** A version (remix, …) must have an ISRC different from the original's. */
   'VERSION_SAME_ISRC',
   /** The setting cannot be changed this way. */

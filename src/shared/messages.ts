@@ -134,6 +134,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '請先刪除專輯中的 {count} 首曲目，再刪除專輯。',
     en: 'Delete the {count} tracks of this album first, then the album.',
   },
+  ALBUM_RETROACTIVE_REQUIRED: {
+    'zh-TW': '第 {positions} 首的 ISRC（{isrcs}）年份早於其登記者代碼的配發年份，只能用於回溯編碼專輯：請將本專輯保持為回溯編碼，或先更換這些曲目的 ISRC。',
+    en: 'Tracks {positions} have ISRCs ({isrcs}) with a year before their registrant code was allocated, allowed only on a retroactive album: keep the album a retroactive assignment, or change those ISRCs first.',
+  },
   ALBUM_INCOMPLETE: {
     'zh-TW': '專輯尚有 {count} 個欄位未完成，請依清單修正後再送出審核。',
     en: '{count} fields are missing or invalid; please correct them and submit again.',
@@ -160,6 +164,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
   ISRC_NOT_FOREIGN: {
     'zh-TW': 'ISRC {isrc} 使用本國國碼，不是境外錄音的編號；請改用「引用」或編配自己的編號。',
     en: 'ISRC {isrc} uses this country prefix; cite the recording or assign your own code instead.',
+  },
+  ISRC_FOREIGN_NOT_ABROAD: {
+    'zh-TW': '境外錄音 ISRC 只能用於境外製作的錄音：請將「是否為境外作品」選為「是」，或改用本國的 ISRC 編號。',
+    en: 'A foreign recording\'s ISRC is only for a recording produced abroad: set "Produced abroad?" to yes, or use an ISRC of this country instead.',
   },
   VERSION_SAME_ISRC: {
     'zh-TW': '新版本（如 Remix）必須使用與原版本不同的 ISRC。',

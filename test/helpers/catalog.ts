@@ -112,8 +112,10 @@ export async function createAlbum(api: Client, fields?: Record<string, unknown>,
 
 export type IsrcChoiceJson = { mode: 'none' } | { mode: 'next' } | { mode: 'own'; isrc: string; confirmJump?: boolean } | { mode: 'foreign'; isrc: string };
 
+/** A foreign code is kept only on a recording produced abroad: unless the test says otherwise, it is. */
 export function addTrackReq(api: Client, albumId: string, recording: RecordingFields, isrc: IsrcChoiceJson = { mode: 'none' }): Promise<Reply> {
-  return api.call('POST', `/albums/${albumId}/tracks`, { isrc, recording });
+  const fields = isrc.mode === 'foreign' && recording.producedAbroad === undefined ? { ...recording, producedAbroad: true } : recording;
+  return api.call('POST', `/albums/${albumId}/tracks`, { isrc, recording: fields });
 }
 
 export async function addTrack(api: Client, albumId: string, recording: RecordingFields, isrc: IsrcChoiceJson = { mode: 'none' }): Promise<TrackResponse> {

@@ -156,7 +156,7 @@ describe("registrant B and registrant A's catalog", () => {
 
   it("says a foreign code A reported is taken without naming A's album", async () => {
     const foreign = await addTrack(a.api, albumsOfA.draft.album.id, { title: 'A Import Secret' }, { mode: 'foreign', isrc: 'DEABC2400017' });
-    const res = await b.api.call('POST', `/albums/${ownAlbumOfB.id}/tracks`, { isrc: { mode: 'foreign', isrc: 'de-abc-24-00017' }, recording: { title: 'B 也要' } });
+    const res = await b.api.call('POST', `/albums/${ownAlbumOfB.id}/tracks`, { isrc: { mode: 'foreign', isrc: 'de-abc-24-00017' }, recording: { title: 'B 也要', producedAbroad: true } });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { message: string } }>().error.message).toBe('ISRC DE-ABC-24-00017 已被使用（其他登記者的曲目）。');
     expect(res.body).not.toContain(albumsOfA.draft.album.id);

@@ -146,7 +146,8 @@ describe("changing a track's ISRC", () => {
     const co = await memberSession(env);
     const code = co.member.codes[0]!;
     const album = await createAlbum(co.api, { title: '換碼' });
-    const track = await addTrack(co.api, album.id, { title: '曲' });
+    // Produced abroad, so it may also take a foreign recording's code below.
+    const track = await addTrack(co.api, album.id, { title: '曲', producedAbroad: true });
     const put = (isrc: unknown) => co.api.call('PUT', `/albums/${album.id}/tracks/${track.id}/isrc`, { isrc });
     const first = ok(await put({ mode: 'next' })).json<TrackResponse>();
     expect(first.recording.isrcDisplay).toBe(display(code, 1));
@@ -224,7 +225,7 @@ describe('the remix / version rule', () => {
     const sameOnAdd = addTrackReq(co.api, album.id, { title: 'Edit', versionType: 'edit', versionOfIsrc: compact(code, 900) }, { mode: 'own', isrc: compact(code, 900), confirmJump: true });
     failed(await sameOnAdd, 400, 'VERSION_SAME_ISRC');
     expect(await counterValue(env, code)).toBe(before);
-    const live = await addTrack(co.api, album.id, { title: 'Live', versionType: 'live', versionOfIsrc: 'GB-AAA-01-00001' });
+    const live = await addTrack(co.api, album.id, { title: 'Live', versionType: 'live', versionOfIsrc: 'GB-AAA-01-00001', producedAbroad: true });
     expect(live.recording.versionOfIsrc).toBe('GBAAA0100001');
     failed(await co.api.call('PUT', `/albums/${album.id}/tracks/${live.id}/isrc`, { isrc: { mode: 'foreign', isrc: 'GBAAA0100001' } }), 400, 'VERSION_SAME_ISRC');
     expect((await getAlbum(co.api, album.id)).tracks.map((t) => [t.recording.title, t.recording.isrc])).toEqual([

@@ -70,7 +70,8 @@ describe('a typo does not cost the rest of the year', () => {
     const code = co.member.codes[0]!;
     const album = await createAlbum(co.api);
     await addTrack(co.api, album.id, { title: '一' }, { mode: 'next' });
-    const typed = await addTrack(co.api, album.id, { title: '三' }, { mode: 'own', isrc: compact(code, 3) });
+    // Produced abroad, so its code can be replaced by the foreign recording's own.
+    const typed = await addTrack(co.api, album.id, { title: '三', producedAbroad: true }, { mode: 'own', isrc: compact(code, 3) });
     expect(await nextDisplay(co)).toBe(display(code, 4));
     // Replaced by a foreign code: the typed code leaves use.
     ok(await co.api.call('PUT', `/albums/${album.id}/tracks/${typed.id}/isrc`, { isrc: { mode: 'foreign', isrc: 'GBAYE2600077' } }));
@@ -85,7 +86,8 @@ describe('a typo does not cost the rest of the year', () => {
     const code = co.member.codes[0]!;
     const album = await createAlbum(co.api);
     await addTrack(co.api, album.id, { title: '一' }, { mode: 'next' });
-    const typed = await addTrack(co.api, album.id, { title: '三' }, { mode: 'own', isrc: compact(code, 3) });
+    // Produced abroad, so its code can be replaced by the foreign recording's own.
+    const typed = await addTrack(co.api, album.id, { title: '三', producedAbroad: true }, { mode: 'own', isrc: compact(code, 3) });
     ok(await co.api.call('PUT', `/albums/${album.id}/tracks/${typed.id}/isrc`, { isrc: { mode: 'foreign', isrc: 'GBAYE2600078' } }));
     const audits = async () =>
       Number((await queryRows(env.handle, sql`select count(*)::int as n from audit_log where action = 'isrc.allocate' and entity_id = ${co.member.registrantId}`))[0]?.n);

@@ -59,8 +59,8 @@ describe('nested transactions', () => {
     const outcome = await withTransaction(env.ctx, async (tx) => {
       await addTrack(tx, company.actor, album.id, { isrc: { mode: 'own', isrc: `TW${code}2600900`, confirmJump: true }, recording: { title: 'One' } });
       const taken = await caught(addTrack(tx, company.actor, album.id, { isrc: { mode: 'own', isrc: `TW-${code}-26-00900`, confirmJump: true }, recording: { title: 'Two' } }));
-      const invalid = await caught(addTrack(tx, company.actor, album.id, { isrc: { mode: 'foreign', isrc: 'GB-XXX' }, recording: { title: 'Bad' } }));
-      await addTrack(tx, company.actor, album.id, { isrc: { mode: 'foreign', isrc: 'GBAYE2600001' }, recording: { title: 'Three' } });
+      const invalid = await caught(addTrack(tx, company.actor, album.id, { isrc: { mode: 'foreign', isrc: 'GB-XXX' }, recording: { title: 'Bad', producedAbroad: true } }));
+      await addTrack(tx, company.actor, album.id, { isrc: { mode: 'foreign', isrc: 'GBAYE2600001' }, recording: { title: 'Three', producedAbroad: true } });
       return { taken, invalid };
     });
     expect(outcome.taken.code).toBe('ISRC_TAKEN');

@@ -11,6 +11,9 @@ import { sameFormValues } from './unsaved-changes';
 import { useLeaveGuard } from './use-leave-guard';
 import { useSaveError } from './use-save-error';
 
+/** Server errors that belong next to one field: unticking 回溯編碼 while tracks need it. */
+const ALBUM_CODE_FIELDS: Readonly<Record<string, string>> = { ALBUM_RETROACTIVE_REQUIRED: 'retroactive' };
+
 interface Props {
   album: AlbumResponse;
   canEdit: boolean;
@@ -25,7 +28,7 @@ export function AlbumForm({ album, canEdit, onSubmitRequest, submitting }: Props
   const { message } = App.useApp();
   const [form] = Form.useForm<AlbumFormValues>();
   const update = useUpdateAlbum(album.id);
-  const saveError = useSaveError(form, { fields: ALBUM_FORM_FIELDS });
+  const saveError = useSaveError(form, { fields: ALBUM_FORM_FIELDS, codeFields: ALBUM_CODE_FIELDS });
   const [initialValues] = useState(() => toAlbumFormValues(album));
   /** What the server has, as the form shows it: leaving asks first when the form differs. */
   const savedValues = useRef(initialValues);

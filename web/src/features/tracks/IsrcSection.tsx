@@ -75,7 +75,7 @@ export function IsrcSection({ track, codes, retroactive }: Props) {
         ) : (
           <Form.Item
             name="isrc"
-            dependencies={['isrcMode']}
+            dependencies={['isrcMode', 'producedAbroad']}
             rules={isrcRules(t, locale, codes, agencyYear, years)}
             style={{ marginTop: 8, marginBottom: 0 }}
             extra={willUse !== null ? t('tracks.isrc.willUse', { display: willUse }) : help}

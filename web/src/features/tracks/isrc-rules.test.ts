@@ -44,7 +44,8 @@ async function shown(
 const zh = translator(zhTW);
 const english = translator(en);
 const OWN = { isrcMode: 'own' };
-const FOREIGN = { isrcMode: 'foreign' };
+/** 境外錄音 ISRC on a recording produced abroad (是否為境外作品：是), as the server requires. */
+const FOREIGN = { isrcMode: 'foreign', producedAbroad: true };
 /** The agency's year now, as useAgency().agencyYear gives it. */
 const in2026 = () => 2026;
 
@@ -140,6 +141,15 @@ describe(isrcRules.name, () => {
   describe('境外錄音 (an existing foreign code)', () => {
     it('accepts any registrant code', async () => {
       expect(await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'US-RC1-24-07839', FOREIGN)).toEqual({ error: null, warning: null });
+    });
+
+    it('refuses a foreign code on a recording not produced abroad, as the server does', async () => {
+      expect((await shown(isrcRules(zh, 'zh-TW', ['A01'], in2026), 'US-RC1-24-07839', { isrcMode: 'foreign', producedAbroad: false })).error).toBe(
+        '境外錄音 ISRC 只能用於境外製作的錄音：請將「是否為境外作品」選為「是」，或改用本國的 ISRC 編號。',
+      );
+      expect((await shown(isrcRules(english, 'en', ['A01'], in2026), 'US-RC1-24-07839', { isrcMode: 'foreign' })).error).toMatch(
+        /^A foreign recording's ISRC is only for a recording produced abroad/,
+      );
     });
 
     it('still refuses a badly formed code', async () => {

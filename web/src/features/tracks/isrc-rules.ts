@@ -35,7 +35,8 @@ export function ownCodeYearProblem(parts: IsrcParts, years: CodeYears | undefine
  * (purpose allocate, one of our registrant codes when we know them), 境外錄音 as an existing
  * foreign code (purpose report-foreign: unknown prefix or future year only warn). `currentYear` is the
  * agency's year now (useAgency().agencyYear), asked each time a value is checked. With `years`, an
- * own code's year before its registrant code was allocated is refused as the server refuses it.
+ * own code's year before its registrant code was allocated is refused as the server refuses it, and
+ * so is a foreign code on a recording not produced abroad.
  */
 export function isrcRules(
   t: TFunction,
@@ -63,6 +64,10 @@ export function isrcRules(
         const early = mode === 'own' ? ownCodeYearProblem(checked.parts, years) : undefined;
         if (early !== undefined) {
           return Promise.reject(new Error(isrcWarningMessage(early, locale)));
+        }
+        // The server keeps a foreign code only on a recording produced abroad (是否為境外作品).
+        if (mode === 'foreign' && getFieldValue('producedAbroad') !== true) {
+          return Promise.reject(new Error(problemMessage('track', 'isrc', 'foreign-not-abroad', locale)));
         }
         return Promise.resolve();
       },

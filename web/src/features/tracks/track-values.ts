@@ -44,6 +44,7 @@ export const TRACK_CODE_FIELDS: Readonly<Record<string, string>> = {
   ISRC_YEAR_IN_FUTURE: 'isrc',
   ISRC_YEAR_BEFORE_CODE: 'isrc',
   ISRC_NOT_FOREIGN: 'isrc',
+  ISRC_FOREIGN_NOT_ABROAD: 'isrc',
   VERSION_SAME_ISRC: 'versionOfIsrc',
 };
 
