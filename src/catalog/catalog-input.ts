@@ -4,7 +4,7 @@ import { AppError } from '../shared/errors.js';
 import { codePointLength, declaredMaxLength } from '../shared/stored-length.js';
 import { cleanText } from '../shared/text.js';
 import type { NewAlbumRow } from './albums.repo.js';
-import { AlbumFields, CREDIT_NAME_MAX_LENGTH, RecordingFields, type CreditLine } from './catalog.schemas.js';
+import { AlbumFields, CREDIT_NAME_MAX_LENGTH, CREDIT_NAME_SEPARATOR, RecordingFields, type CreditLine } from './catalog.schemas.js';
 import { dateYearBounds, DATE_MAX_YEARS_AHEAD, parseDuration, parseRecordingDate, parseReleaseDate, type PartialDateError } from './formats.js';
 import type { NewRecordingRow } from './tracks.repo.js';
 
@@ -34,9 +34,22 @@ class FieldErrors {
       this.add(field, 'maxLength', { limit });
     }
   }
-  /** Each credit name as stored, under its form path (`credits.0.names.1`, as the request's). */
+  /**
+   * Each credit name as stored, under its form path (`credits.0.names.1`, as the request's): within
+   * its length, and one name — 、 ; ； and line breaks separate names in the template's credit
+   * cells, so a name holding one would come back from an export as several.
+   */
   addCreditNames(credits: readonly CreditLine[] | undefined): void {
-    credits?.forEach((line, i) => line.names.forEach((name, j) => this.addIfTooLong(`credits.${i}.names.${j}`, cleanText(name), CREDIT_NAME_MAX_LENGTH)));
+    credits?.forEach((line, i) =>
+      line.names.forEach((name, j) => {
+        const field = `credits.${i}.names.${j}`;
+        const stored = cleanText(name);
+        this.addIfTooLong(field, stored, CREDIT_NAME_MAX_LENGTH);
+        if (CREDIT_NAME_SEPARATOR.test(stored)) {
+          this.add(field, 'oneCreditName');
+        }
+      }),
+    );
   }
   throwIfAny(): void {
     if (this.fields.length > 0) {

@@ -19,6 +19,8 @@ export type DepositStatus = Static<typeof DepositStatus>;
 
 /** A credit's names: each at most this long, at most this many a role (the import applies the same). */
 export const CREDIT_NAME_MAX_LENGTH = 200;
+/** What separates several names in one credit cell of the .xlsx template: never part of one name. */
+export const CREDIT_NAME_SEPARATOR = /[、;；\r\n]/;
 export const CREDIT_NAMES_MAX = 50;
 export const CreditLine = Type.Object(
   {

@@ -28,6 +28,10 @@ const FIELD_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>>
   },
   duration: { 'zh-TW': '長度格式應為 時:分:秒（例如 0:04:05）。', en: 'Use h:mm:ss for durations (e.g. 0:04:05).' },
   isrc: { 'zh-TW': 'ISRC 格式不正確，應為 12 碼（例如 TW-A01-26-00001）。', en: 'Not a valid ISRC; it has 12 characters (e.g. TW-A01-26-00001).' },
+  oneCreditName: {
+    'zh-TW': '一格只填一位的名字：「、」「;」「；」與換行用來分隔多位，請按「新增」分開填寫。',
+    en: 'One name per box: 、 ; ； and line breaks separate names. Add each name on its own.',
+  },
   invalidCharacter: { 'zh-TW': '含有不允許的字元（{character}）。', en: 'Contains a character that is not allowed ({character}).' },
   finiteNumber: { 'zh-TW': '數值超出範圍。', en: 'The number is out of range.' },
   notOnAlbum: { 'zh-TW': '這首曲目不在這張專輯中。', en: 'This track is not on the album.' },

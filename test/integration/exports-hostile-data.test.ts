@@ -49,7 +49,7 @@ const HOSTILE_TITLES = [
 ];
 
 /** Names with list separators and MARC's own conventions in them. */
-const HOSTILE_NAMES = ['甲; 乙 | 丙', '$a Dollar $b', '=cmd|" /C calc"!A0', '@at', 'Back\\slash'];
+const HOSTILE_NAMES = ['甲 | 乙 :: 丙', '$a Dollar $b', '=cmd|" /C calc"!A0', '@at', 'Back\\slash'];
 
 /** What the registrant sees back is the stored text; exports are compared with it. */
 const recording = (title: string, position: number): RecordingFields =>
@@ -57,7 +57,8 @@ const recording = (title: string, position: number): RecordingFields =>
     duration: `3:${String(10 + (position % 50)).padStart(2, '0')}`,
     credits: [
       { role: 'performer', names: HOSTILE_NAMES },
-      { role: 'composer', names: [`作曲 ${title}`.slice(0, 200)] },
+      // One name: what separates names in a credit cell (、 ; ； line breaks) is no part of one.
+      { role: 'composer', names: [`作曲 ${title}`.replace(/[、;；\r\n]/g, ' ').slice(0, 200)] },
     ],
   });
 

@@ -3,6 +3,7 @@
  * yes/no, dates and durations. Pure and browser-safe; the export writes with these and the importer
  * reads with them, so an exported album imports back unchanged.
  */
+import { CREDIT_NAME_SEPARATOR } from '../../catalog/catalog.schemas.js';
 import { formatPartialDate } from '../../catalog/formats.js';
 import type { Term } from '../../catalog/vocabularies.js';
 import type { TemplateLang } from './columns.js';
@@ -16,13 +17,11 @@ export const CREDIT_NAME_SEPARATORS = {
   read: ['、', ';', '；', '\n'],
 } as const;
 
-const SPLIT = /[、;；\r\n]+/;
-
 export function splitCreditNames(cell: string): string[] {
   // NFC, not NFKC: a name keeps its full-width punctuation (旁白／說書人), as the forms keep it.
   return cell
     .normalize('NFC')
-    .split(SPLIT)
+    .split(CREDIT_NAME_SEPARATOR)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
