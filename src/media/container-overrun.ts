@@ -14,6 +14,28 @@ import { chunkSize, RIFF_WAVE_IDS } from './media-sniff.js';
 /** Chunks or boxes walked before giving up (a WAV has a handful, a fragmented mp4 two per fragment). */
 const MAX_UNITS = 100_000;
 
+interface WaveStart {
+  size: number;
+  /** Where the RIFF header starts (after an ID3v2 tag some taggers put in front). */
+  start: number;
+  sixtyFour: boolean;
+  bigEndian: boolean;
+}
+
+/** The file's WAVE header, if it is a RIFF/RF64/BW64/RIFX WAVE (ffprobe skips a leading ID3v2 tag, so do we). */
+async function waveStart(handle: FileHandle): Promise<WaveStart | undefined> {
+  const { size } = await handle.stat();
+  const start = await id3v2End(handle);
+  const riff = (await readAt(handle, start, 4)).toString('latin1');
+  return RIFF_WAVE_IDS.has(riff) ? { size, start, sixtyFour: riff === 'RF64' || riff === 'BW64', bigEndian: riff === 'RIFX' } : undefined;
+}
+
+/** The 64-bit data size an RF64/BW64 ds64 chunk at `at` gives, if it is whole. */
+async function ds64DataSizeAt(handle: FileHandle, at: number): Promise<number | undefined> {
+  const ds64 = await readAt(handle, at + 8, 16);
+  return ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
+}
+
 /**
  * A RIFF/RF64/BW64/RIFX WAVE whose data chunk ends past the end of the file. A data size of 0 or
  * 0xFFFFFFFF in a plain RIFF is a recorder's "still recording" (the samples run to the end) and
@@ -22,15 +44,11 @@ const MAX_UNITS = 100_000;
 export async function wavDataOverrun(filePath: string): Promise<string | undefined> {
   const handle = await open(filePath, 'r');
   try {
-    const { size } = await handle.stat();
-    // Some taggers put an ID3v2 tag in front of the RIFF header; ffprobe skips it, so do we.
-    const start = await id3v2End(handle);
-    const riff = (await readAt(handle, start, 4)).toString('latin1');
-    if (!RIFF_WAVE_IDS.has(riff)) {
+    const wave = await waveStart(handle);
+    if (wave === undefined) {
       return undefined;
     }
-    const sixtyFour = riff === 'RF64' || riff === 'BW64';
-    const bigEndian = riff === 'RIFX';
+    const { size, start, sixtyFour, bigEndian } = wave;
     let ds64DataSize: number | undefined;
     let blockAlign = 1;
     let at = start + 12;
@@ -39,8 +57,7 @@ export async function wavDataOverrun(filePath: string): Promise<string | undefin
       const id = header.toString('latin1', 0, 4);
       const length = chunkSize(header, bigEndian);
       if (id === 'ds64') {
-        const ds64 = await readAt(handle, at + 8, 16);
-        ds64DataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
+        ds64DataSize = await ds64DataSizeAt(handle, at);
       } else if (id === 'fmt ') {
         const field = await readAt(handle, at + 8 + 12, 2);
         blockAlign = Math.max(1, bigEndian ? field.readUInt16BE(0) : field.readUInt16LE(0));
@@ -210,14 +227,11 @@ const trailing = (what: string, at: number, size: number): string => `${size - a
 export async function wavExtraData(filePath: string): Promise<string | undefined> {
   const handle = await open(filePath, 'r');
   try {
-    const { size } = await handle.stat();
-    const start = await id3v2End(handle);
-    const riff = (await readAt(handle, start, 4)).toString('latin1');
-    if (!RIFF_WAVE_IDS.has(riff)) {
+    const wave = await waveStart(handle);
+    if (wave === undefined) {
       return undefined;
     }
-    const sixtyFour = riff === 'RF64' || riff === 'BW64';
-    const bigEndian = riff === 'RIFX';
+    const { size, start, sixtyFour, bigEndian } = wave;
     let ds64DataSize: number | undefined;
     let at = start + 12;
     let padded = false;
@@ -234,8 +248,7 @@ export async function wavExtraData(filePath: string): Promise<string | undefined
       }
       let length = chunkSize(header, bigEndian);
       if (id === 'ds64') {
-        const ds64 = await readAt(handle, at + 8, 16);
-        ds64DataSize = ds64.length === 16 ? Number(ds64.readBigUInt64LE(8)) : undefined;
+        ds64DataSize = await ds64DataSizeAt(handle, at);
       } else if (id === 'data' && sixtyFour && length === 0xffffffff && ds64DataSize !== undefined) {
         length = ds64DataSize;
       }
