@@ -120,6 +120,8 @@ export const ERROR_CODES = [
   /** 匯出 MARC: only approved albums are exported to the national bibliography; `details.status` is the album's status now. */
   /** 匯出 MARC for a range of approval days: more albums than one file holds; `details.max`. Ask for fewer days. */
   'MARC_RANGE_TOO_LARGE',
+  /** 年度使用編號 export: more codes in the scope than one file holds; `details.max`, `details.total`. Choose one registrant code. */
+  'USED_CODES_EXPORT_TOO_LARGE',
   /** Delete the album's tracks first; `details.tracks` lists them. */
   'ALBUM_HAS_TRACKS',
   /**

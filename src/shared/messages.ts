@@ -126,6 +126,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Readonly<Record<Locale, 
     'zh-TW': '第 {positions} 首曲目缺少 ISRC 或長度，無法匯出 DDEX。',
     en: 'Tracks {positions} have no ISRC or duration, so the album cannot be exported as DDEX.',
   },
+  USED_CODES_EXPORT_TOO_LARGE: {
+    'zh-TW': '這一年度的使用編號共 {total} 筆，超過一個檔案可容納的 {max} 筆；請選擇一個登記者代碼後再匯出。',
+    en: 'This year has {total} used codes, more than one file holds ({max}); choose one registrant code and export again.',
+  },
   MARC_RANGE_TOO_LARGE: {
     'zh-TW': '這段期間通過審核的專輯超過 {max} 張，請縮短日期範圍後再匯出 MARC。',
     en: 'More than {max} albums were approved in this period; please choose fewer days to export as MARC.',

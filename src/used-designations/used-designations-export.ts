@@ -3,6 +3,7 @@ import type { ServiceContext } from '../db/context.js';
 import { toCsv } from '../export/csv.js';
 import { EXPORT_CONTENT_TYPES, type ExportFormat, type Table } from '../export/table.js';
 import { toXlsx } from '../export/xlsx.js';
+import { AppError } from '../shared/errors.js';
 import type { Locale } from '../shared/locale.js';
 import { usedCodePage } from './used-designations.repo.js';
 import type { UsedCode, UsedCodeStatus, UsedCodesExportQuery } from './used-designations.schemas.js';
@@ -52,10 +53,24 @@ export interface ExportFile {
   body: string | Buffer;
 }
 
-/** 年度使用編號查詢 as CSV or .xlsx: the scope's codes of the year, at most USED_CODES_EXPORT_LIMIT. */
-export async function exportUsedCodes(ctx: ServiceContext, actor: Actor, query: UsedCodesExportQuery, format: ExportFormat, locale: Locale): Promise<ExportFile> {
+/**
+ * 年度使用編號查詢 as CSV or .xlsx: the scope's codes of the year. More than `limit` (the agency's
+ * whole year, a registrant with several codes) is refused, never cut short: one registrant code of
+ * one year always fits.
+ */
+export async function exportUsedCodes(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: UsedCodesExportQuery,
+  format: ExportFormat,
+  locale: Locale,
+  limit: number = USED_CODES_EXPORT_LIMIT,
+): Promise<ExportFile> {
   const resolved = await resolveUsageScope(ctx, actor, query);
-  const { rows } = await usedCodePage(ctx.db, resolved.scope, { offset: 0, limit: USED_CODES_EXPORT_LIMIT });
+  const { rows, total } = await usedCodePage(ctx.db, resolved.scope, { offset: 0, limit });
+  if (total > limit) {
+    throw new AppError('USED_CODES_EXPORT_TOO_LARGE', { max: limit, total });
+  }
   const items = rows.map((r) => toUsedCode(r, ctx.countryCode, resolved.scope.yearOfReference));
   const table = usedCodesTable(items, resolved.year, locale);
   const code = resolved.scope.registrantCode === undefined ? '' : `-${resolved.scope.registrantCode}`;

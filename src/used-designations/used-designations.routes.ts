@@ -48,7 +48,7 @@ export function usedDesignationsRoutes(app: AppInstance, { ctx }: RouteOptions):
           summary: `年度使用編號查詢 as ${format === 'csv' ? 'CSV (UTF-8)' : 'an Excel workbook'}, headers by Accept-Language`,
           querystring: UsedCodesExportQuery,
           produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-          response: { 200: Type.Unsafe<string | Buffer>({ type: 'string', format: 'binary', description: 'The file' }), ...errors },
+          response: { 200: Type.Unsafe<string | Buffer>({ type: 'string', format: 'binary', description: 'The file' }), ...errors, 422: ErrorResponse },
         },
       },
       async (request, reply) => {

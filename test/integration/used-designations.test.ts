@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/accounts/actor.js';
+import { isAppError } from '../../src/shared/errors.js';
+import { exportUsedCodes } from '../../src/used-designations/used-designations-export.js';
 import type { UsageResponse, UsedCodesPage } from '../../src/used-designations/used-designations.schemas.js';
 import { ensurePoolCode } from '../helpers/factories.js';
 import {
@@ -192,6 +196,14 @@ describe('isolation', () => {
 });
 
 describe('exports', () => {
+  it('refuses, never cuts short, a year with more codes than one file holds, and says to choose a registrant code', async () => {
+    const staff: Actor = { kind: 'staff', userId: randomUUID(), role: 'agency_officer', ip: '127.0.0.1' };
+    const tooMany = await exportUsedCodes(env.ctx, staff, {}, 'csv', 'zh-TW', 10).catch((err: unknown) => err);
+    expect(isAppError(tooMany, 'USED_CODES_EXPORT_TOO_LARGE') && tooMany.details).toEqual({ max: 10, total: 11 });
+    const all = await exportUsedCodes(env.ctx, staff, {}, 'csv', 'zh-TW', 11);
+    expect(String(all.body).trim().split('\r\n')).toHaveLength(12);
+  });
+
   it('writes CSV with a byte order mark and headers in the reader’s language', async () => {
     const res = ok(await a.api.call('GET', '/used-designations.csv'));
     expect(res.headers['content-type']).toContain('text/csv');
