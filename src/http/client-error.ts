@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { AppError, type ErrorCode } from '../shared/errors.js';
@@ -30,7 +31,7 @@ export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoExcep
     const status = statusOf(code);
     socket.write(
       [
-        `HTTP/1.1 ${status} ${code === 'REQUEST_TIMEOUT' ? 'Request Timeout' : code === 'HEADERS_TOO_LARGE' ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}`,
         'Content-Type: application/json; charset=utf-8',
         `Content-Length: ${Buffer.byteLength(body)}`,
         'Cache-Control: no-store',
