@@ -12,7 +12,7 @@ const AMP_HASH = Buffer.from('&#', 'latin1');
 
 /** The UTF-8 bytes of a code point in U+10000–U+10FFFF, as a latin1 string (one char per byte). */
 function utf8Astral(codePoint: number): string {
-  return String.fromCharCode(0xf0 | (codePoint >> 18), 0x80 | ((codePoint >> 12) & 0x3f), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f));
+  return Buffer.from(String.fromCodePoint(codePoint), 'utf8').toString('latin1');
 }
 
 /**
